@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BevakaConfig } from '../../libs/config/config';
+import { ConfigModule } from '../../libs/config/config.module';
+import { PersistenceModule } from '../../libs/persistence/persistence.module';
+import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
+import { AdminBootstrapService } from './auth/admin-bootstrap.service';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: BevakaConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule],
+      controllers: [HealthController],
+      providers: [AdminBootstrapService],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BevakaConfig } from '../../libs/config/config';
+import { projectRoot } from '../../libs/config/project-root';
+import { ApiModule } from './api.module';
+import { ErrorFilter } from './common/error.filter';
+
+/** The configured HTTP app, shared by `start:api`, the embedded `npm start` and the e2e tests. */
+export async function createApiApp(config: BevakaConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    logger: config.logLevel === 'silent' ? false : undefined,
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ErrorFilter());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Bevaka API')
+    .setDescription('Durable follow-up of municipal action plans')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  app.useStaticAssets(path.join(projectRoot(), 'apps', 'web', 'public'), { index: 'index.html' });
+  return app;
+}

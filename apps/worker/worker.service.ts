@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../libs/config/config';
+import { createWorker } from '../../libs/temporal/worker-factory';
+import { SystemActivitiesService } from './activities/system.activities';
+
+export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
+
+/**
+ * Hosts the Temporal worker inside a Nest application context, so activities get their
+ * dependencies (repositories, mail) by injection. The worker runs until the context closes;
+ * shutdown lets running activities finish (graceful) before the connection closes.
+ */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
+    @Inject(WORKFLOW_BUNDLE) private readonly workflowBundle: WorkflowBundleOption | undefined,
+    private readonly system: SystemActivitiesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { worker, connection } = await createWorker({
+      temporal: this.config.temporal,
+      activities: this.activities(),
+      workflowBundle: this.workflowBundle,
+    });
+    this.worker = worker;
+    this.connection = connection;
+    this.running = worker.run().catch((error) => {
+      this.logger.error(`Temporal worker stopped: ${error}`);
+      throw error;
+    });
+    this.logger.log(`Temporal worker polling task queue "${this.config.temporal.taskQueue}"`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+
+  private activities(): object {
+    // Bound methods: Temporal calls activities as plain functions.
+    return { readDatabaseClock: this.system.readDatabaseClock.bind(this.system) };
+  }
+}

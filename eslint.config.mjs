@@ -1,0 +1,53 @@
+// Lint is also where the architecture's dependency rules live (see ../shared/docs/ARCHITECTURE.md):
+// each block below forbids the imports one layer must not make.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ours = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`]);
+const restrict = (message, ...groups) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups.flat(), message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', '.tools/', 'apps/web/dist/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: restrict(
+      'libs/domain is pure: it imports nothing else of ours and no framework or I/O.',
+      ours('apps', 'workflows', 'persistence', 'temporal', 'config', 'test'),
+      ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'child_process', 'node:child_process'],
+    ),
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'workflows/activities/**'],
+    rules: {
+      ...restrict(
+        'Workflow code imports only libs/domain, workflows/ and @temporalio/workflow (activities by `import type`).',
+        ours('apps', 'persistence', 'temporal', 'config', 'test'),
+        ['@nestjs/*', 'typeorm', 'pg', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'fs', 'node:*'],
+      ),
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: restrict(
+      'The API talks to Temporal through the client and workflows/contracts only.',
+      ['**/apps/worker', '**/apps/worker/**', '**/workflows/*', '!**/workflows/contracts', '!**/workflows/contracts/**', '@temporalio/worker', '@temporalio/workflow'],
+    ),
+  },
+);

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at boot into typed configuration (API.md "Configuration").
+ * Unset optional services mean "embedded": DATABASE_URL unset → embedded PostgreSQL under the
+ * data dir; TEMPORAL_ADDRESS unset → embedded Temporal dev server.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const EnvSchema = z.object({
+  PORT: port(3000),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  BEVAKA_DATA_DIR: z.string().default('./data'),
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('bevaka'),
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: z.stringbool().default(false),
+  BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  BEVAKA_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+  BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
+  SMTP_URL: optionalString,
+  MAIL_FROM: optionalString,
+  // Embedded services' ports; only used when the service is embedded.
+  BEVAKA_PG_PORT: port(5439),
+  BEVAKA_TEMPORAL_PORT: port(7233),
+  BEVAKA_TEMPORAL_UI_PORT: port(8233),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface BevakaConfig {
+  port: number;
+  dataDir: string;
+  timezone: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  database: { url?: string; embeddedPort: number };
+  temporal: {
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    apiKey?: string;
+    tls: boolean;
+    embeddedPort: number;
+    embeddedUiPort: number;
+  };
+  admin: { email?: string; password?: string };
+  mail: { smtpUrl?: string; from?: string };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (!isValidTimezone(e.BEVAKA_TIMEZONE)) {
+    throw new ConfigError(`Invalid configuration:\n  BEVAKA_TIMEZONE: unknown timezone "${e.BEVAKA_TIMEZONE}"`);
+  }
+  return {
+    port: e.PORT,
+    dataDir: e.BEVAKA_DATA_DIR,
+    timezone: e.BEVAKA_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, embeddedPort: e.BEVAKA_PG_PORT },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: e.TEMPORAL_TLS || e.TEMPORAL_API_KEY !== undefined,
+      embeddedPort: e.BEVAKA_TEMPORAL_PORT,
+      embeddedUiPort: e.BEVAKA_TEMPORAL_UI_PORT,
+    },
+    admin: { email: e.BEVAKA_ADMIN_EMAIL, password: e.BEVAKA_ADMIN_PASSWORD },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+  };
+}
+
+function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const BEVAKA_CONFIG = Symbol('BEVAKA_CONFIG');

@@ -1,0 +1,31 @@
+/**
+ * Domain errors carry a stable code; only the transport layer (HTTP, CLI) maps codes to status
+ * codes or exit codes. `details` lists what exactly was wrong, for the user to act on.
+ */
+export type DomainErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'SCHEDULE_UNREADABLE'
+  | 'IMPORT_EMPTY'
+  | 'IMPORT_NO_HEADER'
+  | 'IMPORT_UNSUPPORTED_FORMAT'
+  | 'INVALID_TRANSITION';
+
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

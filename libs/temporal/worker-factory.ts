@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import type { BevakaConfig } from '../config/config';
+import { connectionOptions } from './connection';
+
+/** The workflow entry point, as source (ts, tests) or compiled (dist, production): same folder. */
+export function workflowsEntry(): string {
+  return require.resolve(path.join(__dirname, '..', '..', 'workflows', 'index'));
+}
+
+/** Bundles the workflow code once; tests share one bundle between many workers. */
+export async function bundleWorkflows(): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietBundlerLogger });
+}
+
+export interface CreateWorkerOptions {
+  temporal: BevakaConfig['temporal'];
+  activities: object;
+  /** A prebuilt bundle; without one the worker bundles `workflows/` at start (a few seconds). */
+  workflowBundle?: WorkflowBundleOption;
+  identity?: string;
+}
+
+export async function createWorker(options: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  installRuntimeOnce();
+  const connection = await NativeConnection.connect(connectionOptions(options.temporal));
+  const worker = await Worker.create({
+    connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    activities: options.activities,
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry() }),
+  });
+  return { worker, connection };
+}
+
+const noop = () => undefined;
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, log: noop, warn: console.warn, error: console.error };
+
+let runtimeInstalled = false;
+
+/**
+ * The SDK logs every bundle and poll at INFO; Bevaka wants its warnings only. It would also catch
+ * SIGINT/SIGTERM and re-raise them after stopping its workers; the hosting process decides how to
+ * shut down instead (Nest shutdown hooks, or the embedded launcher's ordered stop).
+ */
+function installRuntimeOnce(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN'), shutdownSignals: [] });
+  } catch {
+    // Already installed by the host (e.g. a test harness): keep theirs.
+  }
+}
