@@ -47,7 +47,7 @@ export default tseslint.config(
     files: ['apps/api/**/*.ts'],
     rules: restrict(
       'The API talks to Temporal through the client and workflows/contracts only.',
-      ['**/apps/worker', '**/apps/worker/**', '**/workflows/*', '!**/workflows/contracts', '!**/workflows/contracts/**', '@temporalio/worker', '@temporalio/workflow'],
+      ['**/worker', '**/worker/**', '**/workflows/*', '!**/workflows/contracts', '!**/workflows/contracts/**', '@temporalio/worker', '@temporalio/workflow'],
     ),
   },
 );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -28,13 +28,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = path.resolve(options.dir, 'cluster');
   const password = await clusterPassword(options.dir);
   const log = options.log ?? (() => undefined);
+  const asRoot = userInfo().uid === 0;
+  // As root, the cluster runs as `postgres`, which must be able to pass through our directory.
+  if (asRoot) await chmod(options.dir, 0o711);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     // Loopback only and no Unix socket: nothing outside this machine, no clash with a system server.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message: unknown) => log(String(message).trimEnd()),

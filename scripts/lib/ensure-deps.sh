@@ -7,3 +7,30 @@ ensure_node_modules() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
+
+# The temporal CLI (dev server) for the test suites, unless an existing Temporal is given.
+ensure_temporal_cli() {
+  if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+    echo "[bevaka] temporal CLI: $(node -r @swc-node/register scripts/ensure-temporal-cli.ts)"
+  fi
+}
+
+# `docker compose` (the CLI plugin) only parses docker-compose.yml here: no engine is needed.
+# When the docker client has no compose plugin, build it once per machine with Go.
+COMPOSE_VERSION=v2.29.7
+ensure_docker_compose() {
+  if docker compose version >/dev/null 2>&1; then return; fi
+  local plugin_dir="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"
+  local cache="${XDG_CACHE_HOME:-$HOME/.cache}/bevaka/compose-$COMPOSE_VERSION"
+  if [ ! -x "$cache/cmd" ]; then
+    if ! command -v go >/dev/null; then
+      echo "[bevaka] docker compose is missing and Go is not installed to build it" >&2
+      return 1
+    fi
+    echo "[bevaka] building the docker compose plugin $COMPOSE_VERSION with Go (once per machine)..."
+    mkdir -p "$cache"
+    GOBIN="$cache" CGO_ENABLED=0 go install "github.com/docker/compose/v2/cmd@$COMPOSE_VERSION"
+  fi
+  mkdir -p "$plugin_dir"
+  ln -sf "$cache/cmd" "$plugin_dir/docker-compose"
+}

@@ -1,0 +1,23 @@
+# The one image for both roles: `node dist/apps/api/main.js` and `node dist/apps/worker/main.js`.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps apps
+COPY libs libs
+COPY workflows workflows
+COPY scripts scripts
+COPY bench bench
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY apps/web/public apps/web/public
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/main.js"]
