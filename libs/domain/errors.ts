@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'IMPORT_EMPTY'
   | 'IMPORT_NO_HEADER'
   | 'IMPORT_UNSUPPORTED_FORMAT'
+  | 'IMPORT_UNKNOWN_COLUMNS'
   | 'INVALID_TRANSITION';
 
 export interface ErrorDetail {

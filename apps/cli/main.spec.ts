@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(tsx, ['apps/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI', () => {
+  it('schedule --text prints one JSON object', () => {
+    const r = cli(['schedule', '--text', 'Informationsmöten två gånger per år.', '--when', 'Q1 2020', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ kind: 'recurring', due: ['2020-06-30', '2020-12-31', '2021-06-30', '2021-12-31'], warnings: [] });
+    expect(out.rule.rrule).toContain('FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('schedule reads JSON lines from stdin and answers line by line, in order', () => {
+    const input = [
+      { text: 'Näringslivsråd varje kvartal', when: 'Q2 2018', from: '2020-01-01' },
+      { text: 'Arbeta för laganda', when: 'löpande' },
+      { text: 'Internutbildning i upphandlingar vartannat år.', when: 'Q2 2020' },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const r = cli(['schedule', '--count', '2', '--json'], input + '\n');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.kind, l.due])).toEqual([
+      ['recurring', ['2018-06-30', '2018-09-30']],
+      ['continuous', []],
+      ['recurring', ['2020-12-31', '2022-12-31']],
+    ]);
+  });
+
+  it('a bad batch line gives an error line, a message on stderr and a non-zero exit', () => {
+    const r = cli(['schedule', '--json'], '{"text":"kvartalsvis","when":"Q1 2021"}\nnot json\n');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].kind).toBe('recurring');
+    expect(lines[1].error).toMatchObject({ code: 'VALIDATION_FAILED', line: 2 });
+    expect(r.stderr).toMatch(/line 2/);
+  });
+
+  it('import --dry-run --json previews the seed plan: 4 areas with 5, 3, 6 and 3 actions', () => {
+    const r = cli(['import', 'test/fixtures/overtornea-plan.txt', '--from', '2020-01-01', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    const visits = plan.areas[0].actions[1];
+    expect(visits.title).toMatch(/regelbundna företagsbesök/);
+    expect(visits.schedule.kind).toBe('continuous');
+  });
+
+  it('bad input: clear message on stderr, nothing on stdout, non-zero exit', () => {
+    const missing = cli(['import', 'no/such/file.csv', '--dry-run', '--json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/Cannot read no\/such\/file.csv/);
+
+    const unknown = cli(['import', 'libs/domain/import/__fixtures__/unknown-columns.csv', '--dry-run', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/IMPORT_UNKNOWN_COLUMNS: Unknown columns: Namn, Kostnad, Status/);
+
+    const badFrom = cli(['schedule', '--text', 'x', '--from', '2021-13-01', '--json']);
+    expect(badFrom.code).toBe(1);
+    expect(badFrom.stderr).toMatch(/"from" must be a date/);
+
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['schedule', '--text', 'x', '--count', 'many']).stderr).toMatch(/--count/);
+    expect(cli(['import', 'test/fixtures/overtornea-plan.txt', '--json']).stderr).toMatch(/--dry-run/);
+  });
+});

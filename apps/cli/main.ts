@@ -1,0 +1,145 @@
+/**
+ * Bevaka CLI (API.md "CLI"): schedule checks and plan import previews. Only JSON goes to stdout;
+ * messages go to stderr. Exit codes: 0 ok, 1 bad input (a domain error), 2 wrong usage.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DomainError } from '../../libs/domain/errors';
+import { listOccurrences, parseSchedule, ScheduleSpec } from '../../libs/domain/schedule';
+import { parsePlanDocument } from '../../libs/domain/import';
+
+const USAGE = `Usage:
+  npm run -s cli -- schedule --text T [--when W] [--from YYYY-MM-DD] [--count N] [--timezone TZ] --json
+  npm run -s cli -- schedule [--from YYYY-MM-DD] [--count N] --json < lines.jsonl   (JSON lines {"text","when","from"})
+  npm run -s cli -- import FILE [--from YYYY-MM-DD] [--count N] --dry-run --json`;
+
+class UsageError extends Error {}
+
+interface Io {
+  stdin: () => Promise<string>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  readFile: (path: string) => Promise<Uint8Array>;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        text: { type: 'string' },
+        when: { type: 'string' },
+        from: { type: 'string' },
+        count: { type: 'string' },
+        timezone: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.err(USAGE);
+      return values.help ? 0 : 2;
+    }
+    const count = parseCount(values.count);
+    const print = (value: unknown) => io.out(values.json ? JSON.stringify(value) : JSON.stringify(value, null, 2));
+    if (command === 'schedule') {
+      if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
+      const schedule = (input: { text?: unknown; when?: unknown; from?: unknown }) =>
+        scheduleResult(input, { from: values.from, count, timezone: values.timezone });
+      if (values.text !== undefined) {
+        print(schedule({ text: values.text, when: values.when }));
+        return 0;
+      }
+      return await batch(await io.stdin(), schedule, io);
+    }
+    if (command === 'import') {
+      if (rest.length !== 1) throw new UsageError('import needs exactly one FILE');
+      if (!values['dry-run']) throw new UsageError('The CLI only previews imports: add --dry-run (the API writes plans)');
+      const content = await io.readFile(rest[0]).catch((e: NodeJS.ErrnoException) => {
+        throw new UsageError(`Cannot read ${rest[0]}: ${e.code ?? e.message}`);
+      });
+      print(await parsePlanDocument({ filename: basename(rest[0]), content }, { from: values.from, count, timezone: values.timezone }));
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}"`);
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+function parseCount(raw: string | undefined): number {
+  if (raw === undefined) return 4;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--count must be a whole number, not "${raw}"`);
+  return Number(raw);
+}
+
+interface ScheduleOptions {
+  from?: string;
+  count: number;
+  timezone?: string;
+}
+
+function scheduleResult(input: { text?: unknown; when?: unknown; from?: unknown }, options: ScheduleOptions) {
+  if (typeof input.text !== 'string') throw new DomainError('VALIDATION_FAILED', '"text" must be a string');
+  if (input.when !== undefined && input.when !== null && typeof input.when !== 'string') throw new DomainError('VALIDATION_FAILED', '"when" must be a string');
+  if (input.from !== undefined && input.from !== null && typeof input.from !== 'string') throw new DomainError('VALIDATION_FAILED', '"from" must be a string');
+  const spec: ScheduleSpec = parseSchedule({ text: input.text, when: (input.when as string) ?? undefined, from: (input.from as string) ?? options.from });
+  const due = listOccurrences(spec, { count: options.count, timezone: options.timezone }).map((o) => o.due);
+  return { kind: spec.kind, rule: spec.rule, ...(spec.start ? { start: spec.start } : {}), due, warnings: spec.warnings };
+}
+
+/** One result line per input line, in order; a bad line gets an error line and exit code 1. */
+async function batch(input: string, schedule: (i: Record<string, unknown>) => unknown, io: Io): Promise<number> {
+  let failed = 0;
+  const lines = input.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new DomainError('VALIDATION_FAILED', 'each line must be a JSON object {"text","when","from"}');
+      io.out(JSON.stringify(schedule(parsed as Record<string, unknown>)));
+    } catch (e) {
+      failed++;
+      const error = e instanceof DomainError ? { code: e.code, message: e.message } : { code: 'VALIDATION_FAILED', message: `invalid JSON: ${(e as Error).message}` };
+      io.out(JSON.stringify({ error: { ...error, line: i + 1 } }));
+      io.err(`line ${i + 1}: ${error.message}`);
+    }
+  });
+  return failed ? 1 : 0;
+}
+
+function report(e: unknown, io: Io): number {
+  if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    io.err(`error: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof DomainError) {
+    io.err(`error: ${e.code}: ${e.message}`);
+    for (const d of e.details) io.err(`  ${d.path ? `${d.path}: ` : ''}${d.message}`);
+    return 1;
+  }
+  io.err(`error: ${(e as Error)?.stack ?? String(e)}`);
+  return 1;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('Give --text, or JSON lines on stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdin: readStdin,
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,2 @@
+/** Working-day calendars (SE, DK, NO). Pure: safe inside Temporal workflows. */
+export * from './working-days';

@@ -1,0 +1,36 @@
+/**
+ * Text normalisation shared by the phrase grammars. Plans come from Word, Excel and PDFs, so we
+ * fold case, typographic dashes and quotes, non-breaking spaces and stray HTML into plain text.
+ */
+export function normalizePhrase(input: string): string {
+  return input
+    .normalize('NFC')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u201c\u201d\u00ab\u00bb"'`´]/g, ' ')
+    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
+    .replace(/[,;!?()[\]{}*_|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Letters and digits in any of our languages; JS `\b` does not know å, ä, ö, æ, ø. */
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+
+/** Builds a Unicode regex whose `source` is wrapped in word boundaries that understand å/ä/ö/æ/ø. */
+export function wordRegex(source: string, flags = 'gu'): RegExp {
+  return new RegExp(`(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`, flags.includes('u') ? flags : flags + 'u');
+}
+
+/** `alt(['a', 'b'])` → `(?:a|b)`, longest first so that alternation prefers the longer word. */
+export function alt(words: readonly string[]): string {
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  return `(?:${sorted.map(escapeRegex).join('|')})`;
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}

@@ -1,0 +1,144 @@
+/**
+ * Phrase → schedule: puts frequency, continuity and timing together as SCHEDULES.md says.
+ * A frequency (in the text or the timing cell) makes an action recurring; continuity words or a
+ * vague frequency make it continuous; a timing alone makes it once. What cannot be read is
+ * `unreadable` with a warning, never a guess.
+ */
+import { DateTime } from 'luxon';
+import { DomainError } from '../errors';
+import { isIsoDate, localDateOf } from './dates';
+import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency } from './frequency';
+import { findContinuous, findVague } from './continuity';
+import { normalizePhrase } from './normalize';
+import { buildEveryYears, buildPerYear, buildWeekly, parseRRule } from './rules';
+import { TimingResult, findTimingInText, parseTiming } from './timing';
+import { ScheduleSpec, ScheduleWarning } from './types';
+
+export interface ScheduleTextInput {
+  text: string;
+  when?: string;
+  /** Plan start (YYYY-MM-DD): the start when the row names no timing, and the year of "Q1", "mars". */
+  from?: string;
+}
+
+export interface ScheduleRRuleInput {
+  rrule: string;
+  /** YYYY-MM-DD (local dates), a local date-time, or an ISO instant. */
+  start?: string;
+}
+
+export interface ScheduleInstantsInput {
+  /** ISO 8601 instants with an offset or Z. */
+  due: string[];
+}
+
+export type ScheduleInput = ScheduleTextInput | ScheduleRRuleInput | ScheduleInstantsInput;
+
+export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
+  if (typeof input?.text !== 'string') throw new DomainError('VALIDATION_FAILED', 'A schedule needs a text', [{ path: 'text', message: 'required' }]);
+  if (input.from !== undefined && !isIsoDate(input.from)) {
+    throw new DomainError('VALIDATION_FAILED', `"from" must be a date YYYY-MM-DD, not "${input.from}"`, [{ path: 'from', message: input.from }]);
+  }
+  const text = normalizePhrase(input.text);
+  const when = normalizePhrase(input.when ?? '');
+  const warnings: ScheduleWarning[] = [];
+  const fallbackYear = input.from ? Number(input.from.slice(0, 4)) : undefined;
+
+  const whenFrequencies = findFrequencies(when);
+  // A vague phrase ("vid behov") in the timing cell is not an unreadable timing.
+  const whenRest = removeMatches(when, whenFrequencies).replace(findVague(when) ?? '\u0000', ' ').trim();
+  let timing: TimingResult | undefined = whenRest ? parseTiming(whenRest, { fallbackYear }) : undefined;
+  const unknownTiming = Boolean(whenRest) && !timing;
+  if (unknownTiming) warnings.push({ code: 'UNKNOWN_TIMING', message: `The timing "${input.when?.trim()}" could not be read` });
+  if (!when) {
+    const inText = findTimingInText(text);
+    timing = inText ? parseTiming(inText, { fallbackYear }) : undefined;
+    if (timing) warnings.push({ code: 'TIMING_FROM_TEXT', message: `The timing "${inText}" was taken from the text` });
+  }
+  if (timing) warnings.push(...timing.warnings);
+  const span = timing?.timing.kind === 'span' ? timing.timing : undefined;
+  const start = span?.start ?? input.from;
+
+  const frequencies = [...findFrequencies(text), ...whenFrequencies];
+  const definite = distinct(frequencies.map((f) => f.frequency).filter(isDefinite));
+  if (definite.length > 1) {
+    const phrases = frequencies.filter((f) => isDefinite(f.frequency)).map((f) => `"${f.phrase}"`).join(', ');
+    return unreadable([...warnings, { code: 'CONFLICTING_FREQUENCY', message: `Different frequencies: ${phrases}` }], start);
+  }
+  if (definite.length === 1) {
+    if (!start) return unreadable([...warnings, { code: 'NO_TIMING', message: 'A frequency but no start: give a timing or the plan start' }]);
+    return recurring(definite[0], start, warnings);
+  }
+  const problem = frequencies.find((f) => f.frequency.kind === 'unsupported' || f.frequency.kind === 'ambiguous');
+  if (problem) return unreadable([...warnings, frequencyProblem(problem)], start);
+
+  const continuous = findContinuous(text) ?? findContinuous(when);
+  if (continuous || timing?.timing.kind === 'continuous') return { kind: 'continuous', rule: null, start, warnings };
+  const vague = findVague(text) ?? findVague(when) ?? frequencies.find((f) => f.frequency.kind === 'vague')?.phrase;
+  if (vague) {
+    const warning: ScheduleWarning = { code: 'VAGUE_FREQUENCY', message: `"${vague}" is not a frequency; the action is treated as continuous` };
+    return { kind: 'continuous', rule: null, start, warnings: [...warnings, warning] };
+  }
+  if (span) return { kind: 'once', rule: { type: 'once', due: span.end }, start: span.start, due: span.end, warnings };
+  if (unknownTiming) return unreadable(warnings, start);
+  return unreadable([...warnings, { code: 'NO_TIMING', message: 'Neither a frequency nor a timing was found' }], start);
+}
+
+function recurring(f: Frequency, start: string, warnings: ScheduleWarning[]): ScheduleSpec {
+  const rule =
+    f.kind === 'perYear' ? buildPerYear(f.perYear, start) : f.kind === 'everyYears' ? buildEveryYears(f.years, start) : buildWeekly(start);
+  return { kind: 'recurring', rule, start, warnings };
+}
+
+function unreadable(warnings: ScheduleWarning[], start?: string): ScheduleSpec {
+  return { kind: 'unreadable', rule: null, ...(start ? { start } : {}), warnings };
+}
+
+function frequencyProblem(match: FrequencyMatch): ScheduleWarning {
+  const f = match.frequency;
+  if (f.kind === 'ambiguous') return { code: 'AMBIGUOUS_FREQUENCY', message: `"${match.phrase}" is ambiguous (${f.reason})` };
+  const reason = f.kind === 'unsupported' ? f.reason : match.phrase;
+  return { code: 'UNSUPPORTED_FREQUENCY', message: `"${match.phrase}" (${reason}) is not a supported period rule yet` };
+}
+
+function distinct(list: Frequency[]): Frequency[] {
+  return list.filter((f, i) => list.findIndex((g) => sameFrequency(f, g)) === i);
+}
+
+function removeMatches(text: string, matches: FrequencyMatch[]): string {
+  let out = text;
+  for (const m of [...matches].reverse()) out = out.slice(0, m.index) + ' ' + out.slice(m.end);
+  return out.replace(/\s+/g, ' ').replace(/^[\s,.;:/-]+|[\s,.;:/-]+$/g, '').trim();
+}
+
+/** An explicit RRULE from the API (`{rrule, start}`). */
+export function scheduleFromRRule(input: ScheduleRRuleInput): ScheduleSpec {
+  const parsed = parseRRule(input.rrule, input.start);
+  const start = parsed.dtstart.toISODate() as string;
+  return { kind: 'recurring', rule: { type: 'rrule', rrule: parsed.text }, start, warnings: [] };
+}
+
+/** Explicit instants from the API (`{due: [ISO instants]}`): they mean exactly those moments. */
+export function scheduleFromInstants(input: ScheduleInstantsInput, timezone = 'Europe/Stockholm'): ScheduleSpec {
+  if (!Array.isArray(input.due) || input.due.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'Give at least one due instant', [{ path: 'due', message: 'empty' }]);
+  }
+  const instants = input.due.map((d, i) => {
+    const t = typeof d === 'string' ? DateTime.fromISO(d, { setZone: true }) : undefined;
+    if (!t?.isValid || !/T.*(Z|[+-]\d{2}:?\d{2})$/.test(d)) {
+      throw new DomainError('VALIDATION_FAILED', `due[${i}] is not an ISO instant with an offset: "${d}"`, [{ path: `due.${i}`, message: String(d) }]);
+    }
+    return t.toUTC().toISO() as string;
+  });
+  const sorted = [...new Set(instants)].sort();
+  const start = localDateOf(sorted[0], timezone);
+  return { kind: sorted.length === 1 ? 'once' : 'recurring', rule: { type: 'instants', instants: sorted }, start, warnings: [] };
+}
+
+/** Any of the three schedule forms the REST API accepts. */
+export function toScheduleSpec(input: ScheduleInput, options: { from?: string; timezone?: string } = {}): ScheduleSpec {
+  if ('due' in input && Array.isArray(input.due)) return scheduleFromInstants(input, options.timezone);
+  if ('rrule' in input && typeof input.rrule === 'string') return scheduleFromRRule(input);
+  if ('text' in input) return parseSchedule({ ...input, from: input.from ?? options.from });
+  throw new DomainError('VALIDATION_FAILED', 'A schedule is {text, when?}, {rrule, start} or {due: [instants]}', [{ path: 'schedule', message: 'unknown form' }]);
+}

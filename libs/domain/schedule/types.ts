@@ -1,0 +1,65 @@
+/** The public shapes of the schedule language. Everything here is plain, serialisable JSON. */
+
+export type ScheduleKind = 'recurring' | 'once' | 'continuous' | 'unreadable';
+
+/** N equal, 1 January-aligned periods per calendar year (SCHEDULES.md "Periods"). */
+export type PerYear = 1 | 2 | 3 | 4 | 6 | 12;
+
+/**
+ * How the due dates are generated. Every recurring rule carries its RFC 5545 form (`rrule`, with a
+ * floating DTSTART: dates are local to the plan's timezone) so that other tools can read it.
+ */
+export type ScheduleRule =
+  | { type: 'perYear'; perYear: PerYear; rrule: string }
+  | { type: 'everyYears'; everyYears: number; rrule: string }
+  | { type: 'weekly'; rrule: string }
+  /** An explicit RRULE given through the API (`{rrule, start}`). */
+  | { type: 'rrule'; rrule: string }
+  | { type: 'once'; due: string }
+  /** Explicit instants given through the API (`{due: [ISO instants]}`), sorted, UTC. */
+  | { type: 'instants'; instants: string[] };
+
+export interface ScheduleWarning {
+  /** Stable code for the UI to translate. */
+  code: ScheduleWarningCode;
+  message: string;
+}
+
+export type ScheduleWarningCode =
+  | 'NO_TIMING'
+  | 'UNKNOWN_TIMING'
+  | 'UNKNOWN_FREQUENCY'
+  | 'UNSUPPORTED_FREQUENCY'
+  | 'AMBIGUOUS_FREQUENCY'
+  | 'CONFLICTING_FREQUENCY'
+  | 'VAGUE_FREQUENCY'
+  | 'YEAR_ASSUMED'
+  | 'START_ASSUMED'
+  | 'WEEKDAY_MISMATCH'
+  | 'TIMING_FROM_TEXT';
+
+export interface ScheduleSpec {
+  kind: ScheduleKind;
+  rule: ScheduleRule | null;
+  /** First day of the schedule (YYYY-MM-DD); absent when nothing could be read. */
+  start?: string;
+  /** Due date of a `once` schedule (YYYY-MM-DD). */
+  due?: string;
+  warnings: ScheduleWarning[];
+}
+
+export interface Occurrence {
+  /** Unique and stable per action: `2020`, `2020H1`, `2020T2`, `2020Q3`, `2020B1`, `2020-03`, `2020-W05`, `2020-12-31`, `20201231T230000Z`. */
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  due: string;
+  /** End of the due day in the timezone (23:59:59.999 local) as a UTC ISO instant, or the explicit instant. */
+  dueInstant: string;
+}
+
+/** A calendar span of local dates, both ends inclusive. */
+export interface DateSpan {
+  start: string;
+  end: string;
+}
