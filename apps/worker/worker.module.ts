@@ -3,6 +3,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import { BevakaConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { PersistenceModule } from '../../libs/persistence/persistence.module';
+import { EngineActivitiesService } from './activities/engine.activities';
 import { SystemActivitiesService } from './activities/system.activities';
 import { WORKFLOW_BUNDLE, WorkerService } from './worker.service';
 
@@ -12,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule],
-      providers: [{ provide: WORKFLOW_BUNDLE, useValue: workflowBundle }, SystemActivitiesService, WorkerService],
+      providers: [{ provide: WORKFLOW_BUNDLE, useValue: workflowBundle }, SystemActivitiesService, EngineActivitiesService, WorkerService],
     };
   }
 }

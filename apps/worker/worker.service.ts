@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../libs/config/config';
 import { createWorker } from '../../libs/temporal/worker-factory';
+import { EngineActivitiesService } from './activities/engine.activities';
 import { SystemActivitiesService } from './activities/system.activities';
 
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
@@ -22,6 +23,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
     @Inject(WORKFLOW_BUNDLE) private readonly workflowBundle: WorkflowBundleOption | undefined,
     private readonly system: SystemActivitiesService,
+    private readonly engine: EngineActivitiesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,8 +47,15 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     await this.connection?.close();
   }
 
+  /** Temporal calls activities as plain functions: bind every method of each activity service. */
   private activities(): object {
-    // Bound methods: Temporal calls activities as plain functions.
-    return { readDatabaseClock: this.system.readDatabaseClock.bind(this.system) };
+    return { ...bindAll(this.system), ...bindAll(this.engine) };
   }
+}
+
+/** An activity service's prototype methods are its activities (helpers live outside the class). */
+function bindAll(service: object): Record<string, (...args: never[]) => unknown> {
+  const prototype = Object.getPrototypeOf(service);
+  const names = Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && typeof prototype[name] === 'function');
+  return Object.fromEntries(names.map((name) => [name, prototype[name].bind(service)]));
 }

@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { PersonEntity } from './entities/person.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { Organisation1764000000000 } from './migrations/1764000000000-organisation';
+import { Engine1764000001000 } from './migrations/1764000001000-engine';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
@@ -9,7 +10,7 @@ import { Organisation1764000000000 } from './migrations/1764000000000-organisati
  * only; `synchronize` stays off.
  */
 export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -1,0 +1,49 @@
+import { EntityManager } from 'typeorm';
+import { LadderLevel, SubstitutePeriod } from '../../domain/escalation/ladder';
+
+/** Reads of the organisation chart that escalation and notifications need, at the moment they fire. */
+export class OrgChartRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  /** The unit chain from `unitId` up to the root, with each unit's head. */
+  async chainUp(unitId: string): Promise<LadderLevel[]> {
+    const rows: Array<{ id: string; head_person_id: string | null }> = await this.db.query(
+      `WITH RECURSIVE up(id, parent_id, head_person_id, depth) AS (
+         SELECT id, parent_id, head_person_id, 0 FROM unit WHERE id = $1
+         UNION ALL
+         SELECT u.id, u.parent_id, u.head_person_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 50
+       ) SELECT id, head_person_id FROM up ORDER BY depth`,
+      [unitId],
+    );
+    return rows.map((r) => ({ unitId: r.id, headPersonId: r.head_person_id }));
+  }
+
+  async unitOfPerson(personId: string): Promise<string | undefined> {
+    const [row] = await this.db.query('SELECT unit_id FROM person WHERE id = $1', [personId]);
+    return row?.unit_id ?? undefined;
+  }
+
+  async headsOfUnits(unitIds: string[]): Promise<string[]> {
+    if (unitIds.length === 0) return [];
+    const rows: Array<{ head_person_id: string }> = await this.db.query(
+      'SELECT head_person_id FROM unit WHERE id = ANY($1::uuid[]) AND head_person_id IS NOT NULL',
+      [unitIds],
+    );
+    return rows.map((r) => r.head_person_id);
+  }
+
+  async substitutesOn(personIds: string[], date: string): Promise<SubstitutePeriod[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ person_id: string; substitute_person_id: string; starts_on: string; ends_on: string }> = await this.db.query(
+      `SELECT person_id, substitute_person_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
+         FROM substitute WHERE person_id = ANY($1::uuid[]) AND starts_on <= $2::date AND ends_on >= $2::date`,
+      [personIds, date],
+    );
+    return rows.map((r) => ({ personId: r.person_id, substitutePersonId: r.substitute_person_id, startsOn: r.starts_on, endsOn: r.ends_on }));
+  }
+
+  async coordinators(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM person WHERE 'coordinator' = ANY(roles) ORDER BY created_at`);
+    return rows.map((r) => r.id);
+  }
+}

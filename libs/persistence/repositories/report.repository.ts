@@ -1,0 +1,140 @@
+import { EntityManager } from 'typeorm';
+
+export interface ReportPeriodInput {
+  planId: string;
+  key: string;
+  startsAt: string;
+  endsAt: string;
+  frozenAt: string;
+}
+
+/**
+ * The board report of one plan and period, frozen as a JSON document: per area and action, the
+ * occurrences due in the period with their outcome, the late ones, escalations, owners' comments
+ * and the status lines of continuous actions. Once frozen it never changes (a trigger refuses
+ * updates, and a second freeze of the same period is a no-op).
+ */
+export class ReportRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  async freeze(period: ReportPeriodInput): Promise<boolean> {
+    const document = await this.build(period);
+    const rows = await this.db.query(
+      `INSERT INTO report_snapshot (plan_id, period_key, period_start, period_end, document, frozen_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_id, period_key) DO NOTHING RETURNING id`,
+      [period.planId, period.key, period.startsAt, period.endsAt, document, period.frozenAt],
+    );
+    return rows.length > 0;
+  }
+
+  async build(period: ReportPeriodInput): Promise<Record<string, unknown>> {
+    const [plan] = await this.db.query('SELECT id, title, timezone FROM plan WHERE id = $1', [period.planId]);
+    const actions: ActionRow[] = await this.db.query(
+      `SELECT a.id, a.title, a.when_text, a.status, a.schedule->>'kind' AS kind, a.owner_person_ids, a.owner_unit_ids,
+              COALESCE(ar.title, '') AS area, COALESCE(ar.position, 0) AS area_position, a.position
+         FROM action a LEFT JOIN area ar ON ar.id = a.area_id
+        WHERE a.plan_id = $1 ORDER BY area_position, area, a.position, a.created_at`,
+      [period.planId],
+    );
+    const occurrences: OccurrenceRow[] = await this.db.query(
+      `SELECT o.id, o.action_id, o.period_key, o.due_at, o.original_due_at, o.status, o.completed_at, o.completed_on_time,
+              o.completion_note, o.evidence_url, o.skip_reason, o.escalation_level,
+              p.name AS completed_by_name,
+              (SELECT count(*)::int FROM escalation e WHERE e.occurrence_id = o.id) AS escalations
+         FROM occurrence o LEFT JOIN person p ON p.id = o.completed_by
+        WHERE o.plan_id = $1 AND o.due_at >= $2 AND o.due_at < $3 ORDER BY o.due_at`,
+      [period.planId, period.startsAt, period.endsAt],
+    );
+    const statusLines: StatusLineRow[] = await this.db.query(
+      `SELECT s.action_id, s.text, s.created_at, p.name AS person_name
+         FROM action_status_update s LEFT JOIN person p ON p.id = s.person_id
+        WHERE s.period_key = $1 AND s.action_id IN (SELECT id FROM action WHERE plan_id = $2) ORDER BY s.created_at`,
+      [period.key, period.planId],
+    );
+    const areas = new Map<string, unknown[]>();
+    for (const action of actions) {
+      const own = occurrences.filter((o) => o.action_id === action.id).map((o) => describeOccurrence(o, period.endsAt));
+      const entry = {
+        actionId: action.id,
+        title: action.title,
+        when: action.when_text,
+        kind: action.kind,
+        status: action.status,
+        occurrences: own,
+        statusLines: statusLines.filter((s) => s.action_id === action.id).map((s) => ({ text: s.text, by: s.person_name, at: iso(s.created_at) })),
+      };
+      areas.set(action.area, [...(areas.get(action.area) ?? []), entry]);
+    }
+    const described = occurrences.map((o) => describeOccurrence(o, period.endsAt));
+    return {
+      plan: { id: plan?.id, title: plan?.title, timezone: plan?.timezone },
+      period: { key: period.key, startsAt: period.startsAt, endsAt: period.endsAt },
+      frozenAt: period.frozenAt,
+      totals: {
+        due: described.length,
+        completedOnTime: described.filter((o) => o.outcome === 'completed-on-time').length,
+        completedLate: described.filter((o) => o.outcome === 'completed-late').length,
+        open: described.filter((o) => o.outcome === 'open').length,
+        late: described.filter((o) => o.late).length,
+        skipped: described.filter((o) => o.outcome === 'skipped').length,
+        escalations: occurrences.reduce((n, o) => n + o.escalations, 0),
+      },
+      areas: [...areas].map(([title, list]) => ({ title, actions: list })),
+    };
+  }
+}
+
+interface ActionRow {
+  id: string;
+  title: string;
+  when_text: string | null;
+  status: string;
+  kind: string;
+  area: string;
+}
+interface OccurrenceRow {
+  id: string;
+  action_id: string;
+  period_key: string;
+  due_at: Date;
+  original_due_at: Date;
+  status: string;
+  completed_at: Date | null;
+  completed_on_time: boolean | null;
+  completion_note: string | null;
+  evidence_url: string | null;
+  skip_reason: string | null;
+  escalation_level: number;
+  completed_by_name: string | null;
+  escalations: number;
+}
+interface StatusLineRow {
+  action_id: string;
+  text: string;
+  created_at: Date;
+  person_name: string | null;
+}
+
+function describeOccurrence(o: OccurrenceRow, periodEnd: string) {
+  const outcome =
+    o.status === 'completed' ? (o.completed_on_time ? 'completed-on-time' : 'completed-late') : o.status === 'skipped' || o.status === 'cancelled' ? o.status : 'open';
+  const late = outcome === 'completed-late' || (outcome === 'open' && iso(o.due_at) < periodEnd);
+  return {
+    periodKey: o.period_key,
+    due: iso(o.due_at),
+    originalDue: iso(o.original_due_at),
+    status: o.status,
+    outcome,
+    late,
+    completedAt: o.completed_at ? iso(o.completed_at) : null,
+    completedBy: o.completed_by_name,
+    comment: o.completion_note,
+    evidenceUrl: o.evidence_url,
+    skipReason: o.skip_reason,
+    escalations: o.escalations,
+  };
+}
+
+function iso(d: Date | string): string {
+  return new Date(d).toISOString();
+}

@@ -1,0 +1,149 @@
+import {
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import { DateTime } from 'luxon';
+import { duration } from '../libs/domain/escalation/notice-plan';
+import { nextOccurrence } from '../libs/domain/schedule/occurrences';
+import type { Occurrence } from '../libs/domain/schedule/types';
+import type { EngineActivities } from './contracts/activities';
+import {
+  ActionInput,
+  ActionState,
+  actionStateQuery,
+  cancelSignal,
+  occurrenceWorkflowId,
+  ownersChangedSignal,
+  pauseSignal,
+  resumeSignal,
+  reviseSignal,
+  withdrawSignal,
+} from './contracts/engine';
+import { occurrenceClosedSignal } from './contracts/internal';
+import { occurrenceWorkflow } from './occurrence.workflow';
+
+const { recordActionStatus } = proxyActivities<EngineActivities>({ startToCloseTimeout: '30 seconds' });
+
+/** Openings per run before continuing as new: keeps each run's history to a few hundred events. */
+const OPENINGS_PER_RUN = 10;
+
+/**
+ * One workflow per action, for as long as the action lives. It computes the next occurrence from
+ * the schedule (pure code in libs/domain), sleeps until it opens, starts its OccurrenceWorkflow as
+ * an abandoned child (so occurrences outlive revisions and runs of this workflow) and continues as
+ * new every few openings so that decades of occurrences never make a long history.
+ */
+export async function actionWorkflow(input: ActionInput): Promise<void> {
+  let { schedule, timezone, policy, owners } = input;
+  let paused = input.paused ?? false;
+  let openedThrough = input.openedThrough;
+  const open = new Set(input.openOccurrences ?? []);
+  let withdrawal: { reason?: string; byPersonId?: string } | undefined;
+  let revision = 0;
+  let next: (Occurrence & { opensAt: string }) | undefined;
+
+  setHandler(reviseSignal, (change) => {
+    schedule = change.schedule ?? schedule;
+    timezone = change.timezone ?? timezone;
+    policy = change.policy ?? policy;
+    owners = change.owners ?? owners;
+    revision++;
+    if (change.owners || change.policy) {
+      for (const periodKey of open) void signalOccurrence(input.actionId, periodKey, 'ownersChanged', { owners: change.owners, policy: change.policy });
+    }
+  });
+  setHandler(pauseSignal, () => void (paused = true));
+  setHandler(resumeSignal, () => void (paused = false));
+  setHandler(withdrawSignal, (request) => void (withdrawal = request ?? {}));
+  setHandler(occurrenceClosedSignal, (periodKey) => void open.delete(periodKey));
+  setHandler(actionStateQuery, (): ActionState => ({
+    actionId: input.actionId,
+    status: withdrawal ? 'withdrawn' : paused ? 'paused' : next ? 'active' : 'finished',
+    openedThrough,
+    next: next && { periodKey: next.periodKey, due: next.due, dueInstant: next.dueInstant, opensAt: next.opensAt },
+    openOccurrences: [...open],
+  }));
+
+  let openedThisRun = 0;
+  while (!withdrawal) {
+    const seen = revision;
+    const changed = () => !!withdrawal || revision !== seen;
+    if (paused) {
+      await condition(() => !paused || changed());
+      continue;
+    }
+    const occurrence = nextOccurrence(schedule, { after: openedThrough, timezone });
+    next = occurrence && { ...occurrence, opensAt: opensAt(occurrence, [...policy.remindBefore, ...(input.openBefore ? [input.openBefore] : [])], timezone) };
+    if (!next) {
+      await condition(() => changed() || paused); // nothing more to open until a revision
+      continue;
+    }
+    const waitMs = Date.parse(next.opensAt) - Date.now();
+    if (waitMs > 0 && (await condition(() => changed() || paused, waitMs))) continue;
+
+    await openOccurrence(next);
+    open.add(next.periodKey);
+    openedThrough = next.dueInstant;
+    if (++openedThisRun >= OPENINGS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof actionWorkflow>({ ...input, schedule, timezone, policy, owners, paused, openedThrough, openOccurrences: [...open] });
+    }
+  }
+
+  for (const periodKey of open) await signalOccurrence(input.actionId, periodKey, 'cancel', { reason: withdrawal.reason ?? 'The action was withdrawn' });
+  await recordActionStatus({ actionId: input.actionId, status: 'withdrawn', at: new Date(Date.now()).toISOString() });
+
+  async function openOccurrence(occurrence: Occurrence): Promise<void> {
+    try {
+      await startChild(occurrenceWorkflow, {
+        workflowId: occurrenceWorkflowId(input.actionId, occurrence.periodKey),
+        args: [
+          {
+            actionId: input.actionId,
+            planId: input.planId,
+            periodKey: occurrence.periodKey,
+            periodStart: occurrence.periodStart,
+            periodEnd: occurrence.periodEnd,
+            dueInstant: occurrence.dueInstant,
+            timezone,
+            policy,
+            owners,
+          },
+        ],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      // Already opened by an earlier run (a retried task after continue-as-new): that one stands.
+      if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
+    }
+  }
+}
+
+/**
+ * An occurrence opens at the start of its period (local midnight), but never later than its first
+ * reminder, and at once when that moment has passed.
+ */
+function opensAt(occurrence: Occurrence, leadTimes: string[], timezone: string): string {
+  const periodStart = DateTime.fromISO(occurrence.periodStart, { zone: timezone }).startOf('day');
+  const due = DateTime.fromISO(occurrence.dueInstant, { zone: timezone });
+  const leads = leadTimes.map((d) => due.minus(duration(d)));
+  const earliest = [periodStart, ...leads].reduce((a, b) => (b < a ? b : a));
+  return earliest.toUTC().toISO() as string;
+}
+
+async function signalOccurrence(actionId: string, periodKey: string, signal: 'cancel' | 'ownersChanged', arg: object): Promise<void> {
+  const handle = getExternalWorkflowHandle(occurrenceWorkflowId(actionId, periodKey));
+  try {
+    if (signal === 'cancel') await handle.signal(cancelSignal, arg as { reason: string });
+    else await handle.signal(ownersChangedSignal, arg);
+  } catch {
+    // The occurrence has closed meanwhile: nothing to change.
+  }
+}
