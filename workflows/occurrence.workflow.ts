@@ -24,7 +24,7 @@ import {
 import { occurrenceClosedSignal } from './contracts/internal';
 
 const { recordOccurrenceOpened, recordTransition, deliverNotice } = proxyActivities<EngineActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 

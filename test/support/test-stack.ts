@@ -7,6 +7,8 @@ import { createApiApp } from '../../apps/api/create-api-app';
 import { WorkerModule } from '../../apps/worker/worker.module';
 import { BevakaConfig, loadConfig } from '../../libs/config/config';
 import { connectClient } from '../../libs/temporal/connection';
+import { dataSourceOptions } from '../../libs/persistence/data-source';
+import { DataSource } from 'typeorm';
 import { ENV, requiredEnv } from './services';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -16,6 +18,8 @@ export interface TestStack {
   config: BevakaConfig;
   database: TestDatabase;
   client: Client;
+  /** The suite's own connection to its database, for arranging and asserting. */
+  dataSource: DataSource;
   worker?: INestApplicationContext;
   api?: NestExpressApplication;
   close(): Promise<void>;
@@ -37,8 +41,9 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
     ...options.env,
   });
   const client = await connectClient(config.temporal);
-  const closers: Array<() => Promise<void>> = [() => database.drop(), () => client.connection.close()];
-  const stack: TestStack = { config, database, client, close: async () => { for (const c of closers.reverse()) await c(); } };
+  const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+  const closers: Array<() => Promise<void>> = [() => database.drop(), () => client.connection.close(), () => dataSource.destroy()];
+  const stack: TestStack = { config, database, client, dataSource, close: async () => { for (const c of closers.reverse()) await c(); } };
   try {
     if (options.worker !== false) {
       stack.worker = await startWorker(config);

@@ -34,8 +34,8 @@ export class EngineActivitiesService implements EngineActivities {
     await this.dataSource.query('UPDATE action SET status = $2, updated_at = $3 WHERE id = $1', [input.actionId, input.status, input.at]);
   }
 
-  deliverNotice(notice: NoticeRequest): Promise<NoticeResult> {
-    return this.dataSource.transaction(async (db) => {
+  async deliverNotice(notice: NoticeRequest): Promise<NoticeResult> {
+    const result = await this.dataSource.transaction(async (db) => {
       const occurrences = new OccurrenceRepository(db);
       const occurrenceId = await occurrences.idOf(notice.actionId, notice.periodKey);
       const today = DateTime.fromISO(notice.firedAt, { zone: this.config.timezone }).toISODate() as string;
@@ -63,6 +63,8 @@ export class EngineActivitiesService implements EngineActivities {
       await new NotificationRepository(db).enqueue(entries);
       return { recipientPersonIds: recipients.personIds };
     });
+    crashIfInjected(notice);
+    return result;
   }
 
   async requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number> {
@@ -131,4 +133,14 @@ async function noticePayload(db: EntityManager, notice: NoticeRequest): Promise<
     step: notice.step,
     generation: notice.generation,
   };
+}
+
+/**
+ * Fault injection for the crash tests: with BEVAKA_FAULT_CRASH_AFTER_NOTICE=<kind>, the worker
+ * process dies (SIGKILL, no cleanup) right after the notice's transaction commits and before
+ * Temporal hears the activity completed — the worst moment for exactly-once delivery.
+ */
+function crashIfInjected(notice: NoticeRequest): void {
+  const kind = process.env.BEVAKA_FAULT_CRASH_AFTER_NOTICE;
+  if (kind && kind === `${notice.kind}:${notice.step}`) process.kill(process.pid, 'SIGKILL');
 }

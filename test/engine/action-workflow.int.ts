@@ -1,0 +1,91 @@
+import { WorkflowExecutionStatusName } from '@temporalio/client';
+import { scheduleFromInstants } from '../../libs/domain/schedule';
+import { actionStateQuery, actionWorkflowId, occurrenceStateQuery, occurrenceWorkflowId, pauseSignal, resumeSignal, reviseSignal, withdrawSignal } from '../../workflows/contracts/engine';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { inSeconds, waitFor } from '../support/wait-for';
+import { db, insertPlan, Org, seedOrg, startAction } from './fixtures';
+
+const QUIET = { remindBefore: [], escalateAfter: [], timing: 'exact' as const, calendar: 'SE' as const };
+
+describe('action workflow: opening occurrences, revise, pause, withdraw, continue-as-new', () => {
+  let stack: TestStack;
+  let org: Org;
+  let planId: string;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    org = await seedOrg(stack);
+    planId = await insertPlan(stack);
+  });
+  afterAll(() => stack?.close());
+
+  const owners = () => ({ personIds: [org.olle], unitIds: [] });
+  const occurrenceKeys = async (actionId: string): Promise<string[]> =>
+    (await db(stack).query('SELECT period_key FROM occurrence WHERE action_id = $1 ORDER BY due_at', [actionId])).map((r: { period_key: string }) => r.period_key);
+
+  // An occurrence opens at the start of its period (local midnight of an explicit due date), so a
+  // due date two days away stays unopened for the length of these tests.
+  const twoDays = 2 * 24 * 3600;
+
+  it('honours a revised schedule without a restart', async () => {
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(twoDays)], policy: QUIET });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    const before = await waitFor(() => handle.query(actionStateQuery), { until: (s) => !!s.next, what: 'the next occurrence' });
+    expect(Date.parse(before.next!.dueInstant)).toBeGreaterThan(Date.now() + 24 * 3600_000);
+    expect(await occurrenceKeys(actionId)).toEqual([]);
+
+    const soon = inSeconds(2);
+    await handle.signal(reviseSignal, { schedule: scheduleFromInstants({ due: [soon] }) });
+    const keys = await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 1, what: 'the revised occurrence to open' });
+    const occurrence = stack.client.workflow.getHandle(occurrenceWorkflowId(actionId, keys[0]));
+    expect((await occurrence.query(occurrenceStateQuery)).dueInstant).toBe(new Date(soon).toISOString());
+  });
+
+  it('opens nothing while paused and catches up on resume', async () => {
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(twoDays)], policy: QUIET });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    await handle.signal(pauseSignal);
+    await waitFor(() => handle.query(actionStateQuery), { until: (s) => s.status === 'paused', what: 'paused' });
+    await handle.signal(reviseSignal, { schedule: scheduleFromInstants({ due: [inSeconds(1)] }) });
+    await new Promise((r) => setTimeout(r, 3000)); // past the opening moment and the due time
+    expect(await occurrenceKeys(actionId)).toEqual([]);
+    await handle.signal(resumeSignal);
+    await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 1, what: 'the occurrence after resume' });
+  });
+
+  it('withdrawn: open occurrences are cancelled and the action is marked withdrawn', async () => {
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(1), inSeconds(twoDays)], policy: QUIET });
+    const keys = await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 1, what: 'the first occurrence' });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    await handle.signal(withdrawSignal, { reason: 'Utgår ur planen' });
+    await handle.result();
+    const occurrence = stack.client.workflow.getHandle(occurrenceWorkflowId(actionId, keys[0]));
+    expect((await occurrence.result()).status).toBe('cancelled');
+    const [row] = await db(stack).query('SELECT status FROM action WHERE id = $1', [actionId]);
+    expect(row.status).toBe('withdrawn');
+    const [occ] = await db(stack).query('SELECT status FROM occurrence WHERE action_id = $1', [actionId]);
+    expect(occ.status).toBe('cancelled');
+    expect(await occurrenceKeys(actionId)).toHaveLength(1); // the one two days away never opened
+  });
+
+  it('continues as new: 50 occurrences leave no run with more than a few hundred events', async () => {
+    const due = Array.from({ length: 50 }, (_, i) => new Date(Date.now() - 60_000 + i * 1000).toISOString());
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due, policy: QUIET });
+    await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 50, timeoutMs: 120_000, what: '50 occurrences' });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    await waitFor(() => handle.query(actionStateQuery), { until: (s) => !s.next, what: 'the last occurrence to be opened' });
+
+    const runs: Array<{ runId: string; status: WorkflowExecutionStatusName }> = [];
+    for await (const execution of stack.client.workflow.list({ query: `WorkflowId = '${actionWorkflowId(actionId)}'` })) {
+      runs.push({ runId: execution.runId, status: execution.status.name });
+    }
+    expect(runs.length).toBeGreaterThanOrEqual(5);
+    expect(runs.filter((r) => r.status === 'CONTINUED_AS_NEW').length).toBe(runs.length - 1);
+    for (const run of runs) {
+      const history = await stack.client.workflow.getHandle(actionWorkflowId(actionId), run.runId).fetchHistory();
+      expect(history.events!.length).toBeLessThan(300);
+    }
+    // Leave no 50 open occurrences behind on the shared server.
+    await handle.signal(withdrawSignal, { reason: 'test done' });
+    await handle.result();
+  }, 180_000);
+});

@@ -1,0 +1,53 @@
+import { parseSchedule } from '../../libs/domain/schedule';
+import { completeUpdate, occurrenceWorkflowId, PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { inSeconds, waitFor } from '../support/wait-for';
+import { insertPlan, LADDER, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
+
+describe('plan reporting workflow', () => {
+  let stack: TestStack;
+  let org: Org;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    org = await seedOrg(stack);
+  });
+  afterAll(() => stack?.close());
+
+  it('asks continuous actions for a status line, then freezes a report that later work does not change', async () => {
+    const planId = await insertPlan(stack);
+    const quiet = { ...LADDER, remindBefore: [], escalateAfter: [] };
+    const visits = await startAction(stack, { planId, title: 'Regelbundna företagsbesök', owners: { personIds: [org.olle], unitIds: [] }, schedule: parseSchedule({ text: 'Näringslivsansvariga utför regelbundna företagsbesök.', when: 'Q1 2020' }), policy: quiet });
+    const meeting = await startAction(stack, { planId, title: 'Företagsträff', owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(5)], policy: quiet });
+    const open = await startAction(stack, { planId, title: 'Enkät', owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(2)], policy: quiet });
+
+    const period = { key: 'T1', startsAt: inSeconds(-60), endsAt: inSeconds(7) };
+    const input: PlanReportingInput = { planId, timezone: 'Europe/Stockholm', cadence: { periods: [period] }, statusRequestBefore: 'PT4S' };
+    const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, { taskQueue: stack.config.temporal.taskQueue, workflowId: planReportingWorkflowId(planId), args: [input] });
+
+    const requests = await waitFor(
+      () => stack.dataSource.query(`SELECT action_id, recipient_person_id FROM notification WHERE kind = 'status-request' AND plan_id = $1`, [planId]),
+      { what: 'the status request' },
+    );
+    expect(requests).toEqual([{ action_id: visits.actionId, recipient_person_id: org.olle }]);
+    await stack.dataSource.query(`INSERT INTO action_status_update (action_id, period_key, person_id, text) VALUES ($1, 'T1', $2, 'Tolv besök under perioden')`, [visits.actionId, org.olle]);
+
+    const meetingRow = await waitFor(() => occurrenceRow(stack, meeting.actionId), { what: 'the meeting occurrence' });
+    await stack.client.workflow.getHandle(occurrenceWorkflowId(meeting.actionId, meetingRow.period_key as string)).executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle, note: 'Genomförd' }] });
+
+    await handle.result(); // the explicit periods are all reported
+    const [snapshot] = await stack.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, 'T1']);
+    const actions = snapshot.document.areas.flatMap((a: { actions: unknown[] }) => a.actions);
+    const byTitle = (t: string) => actions.find((a: { title: string }) => a.title === t);
+    expect(byTitle('Regelbundna företagsbesök')).toMatchObject({ kind: 'continuous', statusLines: [{ text: 'Tolv besök under perioden', by: 'Olle' }] });
+    expect(byTitle('Företagsträff').occurrences).toEqual([expect.objectContaining({ outcome: 'completed-on-time', comment: 'Genomförd', completedBy: 'Olle', late: false })]);
+    expect(byTitle('Enkät').occurrences).toEqual([expect.objectContaining({ outcome: 'open', late: true })]);
+    expect(snapshot.document.totals).toMatchObject({ due: 2, completedOnTime: 1, open: 1, late: 1 });
+
+    // Work recorded after the freeze does not change the report; the database refuses edits.
+    const openRow = await occurrenceRow(stack, open.actionId);
+    await stack.client.workflow.getHandle(occurrenceWorkflowId(open.actionId, openRow!.period_key as string)).executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle }] });
+    const [after] = await stack.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, 'T1']);
+    expect(after.document).toEqual(snapshot.document);
+    await expect(stack.dataSource.query(`UPDATE report_snapshot SET document = '{}' WHERE plan_id = $1`, [planId])).rejects.toThrow('append-only');
+  }, 60_000);
+});
