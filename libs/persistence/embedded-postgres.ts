@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -30,7 +30,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   const asRoot = userInfo().uid === 0;
   // As root, the cluster runs as `postgres`, which must be able to pass through our directory.
-  if (asRoot) await chmod(options.dir, 0o711);
+  if (asRoot) {
+    await chmod(options.dir, 0o711);
+    await assertTraversable(path.dirname(path.resolve(options.dir)));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -58,6 +61,16 @@ async function stopUnlessExited(server: { stop(): Promise<void> }): Promise<void
   const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
   if (child && (child.exitCode !== null || child.signalCode !== null)) return;
   await server.stop();
+}
+
+/** Every ancestor must let `postgres` pass (o+x), or initdb fails with a bare "Permission denied". */
+async function assertTraversable(dir: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(`PostgreSQL runs as the user "postgres" and cannot enter ${current}: allow it (chmod o+x ${current}) or choose another BEVAKA_DATA_DIR`);
+    }
+    if (path.dirname(current) === current) return;
+  }
 }
 
 /** A random password made on first start and kept beside the cluster (mode 0600). */

@@ -104,6 +104,7 @@ export class Engine1764000001000 implements MigrationInterface {
         target_person_id uuid REFERENCES person(id) ON DELETE SET NULL,
         target_unit_id uuid REFERENCES unit(id) ON DELETE SET NULL,
         escalated_at timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         acknowledged_at timestamptz,
         acknowledged_by uuid REFERENCES person(id) ON DELETE SET NULL,
         UNIQUE (occurrence_id, generation, step)
