@@ -10,7 +10,7 @@
  * PostgreSQL in a temporary directory. Figures are printed, never asserted.
  */
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     console.log(`escalations recorded: ${delays.length}/${N}`);
     console.log(`delay from due instant to escalation recorded (ms): p50 ${pct(delays, 50)}  p95 ${pct(delays, 95)}  p99 ${pct(delays, 99)}  max ${pct(delays, 100)}`);
     console.log(`memory: bench+worker process peak RSS ${(peakWorkerRss / 2 ** 20).toFixed(0)} MB; ${serverRss.join('; ') || 'servers external'}`);
-    console.log(`workers: ${WORKERS}; cores: ${require('node:os').cpus().length}`);
+    console.log(`workers: ${WORKERS}; cores: ${cpus().length}`);
   } finally {
     for (const stop of stops) await stop().catch((e) => console.error('while stopping:', e));
   }
