@@ -65,7 +65,7 @@ export async function actionWorkflow(input: ActionInput): Promise<void> {
   setHandler(occurrenceClosedSignal, (periodKey) => void open.delete(periodKey));
   setHandler(actionStateQuery, (): ActionState => ({
     actionId: input.actionId,
-    status: withdrawal ? 'withdrawn' : paused ? 'paused' : next ? 'active' : 'finished',
+    status: withdrawal ? 'withdrawn' : paused ? 'paused' : next || schedule.kind === 'continuous' ? 'active' : 'finished',
     openedThrough,
     next: next && { periodKey: next.periodKey, due: next.due, dueInstant: next.dueInstant, opensAt: next.opensAt },
     openOccurrences: [...open],
