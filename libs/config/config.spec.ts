@@ -9,6 +9,11 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.temporal.address).toBeUndefined();
     expect(config.temporal.namespace).toBe('default');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('takes the public URL of the web app without a trailing slash', () => {
+    expect(loadConfig({ BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se/' }).publicUrl).toBe('https://bevaka.kommun.se');
   });
 
   it('treats blank optional values as unset', () => {
@@ -32,6 +37,7 @@ describe('loadConfig', () => {
     [{ BEVAKA_ADMIN_EMAIL: 'not-an-address' }, 'BEVAKA_ADMIN_EMAIL'],
     [{ BEVAKA_ADMIN_PASSWORD: 'short' }, 'BEVAKA_ADMIN_PASSWORD'],
     [{ BEVAKA_TIMEZONE: 'Mars/Olympus' }, 'BEVAKA_TIMEZONE'],
+    [{ BEVAKA_PUBLIC_URL: 'bevaka.kommun.se' }, 'BEVAKA_PUBLIC_URL'],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
+  BEVAKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   // Embedded services' ports; only used when the service is embedded.
   BEVAKA_PG_PORT: port(5439),
   BEVAKA_TEMPORAL_PORT: port(7233),
@@ -50,6 +51,8 @@ export interface BevakaConfig {
   };
   admin: { email?: string; password?: string };
   mail: { smtpUrl?: string; from?: string };
+  /** Base URL of the web app, for links in mail and calendar feeds (no trailing slash). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     },
     admin: { email: e.BEVAKA_ADMIN_EMAIL, password: e.BEVAKA_ADMIN_PASSWORD },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: e.BEVAKA_PUBLIC_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -3,6 +3,7 @@ import { PersonEntity } from './entities/person.entity';
 import { UnitEntity } from './entities/unit.entity';
 import { Organisation1764000000000 } from './migrations/1764000000000-organisation';
 import { Engine1764000001000 } from './migrations/1764000001000-engine';
+import { Notifications1764000002000 } from './migrations/1764000002000-notifications';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
@@ -10,7 +11,7 @@ import { Engine1764000001000 } from './migrations/1764000001000-engine';
  * only; `synchronize` stays off.
  */
 export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

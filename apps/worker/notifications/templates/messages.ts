@@ -1,0 +1,96 @@
+import type { Locale } from './format';
+
+/** What a notice says, per kind, before the common facts (plan, action, due date, link). */
+export interface KindText {
+  subject: (v: Vars) => string;
+  lead: (v: Vars) => string;
+}
+
+export interface Vars {
+  action: string;
+  plan: string;
+  due: string;
+  late: string;
+  step: number;
+  actor?: string;
+  reason?: string;
+  note?: string;
+  onTime?: boolean;
+  periodEnds?: string;
+}
+
+/** User-facing text lives here, in Swedish (the default) and English. */
+export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
+  sv: {
+    reminder: { subject: (v) => `Påminnelse: ${v.action}`, lead: (v) => `Påminnelse: aktiviteten ska vara klar senast ${v.due}.` },
+    overdue: { subject: (v) => `Försenad: ${v.action}`, lead: (v) => `Aktiviteten skulle ha varit klar ${v.due} och är nu ${v.late} försenad.` },
+    escalation: {
+      subject: (v) => `Eskalering steg ${v.step}: ${v.action} är försenad`,
+      lead: (v) => `Eskalering steg ${v.step}: aktiviteten skulle ha varit klar ${v.due} och är ${v.late} försenad. Ärendet har lyfts till dig.`,
+    },
+    repeat: { subject: (v) => `Fortfarande inte klar: ${v.action}`, lead: (v) => `Aktiviteten är fortfarande inte klar. Den är ${v.late} försenad (skulle ha varit klar ${v.due}).` },
+    'status-request': {
+      subject: (v) => `Lägesrapport efterfrågas: ${v.action}`,
+      lead: (v) => `Skriv en kort lägesrapport för aktiviteten före rapporten till kommunstyrelsen${v.periodEnds ? ` (perioden slutar ${v.periodEnds})` : ''}.`,
+    },
+    postponed: {
+      subject: (v) => `Nytt slutdatum: ${v.action}`,
+      lead: (v) => `${v.actor ?? 'Någon'} har flyttat slutdatumet till ${v.due}.${v.reason ? ` Skäl: ${v.reason}` : ''}`,
+    },
+    completed: {
+      subject: (v) => `Klarmarkerad: ${v.action}`,
+      lead: (v) =>
+        `${v.actor ?? 'Någon'} har markerat aktiviteten som klar, ${v.onTime ? 'i tid' : `${v.late} efter slutdatumet`}.${v.note ? ` Kommentar: ${v.note}` : ''}`,
+    },
+  },
+  en: {
+    reminder: { subject: (v) => `Reminder: ${v.action}`, lead: (v) => `Reminder: this action is due by ${v.due}.` },
+    overdue: { subject: (v) => `Overdue: ${v.action}`, lead: (v) => `This action was due ${v.due} and is now ${v.late} late.` },
+    escalation: {
+      subject: (v) => `Escalation step ${v.step}: ${v.action} is overdue`,
+      lead: (v) => `Escalation step ${v.step}: this action was due ${v.due} and is ${v.late} late. It has been escalated to you.`,
+    },
+    repeat: { subject: (v) => `Still not done: ${v.action}`, lead: (v) => `This action is still not done. It is ${v.late} late (it was due ${v.due}).` },
+    'status-request': {
+      subject: (v) => `Status update requested: ${v.action}`,
+      lead: (v) => `Please write a short status update for this action before the report to the board${v.periodEnds ? ` (the period ends ${v.periodEnds})` : ''}.`,
+    },
+    postponed: {
+      subject: (v) => `New due date: ${v.action}`,
+      lead: (v) => `${v.actor ?? 'Someone'} has moved the due date to ${v.due}.${v.reason ? ` Reason: ${v.reason}` : ''}`,
+    },
+    completed: {
+      subject: (v) => `Completed: ${v.action}`,
+      lead: (v) => `${v.actor ?? 'Someone'} has completed this action, ${v.onTime ? 'on time' : `${v.late} after the due date`}.${v.note ? ` Note: ${v.note}` : ''}`,
+    },
+  },
+};
+
+export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string }> = {
+  sv: {
+    hello: (name) => `Hej ${name}!`,
+    plan: 'Plan',
+    action: 'Aktivitet',
+    period: 'Period',
+    due: 'Slutdatum',
+    late: 'Försenad',
+    open: 'Öppna i Bevaka',
+    footer: 'Du får det här mejlet från Bevaka. Välj vilka notiser du vill ha och hur ofta',
+    digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notis' : 'notiser'}`,
+    digestLead: (n) => `Här är din sammanfattning med ${n} ${n === 1 ? 'notis' : 'notiser'}.`,
+    fallbackKind: 'Notis',
+  },
+  en: {
+    hello: (name) => `Hello ${name},`,
+    plan: 'Plan',
+    action: 'Action',
+    period: 'Period',
+    due: 'Due',
+    late: 'Late by',
+    open: 'Open in Bevaka',
+    footer: 'You receive this e-mail from Bevaka. Choose which notices you get and how often',
+    digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notice' : 'notices'}`,
+    digestLead: (n) => `Here is your digest of ${n} ${n === 1 ? 'notice' : 'notices'}.`,
+    fallbackKind: 'Notice',
+  },
+};

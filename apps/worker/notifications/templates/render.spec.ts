@@ -1,0 +1,73 @@
+import { formatInstant, formatLateness } from './format';
+import { linkFor, renderDigest, renderNotice } from './render';
+
+const notice = (kind: string, payload: Record<string, unknown> = {}) => ({
+  kind,
+  planId: 'p1',
+  actionId: 'a1',
+  occurrenceId: 'o1',
+  payload: { actionTitle: 'Översyn av beloppsgränser', planTitle: 'Upphandlingsplan', periodKey: '2024Q4', dueInstant: '2024-12-31T10:00:00Z', lateSeconds: 7200, step: 1, ...payload },
+});
+const sv = { locale: 'sv' as const, recipientName: 'Ulla', publicUrl: 'https://b.kommun.se', timezone: 'Europe/Stockholm' };
+const en = { ...sv, locale: 'en' as const };
+
+describe('mail templates', () => {
+  it('formats lateness in the largest whole unit, singular and plural', () => {
+    expect(formatLateness(1, 'sv')).toBe('1 sekund');
+    expect(formatLateness(59, 'en')).toBe('59 seconds');
+    expect(formatLateness(3 * 86_400 + 5, 'sv')).toBe('3 dagar');
+    expect(formatLateness(3_600, 'en')).toBe('1 hour');
+    expect(formatLateness(0, 'sv')).toBe('0 sekunder');
+  });
+
+  it('shows instants in the organisation timezone', () => {
+    expect(formatInstant('2024-12-31T10:00:00Z', 'sv', 'Europe/Stockholm')).toBe('31 december 2024 kl. 11:00');
+    expect(formatInstant('2024-07-01T10:00:00Z', 'en', 'Europe/Stockholm')).toBe('1 July 2024, 12:00');
+  });
+
+  it.each([
+    ['reminder', 'Påminnelse: Översyn av beloppsgränser', 'Reminder: Översyn av beloppsgränser'],
+    ['overdue', 'Försenad: Översyn av beloppsgränser', 'Overdue: Översyn av beloppsgränser'],
+    ['escalation-1', 'Eskalering steg 1: Översyn av beloppsgränser är försenad', 'Escalation step 1: Översyn av beloppsgränser is overdue'],
+    ['escalation-3', 'Eskalering steg 3: Översyn av beloppsgränser är försenad', 'Escalation step 3: Översyn av beloppsgränser is overdue'],
+    ['repeat', 'Fortfarande inte klar: Översyn av beloppsgränser', 'Still not done: Översyn av beloppsgränser'],
+    ['status-request', 'Lägesrapport efterfrågas: Översyn av beloppsgränser', 'Status update requested: Översyn av beloppsgränser'],
+    ['postponed', 'Nytt slutdatum: Översyn av beloppsgränser', 'New due date: Översyn av beloppsgränser'],
+    ['completed', 'Klarmarkerad: Översyn av beloppsgränser', 'Completed: Översyn av beloppsgränser'],
+  ])('%s has a Swedish and an English subject', (kind, svSubject, enSubject) => {
+    expect(renderNotice(notice(kind), sv).subject).toBe(svSubject);
+    expect(renderNotice(notice(kind), en).subject).toBe(enSubject);
+  });
+
+  it('says what, for which plan and action, how late, and links to the item', () => {
+    const mail = renderNotice(notice('overdue'), sv);
+    expect(mail.text).toContain('Hej Ulla!');
+    expect(mail.text).toContain('Plan: Upphandlingsplan');
+    expect(mail.text).toContain('Aktivitet: Översyn av beloppsgränser');
+    expect(mail.text).toContain('Försenad: 2 timmar');
+    expect(mail.text).toContain('Öppna i Bevaka: https://b.kommun.se/occurrences/o1');
+    expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o1">');
+  });
+
+  it('escapes user text in HTML', () => {
+    expect(renderNotice(notice('reminder', { actionTitle: '<b>A & B</b>' }), en).html).toContain('&lt;b&gt;A &amp; B&lt;/b&gt;');
+  });
+
+  it('links status requests to the action when there is no occurrence', () => {
+    expect(linkFor({ ...notice('status-request'), occurrenceId: null }, 'https://b')).toBe('https://b/actions/a1');
+  });
+
+  it('a completion receipt says who, and whether it was on time', () => {
+    const late = renderNotice(notice('completed', { actorName: 'Olle', onTime: false, lateSeconds: 86_400, note: 'Klart' }), sv);
+    expect(late.text).toContain('Olle har markerat aktiviteten som klar, 1 dag efter slutdatumet. Kommentar: Klart');
+    expect(renderNotice(notice('completed', { actorName: 'Olle', onTime: true, lateSeconds: 0 }), en).text).toContain('Olle has completed this action, on time.');
+  });
+
+  it('a digest lists every notice with its link', () => {
+    const mail = renderDigest([notice('reminder'), { ...notice('overdue'), occurrenceId: 'o2' }], sv);
+    expect(mail.subject).toBe('Bevaka: 2 notiser');
+    expect(mail.text).toContain('• Påminnelse: Översyn av beloppsgränser');
+    expect(mail.text).toContain('https://b.kommun.se/occurrences/o1');
+    expect(mail.text).toContain('https://b.kommun.se/occurrences/o2');
+  });
+});

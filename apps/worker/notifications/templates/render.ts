@@ -1,0 +1,119 @@
+import { formatInstant, formatLateness, Locale } from './format';
+import { COMMON_TEXT, KIND_TEXT, Vars } from './messages';
+
+export interface NoticeForMail {
+  kind: string;
+  payload: Record<string, unknown>;
+  planId: string | null;
+  actionId: string | null;
+  occurrenceId: string | null;
+}
+
+export interface RenderContext {
+  locale: Locale;
+  recipientName: string;
+  publicUrl: string;
+  timezone: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The web app's page for the item a notice is about. */
+export function linkFor(notice: NoticeForMail, publicUrl: string): string {
+  if (notice.occurrenceId) return `${publicUrl}/occurrences/${notice.occurrenceId}`;
+  if (notice.actionId) return `${publicUrl}/actions/${notice.actionId}`;
+  if (notice.planId) return `${publicUrl}/plans/${notice.planId}`;
+  return `${publicUrl}/`;
+}
+
+/** 'escalation-2' → the escalation text at step 2; everything else by its own kind. */
+function kindText(kind: string, locale: Locale) {
+  const match = /^escalation-(\d+)$/.exec(kind);
+  return { text: KIND_TEXT[locale][match ? 'escalation' : kind], step: match ? Number(match[1]) : undefined };
+}
+
+function varsOf(notice: NoticeForMail, ctx: RenderContext, step: number | undefined): Vars {
+  const p = notice.payload;
+  const str = (k: string) => (typeof p[k] === 'string' && p[k] ? (p[k] as string) : undefined);
+  return {
+    action: str('actionTitle') ?? '–',
+    plan: str('planTitle') ?? '–',
+    due: str('dueInstant') ? formatInstant(str('dueInstant') as string, ctx.locale, ctx.timezone) : '–',
+    late: formatLateness(Number(p.lateSeconds ?? 0), ctx.locale),
+    step: step ?? Number(p.step ?? 0) + 1,
+    actor: str('actorName'),
+    reason: str('reason'),
+    note: str('note'),
+    onTime: p.onTime === true,
+    periodEnds: str('periodEndsAt') ? formatInstant(str('periodEndsAt') as string, ctx.locale, ctx.timezone) : undefined,
+  };
+}
+
+/** Subject, lead sentence and the facts (what, which plan and action, how late) of one notice. */
+function parts(notice: NoticeForMail, ctx: RenderContext) {
+  const common = COMMON_TEXT[ctx.locale];
+  const { text, step } = kindText(notice.kind, ctx.locale);
+  const v = varsOf(notice, ctx, step);
+  const subject = text ? text.subject(v) : `${common.fallbackKind}: ${v.action}`;
+  const lead = text ? text.lead(v) : subject;
+  const facts: Array<[string, string]> = [
+    [common.plan, v.plan],
+    [common.action, v.action],
+  ];
+  if (typeof notice.payload.periodKey === 'string') facts.push([common.period, notice.payload.periodKey]);
+  if (notice.payload.dueInstant) facts.push([common.due, v.due]);
+  if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
+  return { subject, lead, facts, link: linkFor(notice, ctx.publicUrl) };
+}
+
+export function renderNotice(notice: NoticeForMail, ctx: RenderContext): RenderedMail {
+  const common = COMMON_TEXT[ctx.locale];
+  const { subject, lead, facts, link } = parts(notice, ctx);
+  const text = [common.hello(ctx.recipientName), '', lead, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${common.open}: ${link}`, '', footer(ctx)].join('\n');
+  const html = page(
+    `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(lead)}</p>${factsHtml(facts)}<p><a href="${esc(link)}">${esc(common.open)}</a></p>`,
+    ctx,
+  );
+  return { subject, text, html };
+}
+
+/** Several notices for one person in one mail (the daily digest). */
+export function renderDigest(notices: NoticeForMail[], ctx: RenderContext): RenderedMail {
+  const common = COMMON_TEXT[ctx.locale];
+  const items = notices.map((n) => parts(n, ctx));
+  const text = [
+    common.hello(ctx.recipientName),
+    '',
+    common.digestLead(items.length),
+    '',
+    ...items.flatMap((i) => [`• ${i.subject}`, `  ${i.lead}`, ...i.facts.map(([k, v]) => `  ${k}: ${v}`), `  ${common.open}: ${i.link}`, '']),
+    footer(ctx),
+  ].join('\n');
+  const html = page(
+    `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(common.digestLead(items.length))}</p>` +
+      items.map((i) => `<h3>${esc(i.subject)}</h3><p>${esc(i.lead)}</p>${factsHtml(i.facts)}<p><a href="${esc(i.link)}">${esc(common.open)}</a></p>`).join(''),
+    ctx,
+  );
+  return { subject: common.digestSubject(items.length), text, html };
+}
+
+function footer(ctx: RenderContext): string {
+  return `-- \n${COMMON_TEXT[ctx.locale].footer}: ${ctx.publicUrl}/me/notification-preferences`;
+}
+
+function page(body: string, ctx: RenderContext): string {
+  const prefs = `${ctx.publicUrl}/me/notification-preferences`;
+  return `<!doctype html><html lang="${ctx.locale}"><body>${body}<hr><p><small>${esc(COMMON_TEXT[ctx.locale].footer)}: <a href="${esc(prefs)}">${esc(prefs)}</a></small></p></body></html>`;
+}
+
+function factsHtml(facts: Array<[string, string]>): string {
+  return `<table>${facts.map(([k, v]) => `<tr><th align="left">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** One outbox row as the mail sender needs it, with its recipient. */
+export interface OutboxMailRow {
+  id: string;
+  dedupeKey: string;
+  kind: string;
+  digestKey: string | null;
+  planId: string | null;
+  actionId: string | null;
+  occurrenceId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  attempt: number;
+  messageId: string | null;
+  recipient: { id: string; name: string; email: string; locale: 'sv' | 'en' };
+}
+
+/** One mail to send: a single notice, or a digest of several for one person. */
+export interface MailClaim {
+  claimId: string;
+  rows: OutboxMailRow[];
+}
+
+/**
+ * The mail side of the notification outbox. Each method is one short committed transaction, so
+ * that what the database says about a mail is always what the sender knew at that moment
+ * (the states are described in MailSender, which implements the exactly-once rules).
+ */
+export class MailOutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the earliest due mail (a single row, or every due row of its digest) with a lease, and
+   * opens an attempt for each row. Concurrent senders skip rows another one holds.
+   */
+  async claimNext(leaseMs: number, messageIdFor: (rows: OutboxMailRow[]) => string): Promise<MailClaim | undefined> {
+    return this.dataSource.transaction(async (db) => {
+      const [first] = await db.query(
+        `SELECT id, digest_key FROM notification WHERE mail_state = 'queued' AND mail_due_at <= now()
+          ORDER BY mail_due_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      if (!first) return undefined;
+      const ids: string[] = first.digest_key
+        ? (
+            await db.query(
+              `SELECT id FROM notification WHERE digest_key = $1 AND mail_state = 'queued' AND mail_due_at <= now() ORDER BY created_at FOR UPDATE`,
+              [first.digest_key],
+            )
+          ).map((r: { id: string }) => r.id)
+        : [first.id];
+      const claimId = randomUUID();
+      const [raw]: [Array<Record<string, unknown>>, number] = await db.query(
+        `UPDATE notification n SET mail_state = 'claimed', claim_id = $2, lease_until = now() + ($3 || ' milliseconds')::interval,
+                attempts = n.attempts + 1
+           FROM person p
+          WHERE n.id = ANY($1::uuid[]) AND p.id = n.recipient_person_id
+          RETURNING n.id, n.dedupe_key, n.kind, n.digest_key, n.plan_id, n.action_id, n.occurrence_id, n.payload, n.created_at,
+                    n.attempts, n.message_id, p.id AS person_id, p.name, p.email, p.locale`,
+        [ids, claimId, String(leaseMs)],
+      );
+      const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const messageId = rows.length === 1 && rows[0].messageId ? rows[0].messageId : messageIdFor(rows);
+      await db.query(`UPDATE notification SET message_id = $2 WHERE id = ANY($1::uuid[])`, [ids, messageId]);
+      for (const row of rows) {
+        row.messageId = messageId;
+        await db.query(`INSERT INTO notification_attempt (notification_id, attempt, claim_id) VALUES ($1, $2, $3)`, [row.id, row.attempt, claimId]);
+      }
+      return { claimId, rows };
+    });
+  }
+
+  /** The point of no return: true if the claim still holds and SMTP may now be talked to. */
+  async markTransmitting(claimId: string, leaseMs: number): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE notification SET mail_state = 'transmitting', lease_until = now() + ($2 || ' milliseconds')::interval
+        WHERE claim_id = $1 AND mail_state = 'claimed' AND lease_until > now()`,
+      [claimId, String(leaseMs)],
+    );
+    return count > 0;
+  }
+
+  async recordSent(claimId: string): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `UPDATE notification SET mail_state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL
+          WHERE claim_id = $1 AND mail_state IN ('transmitting', 'presumed-sent')`,
+        [claimId],
+      );
+      await db.query(`UPDATE notification_attempt SET finished_at = now(), outcome = 'sent', error = NULL WHERE claim_id = $1`, [claimId]);
+    });
+  }
+
+  /** A refused or failed attempt: retry after `retryInMs`, or give up when it is undefined. */
+  async recordFailure(claimId: string, error: string, retryInMs: number | undefined): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `UPDATE notification SET
+           mail_state = CASE WHEN $3::bigint IS NULL THEN 'failed' ELSE 'queued' END,
+           mail_due_at = CASE WHEN $3::bigint IS NULL THEN mail_due_at ELSE now() + ($3 || ' milliseconds')::interval END,
+           claim_id = NULL, lease_until = NULL, last_error = $2
+         WHERE claim_id = $1 AND mail_state IN ('claimed', 'transmitting')`,
+        [claimId, error, retryInMs === undefined ? null : String(Math.round(retryInMs))],
+      );
+      await db.query(`UPDATE notification_attempt SET finished_at = now(), outcome = 'failed', error = $2 WHERE claim_id = $1 AND outcome IS NULL`, [claimId, error]);
+    });
+  }
+
+  /**
+   * Claims whose sender vanished (its lease ran out). Not yet transmitting: nothing left this
+   * machine, so the mail is queued again. Transmitting: the outcome is unknown and the mail is
+   * presumed sent, never sent again (see MailSender).
+   */
+  async recoverExpired(): Promise<{ requeued: number; presumedSent: number }> {
+    return this.dataSource.transaction(async (db) => {
+      // TypeORM returns [rows, count] for an UPDATE on PostgreSQL.
+      const [abandoned]: [Array<{ claim_id: string }>, number] = await db.query(
+        `WITH expired AS (SELECT id, claim_id FROM notification WHERE mail_state = 'claimed' AND lease_until <= now() FOR UPDATE SKIP LOCKED)
+         UPDATE notification n SET mail_state = 'queued', mail_due_at = now(), claim_id = NULL, lease_until = NULL
+           FROM expired e WHERE n.id = e.id RETURNING e.claim_id`,
+      );
+      await db.query(
+        `UPDATE notification_attempt SET finished_at = now(), outcome = 'abandoned', error = 'sender stopped before SMTP'
+          WHERE claim_id = ANY($1::uuid[]) AND outcome IS NULL`,
+        [abandoned.map((r) => r.claim_id)],
+      );
+      const [unknown]: [Array<{ claim_id: string }>, number] = await db.query(
+        `UPDATE notification SET mail_state = 'presumed-sent', lease_until = NULL, last_error = 'sender stopped while transmitting'
+          WHERE mail_state = 'transmitting' AND lease_until <= now() RETURNING claim_id`,
+      );
+      await db.query(
+        `UPDATE notification_attempt SET finished_at = now(), outcome = 'unknown', error = 'sender stopped while transmitting'
+          WHERE claim_id = ANY($1::uuid[]) AND outcome IS NULL`,
+        [unknown.map((r) => r.claim_id)],
+      );
+      return { requeued: abandoned.length, presumedSent: unknown.length };
+    });
+  }
+}
+
+function toRow(r: Record<string, unknown>): OutboxMailRow {
+  return {
+    id: r.id as string,
+    dedupeKey: r.dedupe_key as string,
+    kind: r.kind as string,
+    digestKey: (r.digest_key as string) ?? null,
+    planId: (r.plan_id as string) ?? null,
+    actionId: (r.action_id as string) ?? null,
+    occurrenceId: (r.occurrence_id as string) ?? null,
+    payload: (r.payload as Record<string, unknown>) ?? {},
+    createdAt: new Date(r.created_at as string).toISOString(),
+    attempt: r.attempts as number,
+    messageId: (r.message_id as string) ?? null,
+    recipient: { id: r.person_id as string, name: r.name as string, email: r.email as string, locale: r.locale === 'en' ? 'en' : 'sv' },
+  };
+}

@@ -1,0 +1,129 @@
+import { EntityManager } from 'typeorm';
+import { NotificationRepository, OutboxEntry } from './notification.repository';
+import { OrgChartRepository } from './org-chart.repository';
+import { Delivery, preferenceKindOf } from './notification-preference.repository';
+
+export interface PendingNotice {
+  id: string;
+  kind: string;
+  recipientPersonId: string;
+  createdAt: string;
+  delivery: Delivery;
+}
+
+export interface OccurrenceEventForNotice {
+  eventId: string;
+  kind: 'postponed' | 'completed';
+  at: string;
+  actorPersonId: string | null;
+  actorName: string | null;
+  data: Record<string, unknown>;
+  occurrenceId: string;
+  actionId: string;
+  planId: string;
+  periodKey: string;
+  dueAt: string;
+  ownerPersonIds: string[];
+  ownerUnitIds: string[];
+  actionTitle: string;
+  planTitle: string;
+  planCreatedBy: string | null;
+}
+
+/**
+ * Turns what happened into mail to send: routes new outbox rows by each recipient's preference,
+ * and turns postponements and completions recorded by the engine into outbox rows of their own.
+ * Callers run each method inside one transaction.
+ */
+export class OutboxRoutingRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  /** Locks a batch of unrouted rows (skipping rows another worker routes) with their preference. */
+  async lockPending(limit: number): Promise<PendingNotice[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT n.id, n.kind, n.recipient_person_id, n.created_at FROM notification n
+        WHERE n.mail_state = 'pending' ORDER BY n.created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    if (!rows.length) return [];
+    const prefs: Array<{ person_id: string; kind: string; delivery: Delivery }> = await this.db.query(
+      `SELECT person_id, kind, delivery FROM notification_preference WHERE person_id = ANY($1::uuid[])`,
+      [[...new Set(rows.map((r) => r.recipient_person_id as string))]],
+    );
+    const pref = new Map(prefs.map((p) => [`${p.person_id}:${p.kind}`, p.delivery]));
+    return rows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as string,
+      recipientPersonId: r.recipient_person_id as string,
+      createdAt: new Date(r.created_at as string).toISOString(),
+      delivery: pref.get(`${r.recipient_person_id}:${preferenceKindOf(r.kind as string)}`) ?? 'immediate',
+    }));
+  }
+
+  async route(id: string, route: { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string }): Promise<void> {
+    await this.db.query(`UPDATE notification SET mail_state = $2, mail_due_at = COALESCE($3::timestamptz, now()), digest_key = $4 WHERE id = $1`, [
+      id,
+      route.state,
+      route.dueAt ?? null,
+      route.digestKey ?? null,
+    ]);
+  }
+
+  /** Postponements and completions not yet turned into notices, oldest first. */
+  async newOccurrenceEvents(limit: number): Promise<OccurrenceEventForNotice[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT e.id, e.kind, e.at, e.actor_person_id, actor.name AS actor_name, e.data, o.id AS occurrence_id, o.action_id, o.plan_id,
+              o.period_key, o.due_at, o.owner_person_ids, o.owner_unit_ids, a.title AS action_title, p.title AS plan_title, p.created_by
+         FROM occurrence_event e
+         JOIN occurrence o ON o.id = e.occurrence_id
+         JOIN action a ON a.id = o.action_id
+         JOIN plan p ON p.id = o.plan_id
+         LEFT JOIN person actor ON actor.id = e.actor_person_id
+        WHERE e.kind IN ('postponed', 'completed')
+          AND NOT EXISTS (SELECT 1 FROM notification_source_event s WHERE s.event_id = e.id)
+        ORDER BY e.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      eventId: String(r.id),
+      kind: r.kind as 'postponed' | 'completed',
+      at: new Date(r.at as string).toISOString(),
+      actorPersonId: (r.actor_person_id as string) ?? null,
+      actorName: (r.actor_name as string) ?? null,
+      data: (r.data as Record<string, unknown>) ?? {},
+      occurrenceId: r.occurrence_id as string,
+      actionId: r.action_id as string,
+      planId: r.plan_id as string,
+      periodKey: r.period_key as string,
+      dueAt: new Date(r.due_at as string).toISOString(),
+      ownerPersonIds: r.owner_person_ids as string[],
+      ownerUnitIds: r.owner_unit_ids as string[],
+      actionTitle: r.action_title as string,
+      planTitle: r.plan_title as string,
+      planCreatedBy: (r.created_by as string) ?? null,
+    }));
+  }
+
+  /** Marks the event as turned into notices; false when another worker did it first. */
+  async claimEvent(eventId: string): Promise<boolean> {
+    const rows = await this.db.query(`INSERT INTO notification_source_event (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id`, [eventId]);
+    return rows.length > 0;
+  }
+
+  /** The plan's coordinator (its creator, if a coordinator), else every coordinator. */
+  async coordinatorsOf(planCreatedBy: string | null): Promise<string[]> {
+    if (planCreatedBy) {
+      const [row] = await this.db.query(`SELECT id FROM person WHERE id = $1 AND 'coordinator' = ANY(roles)`, [planCreatedBy]);
+      if (row) return [row.id];
+    }
+    return new OrgChartRepository(this.db).coordinators();
+  }
+
+  async ownersOf(personIds: string[], unitIds: string[]): Promise<string[]> {
+    return [...new Set([...personIds, ...(await new OrgChartRepository(this.db).headsOfUnits(unitIds))])];
+  }
+
+  enqueue(entries: OutboxEntry[]): Promise<number> {
+    return new NotificationRepository(this.db).enqueue(entries);
+  }
+}
