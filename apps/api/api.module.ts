@@ -5,13 +5,14 @@ import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
 import { AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { HealthController } from './health/health.controller';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: BevakaConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, NotificationsApiModule],
       controllers: [HealthController],
       providers: [AdminBootstrapService],
     };

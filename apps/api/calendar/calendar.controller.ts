@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentPerson, CurrentPersonInfo } from '../notifications/current-person';
+import { CalendarFeedService } from './calendar-feed.service';
+
+export class CreateCalendarFeedDto {
+  @ApiPropertyOptional({ description: 'A plan (coordinators): the feed then holds the plan’s occurrences instead of your own' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+}
+
+/** POST/GET /api/me/calendar-feeds, DELETE /api/me/calendar-feeds/:id (signed in). */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('me/calendar-feeds')
+export class CalendarFeedsController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Post()
+  create(@CurrentPerson() me: CurrentPersonInfo, @Body() body: CreateCalendarFeedDto) {
+    return this.feeds.create(me, body.planId);
+  }
+
+  @Get()
+  list(@CurrentPerson() me: CurrentPersonInfo) {
+    return this.feeds.list(me.id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@CurrentPerson() me: CurrentPersonInfo, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.feeds.revoke(me.id, id);
+  }
+}
+
+/**
+ * GET /api/calendar/:token.ics — public: calendar apps cannot send a bearer token, so the secret
+ * URL is the credential (revocable, stored only as a hash).
+ */
+@ApiTags('calendar')
+@Controller('calendar')
+export class PublicCalendarController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Get(':token.ics')
+  async feed(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const body = await this.feeds.render(token);
+    response.status(200).type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300').send(body);
+  }
+}

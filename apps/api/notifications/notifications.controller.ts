@@ -1,0 +1,67 @@
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
+import { DomainError } from '../../../libs/domain/errors';
+import { InboxItem, NotificationInboxRepository } from '../../../libs/persistence/repositories/notification-inbox.repository';
+import { CurrentPerson, CurrentPersonInfo } from './current-person';
+
+/** The in-app notification list: the same outbox that mail is sent from, with read state. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'to', required: false, enum: ['me'] })
+  @ApiQuery({ name: 'unread', required: false, type: Boolean })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'before', required: false, description: 'ISO instant: the page before this createdAt' })
+  async list(
+    @CurrentPerson() me: CurrentPersonInfo,
+    @Query('to') to = 'me',
+    @Query('unread') unread?: string,
+    @Query('limit') limit?: string,
+    @Query('before') before?: string,
+  ): Promise<{ items: Array<InboxItem & { link: string }>; unread: number }> {
+    if (to !== 'me') throw new DomainError('VALIDATION_FAILED', 'Only to=me is supported', [{ path: 'to', message: to }]);
+    const size = limit === undefined ? 50 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > 200) throw new DomainError('VALIDATION_FAILED', 'limit must be 1–200', [{ path: 'limit', message: String(limit) }]);
+    if (before !== undefined && Number.isNaN(Date.parse(before))) throw new DomainError('VALIDATION_FAILED', 'before must be an ISO instant', [{ path: 'before', message: before }]);
+    const repo = new NotificationInboxRepository(this.dataSource.manager);
+    const items = await repo.list(me.id, { unreadOnly: unread === 'true', limit: size, before });
+    return { items: items.map((i) => ({ ...i, link: this.linkFor(i) })), unread: await repo.unreadCount(me.id) };
+  }
+
+  @Get('unread-count')
+  async unreadCount(@CurrentPerson() me: CurrentPersonInfo): Promise<{ unread: number }> {
+    return { unread: await new NotificationInboxRepository(this.dataSource.manager).unreadCount(me.id) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  async readAll(@CurrentPerson() me: CurrentPersonInfo): Promise<{ updated: number; unread: number }> {
+    const updated = await new NotificationInboxRepository(this.dataSource.manager).markAllRead(me.id);
+    return { updated, unread: 0 };
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  async read(@CurrentPerson() me: CurrentPersonInfo, @Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; unread: number }> {
+    const repo = new NotificationInboxRepository(this.dataSource.manager);
+    if (!(await repo.markRead(me.id, id))) throw new DomainError('NOT_FOUND', 'No such notification for you', [{ path: 'id', message: id }]);
+    return { id, unread: await repo.unreadCount(me.id) };
+  }
+
+  /** The web app's page for the item (the same links the mail carries). */
+  private linkFor(item: InboxItem): string {
+    const base = this.config.publicUrl;
+    if (item.occurrenceId) return `${base}/occurrences/${item.occurrenceId}`;
+    if (item.actionId) return `${base}/actions/${item.actionId}`;
+    return item.planId ? `${base}/plans/${item.planId}` : `${base}/`;
+  }
+}

@@ -1,0 +1,113 @@
+import ical, { VEvent } from 'node-ical';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CalendarFeedService } from '../../apps/api/calendar/calendar-feed.service';
+import { NotificationsController } from '../../apps/api/notifications/notifications.controller';
+import { DomainError } from '../../libs/domain/errors';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { connect, enqueueNotice, Item, People, seedItem, seedPeople } from './support/fixtures';
+
+// Calendar feeds (secret, revocable URLs; valid RFC 5545 in the organisation's timezone) and the
+// in-app notification list with read/unread, on the real HTTP app and a real database.
+describe('calendar feeds and the in-app notification list', () => {
+  let stack: TestStack;
+  let db: DataSource;
+  let people: People;
+  let item: Item;
+  let otherItem: Item;
+  let feeds: CalendarFeedService;
+  let inbox: NotificationsController;
+  const http = () => request(stack.api!.getHttpServer());
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false, api: true, env: { BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se' } });
+    db = await connect(stack.config.database.url as string);
+    people = await seedPeople(db, { kim: 'en' });
+    item = await seedItem(db, people.olle, '2024-03-28T15:00:00Z'); // 16:00 in Stockholm (CET)
+    otherItem = await seedItem(db, people.kim, '2024-08-08T06:00:00Z'); // 08:00 in Stockholm (CEST)
+    feeds = stack.api!.get(CalendarFeedService);
+    inbox = stack.api!.get(NotificationsController);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await stack?.close();
+  });
+
+  it('serves a person’s feed without a bearer token: valid iCalendar, their occurrences, local times', async () => {
+    const feed = await feeds.create({ id: people.olle, roles: ['owner'] });
+    expect(feed.url).toMatch(/^https:\/\/bevaka\.kommun\.se\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const response = await http().get(pathOf(feed.url)).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+    const text = response.text;
+
+    // RFC 5545 framing: CRLF lines of at most 75 octets, a VTIMEZONE for every TZID used.
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm');
+    expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20240328T160000');
+
+    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event.uid).toBe(`occurrence-${item.occurrenceId}@bevaka.kommun.se`);
+    expect(event.summary).toBe('Slutdatum: Informationsmöte om kommande upphandlingar');
+    expect(event.start.toISOString()).toBe('2024-03-28T15:00:00.000Z');
+    expect(event.start.tz).toBe('Europe/Stockholm');
+    expect(event.description).toContain(`https://bevaka.kommun.se/occurrences/${item.occurrenceId}`);
+  });
+
+  it('a coordinator gets a plan’s feed; others may not; the feed follows the person’s language', async () => {
+    await expect(feeds.create({ id: people.olle, roles: ['owner'] }, item.planId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const planFeed = await feeds.create({ id: people.cora, roles: ['coordinator'] }, otherItem.planId);
+    const events = Object.values(ical.sync.parseICS((await http().get(pathOf(planFeed.url)).expect(200)).text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    expect(events.map((e) => e.uid)).toEqual([`occurrence-${otherItem.occurrenceId}@bevaka.kommun.se`]);
+    expect((await http().get(pathOf((await feeds.create({ id: people.kim, roles: ['executive'] })).url))).text).toContain('SUMMARY:Due: Informationsmöte');
+  });
+
+  it('revoking a feed stops its URL at once; unknown tokens reveal nothing', async () => {
+    const feed = await feeds.create({ id: people.olle, roles: ['owner'] });
+    expect((await feeds.list(people.olle)).map((f) => f.id)).toContain(feed.id);
+    await feeds.revoke(people.olle, feed.id);
+    const gone = await http().get(pathOf(feed.url)).expect(404);
+    expect(gone.body.error.code).toBe('NOT_FOUND');
+    await http().get('/api/calendar/not-a-real-token-at-all-xyz.ics').expect(404);
+    await expect(feeds.revoke(people.kim, feed.id)).rejects.toBeInstanceOf(DomainError);
+    expect((await feeds.list(people.olle)).map((f) => f.id)).not.toContain(feed.id);
+  });
+
+  it('lists a person’s notifications from the outbox, newest first, with unread count and read marks', async () => {
+    const me = { id: people.ulla, roles: ['owner'] };
+    const first = await enqueueNotice(db, item, people.ulla, 'reminder');
+    const second = await enqueueNotice(db, item, people.ulla, 'escalation-1');
+    await db.query(`UPDATE notification SET created_at = created_at - interval '1 minute' WHERE id = $1`, [first]);
+    await enqueueNotice(db, item, people.kim, 'escalation-2'); // someone else's
+
+    const list = await inbox.list(me, 'me');
+    expect(list.items.map((i) => [i.id, i.kind])).toEqual([[second, 'escalation-1'], [first, 'reminder']]);
+    expect(list.unread).toBe(2);
+    expect(list.items[0]).toMatchObject({ readAt: null, occurrenceId: item.occurrenceId, link: `https://bevaka.kommun.se/occurrences/${item.occurrenceId}` });
+    expect(list.items[0].payload).toMatchObject({ actionTitle: 'Informationsmöte om kommande upphandlingar' });
+
+    expect(await inbox.read(me, first)).toEqual({ id: first, unread: 1 });
+    expect(await inbox.read(me, first)).toEqual({ id: first, unread: 1 }); // idempotent
+    expect((await inbox.list(me, 'me', 'true')).items.map((i) => i.id)).toEqual([second]);
+    await expect(inbox.read({ id: people.kim, roles: [] }, second)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await inbox.readAll(me)).toEqual({ updated: 1, unread: 0 });
+    expect(await inbox.unreadCount(me)).toEqual({ unread: 0 });
+    expect(await inbox.unreadCount({ id: people.kim, roles: [] })).toEqual({ unread: 1 });
+    await expect(inbox.list(me, 'someone-else')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('the signed-in endpoints answer 401 without a person, in the API’s error format', async () => {
+    for (const [method, path] of [
+      ['get', '/api/notifications?to=me'],
+      ['post', '/api/notifications/read-all'],
+      ['get', '/api/me/notification-preferences'],
+      ['post', '/api/me/calendar-feeds'],
+    ] as const) {
+      const response = await http()[method](path).expect(401);
+      expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
