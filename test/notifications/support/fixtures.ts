@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Org, seedOrganisation } from '../../support/organisation';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../libs/persistence/data-source';
 import { NotificationRepository, OutboxEntry } from '../../../libs/persistence/repositories/notification.repository';
@@ -9,36 +10,9 @@ export async function connect(url: string): Promise<DataSource> {
   return dataSource.initialize();
 }
 
-export interface People {
-  kim: string;
-  ulla: string;
-  olle: string;
-  cora: string;
-  kommunledning: string;
-  samhallsbyggnad: string;
-}
-
 /** Kommunledning (head Kim, kommunchef) above Samhällsbyggnad (head Ulla), where Olle works; Cora coordinates. */
-export async function seedPeople(db: DataSource, locales: Partial<Record<'kim' | 'ulla' | 'olle' | 'cora', 'sv' | 'en'>> = {}): Promise<People> {
-  const person = async (name: 'Kim' | 'Ulla' | 'Olle' | 'Cora', roles: string[]) =>
-    (
-      await db.query(`INSERT INTO person (name, email, roles, locale) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        name,
-        `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@kommun.se`,
-        roles,
-        locales[name.toLowerCase() as 'kim'] ?? 'sv',
-      ])
-    )[0].id as string;
-  const kim = await person('Kim', ['executive']);
-  const ulla = await person('Ulla', ['owner']);
-  const olle = await person('Olle', ['owner']);
-  const cora = await person('Cora', ['coordinator']);
-  const [{ id: kommunledning }] = await db.query(`INSERT INTO unit (name, head_person_id) VALUES ('Kommunledning', $1) RETURNING id`, [kim]);
-  const [{ id: samhallsbyggnad }] = await db.query(`INSERT INTO unit (name, parent_id, head_person_id) VALUES ('Samhällsbyggnad', $1, $2) RETURNING id`, [kommunledning, ulla]);
-  await db.query('UPDATE person SET unit_id = $1 WHERE id = ANY($2::uuid[])', [samhallsbyggnad, [olle, ulla]]);
-  await db.query('UPDATE person SET unit_id = $1 WHERE id = ANY($2::uuid[])', [kommunledning, [kim, cora]]);
-  return { kim, ulla, olle, cora, kommunledning, samhallsbyggnad };
-}
+export type People = Org;
+export const seedPeople = seedOrganisation;
 
 export async function emailOf(db: DataSource, personId: string): Promise<string> {
   return (await db.query('SELECT email FROM person WHERE id = $1', [personId]))[0].email;
