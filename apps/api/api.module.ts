@@ -3,7 +3,7 @@ import { BevakaConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
-import { AdminBootstrapService } from './auth/admin-bootstrap.service';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 
@@ -12,9 +12,8 @@ export class ApiModule {
   static forRoot(config: BevakaConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, NotificationsApiModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, NotificationsApiModule],
       controllers: [HealthController],
-      providers: [AdminBootstrapService],
     };
   }
 }

@@ -4,6 +4,7 @@ import { UnitEntity } from './entities/unit.entity';
 import { Organisation1764000000000 } from './migrations/1764000000000-organisation';
 import { Engine1764000001000 } from './migrations/1764000001000-engine';
 import { Notifications1764000002000 } from './migrations/1764000002000-notifications';
+import { Sessions1764000003000 } from './migrations/1764000003000-sessions';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
@@ -11,7 +12,7 @@ import { Notifications1764000002000 } from './migrations/1764000002000-notificat
  * only; `synchronize` stays off.
  */
 export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

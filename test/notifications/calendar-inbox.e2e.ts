@@ -1,22 +1,36 @@
 import ical, { VEvent } from 'node-ical';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CalendarFeedService } from '../../apps/api/calendar/calendar-feed.service';
-import { NotificationsController } from '../../apps/api/notifications/notifications.controller';
-import { DomainError } from '../../libs/domain/errors';
+import { hashPassword } from '../../apps/api/auth/password';
+import { ApiClient, loginAs } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { connect, enqueueNotice, Item, People, seedItem, seedPeople } from './support/fixtures';
 
 // Calendar feeds (secret, revocable URLs; valid RFC 5545 in the organisation's timezone) and the
 // in-app notification list with read/unread, on the real HTTP app and a real database.
+const PASSWORD = 'testlösenord-1';
+
 describe('calendar feeds and the in-app notification list', () => {
   let stack: TestStack;
   let db: DataSource;
   let people: People;
   let item: Item;
   let otherItem: Item;
-  let feeds: CalendarFeedService;
-  let inbox: NotificationsController;
+  const clients = new Map<string, ApiClient>();
+  /** The person signed in over HTTP, as the web app or a calendar app would be. */
+  const as = async (personId: string): Promise<ApiClient> => {
+    if (!clients.has(personId)) {
+      const [{ email }] = await db.query('SELECT email FROM person WHERE id = $1', [personId]);
+      clients.set(personId, await loginAs(stack.api!, email, PASSWORD));
+    }
+    return clients.get(personId)!;
+  };
+  const createFeed = async (personId: string, planId?: string) => {
+    const response = await (await as(personId)).post('/api/me/calendar-feeds', planId ? { planId } : {});
+    if (response.status !== 201) throw Object.assign(new Error(`feed: ${response.status}`), response.body.error);
+    return response.body as { id: string; url: string };
+  };
+  const feedIds = async (personId: string) => ((await (await as(personId)).get('/api/me/calendar-feeds')).body as Array<{ id: string }>).map((f) => f.id);
   const http = () => request(stack.api!.getHttpServer());
   const pathOf = (url: string) => new URL(url).pathname;
 
@@ -26,8 +40,7 @@ describe('calendar feeds and the in-app notification list', () => {
     people = await seedPeople(db, { kim: 'en' });
     item = await seedItem(db, people.olle, '2024-03-28T15:00:00Z'); // 16:00 in Stockholm (CET)
     otherItem = await seedItem(db, people.kim, '2024-08-08T06:00:00Z'); // 08:00 in Stockholm (CEST)
-    feeds = stack.api!.get(CalendarFeedService);
-    inbox = stack.api!.get(NotificationsController);
+    await db.query('UPDATE person SET password_hash = $1', [await hashPassword(PASSWORD)]);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -35,7 +48,7 @@ describe('calendar feeds and the in-app notification list', () => {
   });
 
   it('serves a person’s feed without a bearer token: valid iCalendar, their occurrences, local times', async () => {
-    const feed = await feeds.create({ id: people.olle, roles: ['owner'] });
+    const feed = await createFeed(people.olle);
     expect(feed.url).toMatch(/^https:\/\/bevaka\.kommun\.se\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
     const response = await http().get(pathOf(feed.url)).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
@@ -58,45 +71,48 @@ describe('calendar feeds and the in-app notification list', () => {
   });
 
   it('a coordinator gets a plan’s feed; others may not; the feed follows the person’s language', async () => {
-    await expect(feeds.create({ id: people.olle, roles: ['owner'] }, item.planId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const planFeed = await feeds.create({ id: people.cora, roles: ['coordinator'] }, otherItem.planId);
+    await expect(createFeed(people.olle, item.planId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const planFeed = await createFeed(people.cora, otherItem.planId);
     const events = Object.values(ical.sync.parseICS((await http().get(pathOf(planFeed.url)).expect(200)).text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
     expect(events.map((e) => e.uid)).toEqual([`occurrence-${otherItem.occurrenceId}@bevaka.kommun.se`]);
-    expect((await http().get(pathOf((await feeds.create({ id: people.kim, roles: ['executive'] })).url))).text).toContain('SUMMARY:Due: Informationsmöte');
+    expect((await http().get(pathOf((await createFeed(people.kim)).url))).text).toContain('SUMMARY:Due: Informationsmöte');
   });
 
   it('revoking a feed stops its URL at once; unknown tokens reveal nothing', async () => {
-    const feed = await feeds.create({ id: people.olle, roles: ['owner'] });
-    expect((await feeds.list(people.olle)).map((f) => f.id)).toContain(feed.id);
-    await feeds.revoke(people.olle, feed.id);
+    const feed = await createFeed(people.olle);
+    expect(await feedIds(people.olle)).toContain(feed.id);
+    expect((await (await as(people.olle)).delete(`/api/me/calendar-feeds/${feed.id}`)).status).toBe(204);
     const gone = await http().get(pathOf(feed.url)).expect(404);
     expect(gone.body.error.code).toBe('NOT_FOUND');
     await http().get('/api/calendar/not-a-real-token-at-all-xyz.ics').expect(404);
-    await expect(feeds.revoke(people.kim, feed.id)).rejects.toBeInstanceOf(DomainError);
-    expect((await feeds.list(people.olle)).map((f) => f.id)).not.toContain(feed.id);
+    expect((await (await as(people.kim)).delete(`/api/me/calendar-feeds/${feed.id}`)).status).toBe(404);
+    expect(await feedIds(people.olle)).not.toContain(feed.id);
   });
 
   it('lists a person’s notifications from the outbox, newest first, with unread count and read marks', async () => {
-    const me = { id: people.ulla, roles: ['owner'] };
+    const ulla = await as(people.ulla);
+    const kim = await as(people.kim);
     const first = await enqueueNotice(db, item, people.ulla, 'reminder');
     const second = await enqueueNotice(db, item, people.ulla, 'escalation-1');
     await db.query(`UPDATE notification SET created_at = created_at - interval '1 minute' WHERE id = $1`, [first]);
     await enqueueNotice(db, item, people.kim, 'escalation-2'); // someone else's
 
-    const list = await inbox.list(me, 'me');
-    expect(list.items.map((i) => [i.id, i.kind])).toEqual([[second, 'escalation-1'], [first, 'reminder']]);
+    const list = (await ulla.get('/api/notifications?to=me')).body;
+    expect(list.items.map((i: { id: string; kind: string }) => [i.id, i.kind])).toEqual([[second, 'escalation-1'], [first, 'reminder']]);
     expect(list.unread).toBe(2);
     expect(list.items[0]).toMatchObject({ readAt: null, occurrenceId: item.occurrenceId, link: `https://bevaka.kommun.se/occurrences/${item.occurrenceId}` });
     expect(list.items[0].payload).toMatchObject({ actionTitle: 'Informationsmöte om kommande upphandlingar' });
 
-    expect(await inbox.read(me, first)).toEqual({ id: first, unread: 1 });
-    expect(await inbox.read(me, first)).toEqual({ id: first, unread: 1 }); // idempotent
-    expect((await inbox.list(me, 'me', 'true')).items.map((i) => i.id)).toEqual([second]);
-    await expect(inbox.read({ id: people.kim, roles: [] }, second)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await inbox.readAll(me)).toEqual({ updated: 1, unread: 0 });
-    expect(await inbox.unreadCount(me)).toEqual({ unread: 0 });
-    expect(await inbox.unreadCount({ id: people.kim, roles: [] })).toEqual({ unread: 1 });
-    await expect(inbox.list(me, 'someone-else')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await ulla.post(`/api/notifications/${first}/read`)).body).toEqual({ id: first, unread: 1 });
+    expect((await ulla.post(`/api/notifications/${first}/read`)).body).toEqual({ id: first, unread: 1 }); // idempotent
+    expect((await ulla.get('/api/notifications?to=me&unread=true')).body.items.map((i: { id: string }) => i.id)).toEqual([second]);
+    const foreign = await kim.post(`/api/notifications/${second}/read`);
+    expect([foreign.status, foreign.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await ulla.post('/api/notifications/read-all')).body).toEqual({ updated: 1, unread: 0 });
+    expect((await ulla.get('/api/notifications/unread-count')).body).toEqual({ unread: 0 });
+    expect((await kim.get('/api/notifications/unread-count')).body).toEqual({ unread: 1 });
+    const wrongRecipient = await ulla.get('/api/notifications?to=someone-else');
+    expect([wrongRecipient.status, wrongRecipient.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('the signed-in endpoints answer 401 without a person, in the API’s error format', async () => {

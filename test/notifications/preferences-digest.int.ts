@@ -48,7 +48,7 @@ describe('notification preferences and daily digests', () => {
   const createdAt = (id: string, at: string) => db.query('UPDATE notification SET created_at = $2 WHERE id = $1', [id, at]);
 
   it('defaults to immediately and Swedish; a change keeps the other choices', async () => {
-    const me = { id: people.ulla, roles: ['owner'] };
+    const me = { id: people.ulla, roles: ['owner'], name: 'Ulla', email: 'ulla@kommun.se', unitId: people.samhallsbyggnad };
     expect(await preferences.get(me)).toEqual({
       locale: 'sv',
       kinds: { reminder: 'immediate', overdue: 'immediate', escalation: 'immediate', repeat: 'immediate', 'status-request': 'immediate', postponed: 'immediate', completed: 'immediate' },

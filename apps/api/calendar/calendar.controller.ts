@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Re
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentPerson, CurrentPersonInfo } from '../notifications/current-person';
+import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
+import { Public } from '../auth/public.decorator';
 import { CalendarFeedService } from './calendar-feed.service';
 
 export class CreateCalendarFeedDto {
@@ -41,6 +42,7 @@ export class CalendarFeedsController {
  * URL is the credential (revocable, stored only as a hash).
  */
 @ApiTags('calendar')
+@Public()
 @Controller('calendar')
 export class PublicCalendarController {
   constructor(private readonly feeds: CalendarFeedService) {}

@@ -4,11 +4,13 @@ import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { Public } from '../auth/public.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 /** GET /health: ok only when PostgreSQL and Temporal both really answer; 503 naming the failing part. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { NotificationPreferenceRepository, NotificationPreferences } from '../../../libs/persistence/repositories/notification-preference.repository';
-import { CurrentPerson, CurrentPersonInfo } from './current-person';
+import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { NotificationPreferencesDto } from './notification-preferences.dto';
 
 /** GET/PUT /api/me/notification-preferences: language and, per kind, immediately, digest or off. */

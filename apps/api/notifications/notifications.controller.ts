@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { InboxItem, NotificationInboxRepository } from '../../../libs/persistence/repositories/notification-inbox.repository';
-import { CurrentPerson, CurrentPersonInfo } from './current-person';
+import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 
 /** The in-app notification list: the same outbox that mail is sent from, with read state. */
 @ApiTags('notifications')

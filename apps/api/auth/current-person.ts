@@ -5,6 +5,9 @@ import { DomainError } from '../../../libs/domain/errors';
 export interface CurrentPersonInfo {
   id: string;
   roles: string[];
+  name: string;
+  email: string;
+  unitId: string | null;
 }
 
 /** The signed-in person; 401 when authentication did not identify anyone. */

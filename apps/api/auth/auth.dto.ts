@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'samordnare@kommun.se' })
+  @IsEmail()
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class LoginResponse {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' })
+  token!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
+
+export class MeResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+}
