@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.dataDir).toBe('./data');
     expect(config.timezone).toBe('Europe/Stockholm');
+    expect(config.calendar).toBe('SE');
     expect(config.database.url).toBeUndefined();
     expect(config.temporal.address).toBeUndefined();
     expect(config.temporal.namespace).toBe('default');
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
     [{ BEVAKA_ADMIN_EMAIL: 'not-an-address' }, 'BEVAKA_ADMIN_EMAIL'],
     [{ BEVAKA_ADMIN_PASSWORD: 'short' }, 'BEVAKA_ADMIN_PASSWORD'],
     [{ BEVAKA_TIMEZONE: 'Mars/Olympus' }, 'BEVAKA_TIMEZONE'],
+    [{ BEVAKA_CALENDAR: 'FI' }, 'BEVAKA_CALENDAR'],
     [{ BEVAKA_PUBLIC_URL: 'bevaka.kommun.se' }, 'BEVAKA_PUBLIC_URL'],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BEVAKA_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
   BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
+  BEVAKA_CALENDAR: z.enum(['SE', 'DK', 'NO']).default('SE'),
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
   BEVAKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
@@ -38,6 +39,8 @@ export interface BevakaConfig {
   port: number;
   dataDir: string;
   timezone: string;
+  /** Whose public holidays make non-working days: Sweden, Denmark or Norway. */
+  calendar: 'SE' | 'DK' | 'NO';
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   database: { url?: string; embeddedPort: number };
   temporal: {
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     port: e.PORT,
     dataDir: e.BEVAKA_DATA_DIR,
     timezone: e.BEVAKA_TIMEZONE,
+    calendar: e.BEVAKA_CALENDAR,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, embeddedPort: e.BEVAKA_PG_PORT },
     temporal: {

@@ -1,2 +1,2 @@
-export { DEFAULT_POLICY, policyFrom } from '../../libs/domain/escalation/policy';
+export { DEFAULT_POLICY, defaultPolicyFor, policyFrom } from '../../libs/domain/escalation/policy';
 export type { NoticePolicy } from '../../libs/domain/escalation/policy';

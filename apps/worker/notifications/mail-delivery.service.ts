@@ -37,7 +37,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, BeforeApplic
     @Optional() @Inject(MAIL_POLL_MS) private readonly pollMs: number = 1000,
   ) {
     this.outbox = new MailOutboxRepository(dataSource);
-    this.router = new OutboxRouter(dataSource, { smtpEnabled: Boolean(config.mail.smtpUrl), timezone: config.timezone });
+    this.router = new OutboxRouter(dataSource, { smtpEnabled: Boolean(config.mail.smtpUrl), timezone: config.timezone, calendar: config.calendar });
     if (config.mail.smtpUrl) {
       this.transport = createMailTransport(config.mail.smtpUrl);
       this.sender = new MailSender(this.transport, this.outbox, {

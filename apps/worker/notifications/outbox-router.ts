@@ -7,6 +7,7 @@ export interface RouterOptions {
   /** Without SMTP, notices stay in the app: they are marked so, and not mailed if SMTP comes later. */
   smtpEnabled: boolean;
   timezone: string;
+  calendar?: 'SE' | 'DK' | 'NO';
   batchSize?: number;
 }
 
@@ -16,7 +17,7 @@ export function mailRoute(notice: Pick<PendingNotice, 'recipientPersonId' | 'cre
   if (notice.delivery === 'off') return { state: 'off' };
   if (notice.delivery === 'immediate') return { state: 'queued' };
   // The daily digest: 08:00 local on the next working day (today's, if it is still ahead).
-  const dueAt = nextWorkingDayAt(notice.createdAt, { timezone: options.timezone });
+  const dueAt = nextWorkingDayAt(notice.createdAt, { timezone: options.timezone, country: options.calendar });
   return { state: 'queued', dueAt, digestKey: `digest:${notice.recipientPersonId}:${dueAt}` };
 }
 

@@ -37,3 +37,8 @@ export function policyFrom(given: Partial<NoticePolicy> | undefined, fallback: N
     calendar: given.calendar ?? fallback.calendar,
   };
 }
+
+/** The plan default for an organisation whose working days follow `calendar`. */
+export function defaultPolicyFor(calendar: NoticePolicy['calendar']): NoticePolicy {
+  return { ...DEFAULT_POLICY, calendar };
+}
