@@ -90,7 +90,9 @@ describe('occurrence workflow: reminders, overdue, escalation ladder, completion
     expect(state).toMatchObject({ status: 'open', generation: 1, escalationStep: 0, dueInstant: newDue });
     const rows = await waitFor(() => notifications(stack, actionId), { until: (r) => r.length === 2, what: 'the overdue notice of the new due date' });
     expect(rows.map((r) => r.dedupe_key.split(':').slice(2, 4).join(':'))).toEqual(['g0:overdue', 'g1:overdue']);
-    expect(await occurrenceRow(stack, actionId)).toMatchObject({ status: 'overdue', due_at: new Date(newDue) });
+    // The notice is written first, then the transition: wait for the row to catch up.
+    const row = await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'overdue', what: 'the overdue transition' });
+    expect(row.due_at).toEqual(new Date(newDue));
 
     const rejected = await handle.executeUpdate(postponeUpdate, { args: [{ byPersonId: org.cora, dueInstant: inSeconds(-60), reason: 'bakåt' }] }).catch((e) => e);
     expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
