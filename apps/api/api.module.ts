@@ -6,13 +6,16 @@ import { TemporalClientModule } from '../../libs/temporal/temporal-client.module
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { OccurrencesModule } from './occurrences/occurrences.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: BevakaConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, NotificationsApiModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, OrganisationModule, PlansModule, OccurrencesModule, NotificationsApiModule],
       controllers: [HealthController],
     };
   }

@@ -13,6 +13,7 @@ export async function createApiApp(config: BevakaConfig): Promise<NestExpressApp
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: config.logLevel === 'silent' ? false : undefined,
     bufferLogs: false,
+    abortOnError: false, // throw instead of exiting the process: callers decide
   });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | 'IMPORT_NO_HEADER'
   | 'IMPORT_UNSUPPORTED_FORMAT'
   | 'IMPORT_UNKNOWN_COLUMNS'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  /** Well-formed input that refers to something missing or cannot be acted on. */
+  | 'UNPROCESSABLE';
 
 export interface ErrorDetail {
   path?: string;

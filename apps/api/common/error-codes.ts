@@ -14,6 +14,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   IMPORT_UNSUPPORTED_FORMAT: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   IMPORT_UNKNOWN_COLUMNS: HttpStatus.UNPROCESSABLE_ENTITY,
   INVALID_TRANSITION: HttpStatus.CONFLICT,
+  UNPROCESSABLE: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export function httpStatusFor(code: string): HttpStatus {

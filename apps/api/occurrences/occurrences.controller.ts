@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../../../libs/domain/errors';
+import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
+import { UuidParam } from '../common/uuid';
+import {
+  CompleteRequest,
+  EscalationResponse,
+  OccurrencePage,
+  OccurrenceQuery,
+  OccurrenceResponse,
+  PostponeRequest,
+  ReassignRequest,
+  SkipRequest,
+} from './occurrences.dto';
+import { OccurrencesService } from './occurrences.service';
+
+@ApiTags('occurrences')
+@ApiBearerAuth()
+@Controller()
+export class OccurrencesController {
+  constructor(private readonly occurrences: OccurrencesService) {}
+
+  @Get('occurrences')
+  @ApiOkResponse({ type: OccurrencePage })
+  list(@Query() query: OccurrenceQuery) {
+    const { page, pageSize, ...filter } = query;
+    return this.occurrences.list(filter, page, pageSize);
+  }
+
+  @Get('occurrences/:id')
+  @ApiOkResponse({ type: OccurrenceResponse })
+  get(@Param('id', UuidParam) id: string) {
+    return this.occurrences.get(id);
+  }
+
+  @Post('occurrences/:id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OccurrenceResponse })
+  @ApiForbiddenResponse({ description: 'Not yours, not escalated to you' })
+  @ApiConflictResponse({ description: 'Skipped or cancelled: it cannot be completed' })
+  complete(@Param('id', UuidParam) id: string, @Body() body: CompleteRequest, @CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.complete(id, body, person);
+  }
+
+  @Post('occurrences/:id/postpone')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OccurrenceResponse })
+  @ApiConflictResponse({ description: 'Already resolved, or the new due date is not in the future' })
+  postpone(@Param('id', UuidParam) id: string, @Body() body: PostponeRequest, @CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.postpone(id, body, person);
+  }
+
+  @Post('occurrences/:id/skip')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OccurrenceResponse })
+  skip(@Param('id', UuidParam) id: string, @Body() body: SkipRequest, @CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.skip(id, body, person);
+  }
+
+  @Post('occurrences/:id/reassign')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OccurrenceResponse })
+  reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignRequest, @CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.reassign(id, body, person);
+  }
+
+  @Get('me/tasks')
+  @ApiOkResponse({ type: [OccurrenceResponse], description: 'My open occurrences (and those I substitute for), by due date' })
+  tasks(@CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.tasks(person);
+  }
+
+  @Get('escalations')
+  @ApiQuery({ name: 'to', enum: ['me'] })
+  @ApiOkResponse({ type: [EscalationResponse] })
+  escalations(@Query('to') to: string | undefined, @CurrentPerson() person: CurrentPersonInfo) {
+    if (to !== 'me') throw new DomainError('VALIDATION_FAILED', 'Only ?to=me is supported', [{ path: 'to', message: 'must be "me"' }]);
+    return this.occurrences.escalations(person);
+  }
+
+  @Post('escalations/:id/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EscalationResponse })
+  acknowledge(@Param('id', UuidParam) id: string, @CurrentPerson() person: CurrentPersonInfo) {
+    return this.occurrences.acknowledge(id, person);
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export const OCCURRENCE_STATUSES = ['open', 'overdue', 'escalated', 'completed', 'skipped', 'cancelled'] as const;
+
+export class CompleteRequest {
+  @ApiPropertyOptional({ example: 'Mötet hölls den 12 mars med 40 företag' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional({ example: 'https://kommun.se/protokoll/12' }) @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) evidenceUrl?: string;
+}
+
+export class PostponeRequest {
+  @ApiProperty({ description: 'A date (end of that day in the plan timezone) or an ISO instant', example: '2026-12-15' }) @IsString() due!: string;
+  @ApiProperty({ example: 'Väntar på beslut i nämnden' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+export class SkipRequest {
+  @ApiProperty({ example: 'Ersätts av en digital träff' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+export class ReassignRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() ownerPersonId!: string;
+}
+
+export class OccurrenceQuery {
+  @ApiPropertyOptional({ enum: OCCURRENCE_STATUSES }) @IsOptional() @IsIn(OCCURRENCE_STATUSES) status?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actionId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() planId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerPersonId?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class OccurrenceResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() actionId!: string;
+  @ApiProperty() actionTitle!: string;
+  @ApiProperty() planId!: string;
+  @ApiProperty() periodKey!: string;
+  @ApiProperty() periodStart!: string;
+  @ApiProperty() periodEnd!: string;
+  @ApiProperty({ format: 'date-time' }) due!: string;
+  @ApiProperty({ format: 'date-time' }) originalDue!: string;
+  @ApiProperty({ enum: OCCURRENCE_STATUSES }) status!: string;
+  @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
+  @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
+  @ApiProperty() escalationLevel!: number;
+  @ApiProperty({ nullable: true, type: Object }) completion!: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
+  @ApiProperty({ nullable: true, type: String }) skipReason!: string | null;
+}
+
+export class OccurrencePage {
+  @ApiProperty({ type: [OccurrenceResponse] }) items!: OccurrenceResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class EscalationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() step!: number;
+  @ApiProperty({ format: 'date-time' }) escalatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) acknowledgedAt!: string | null;
+  @ApiProperty() lateSeconds!: number;
+  @ApiProperty({ type: OccurrenceResponse }) occurrence!: OccurrenceResponse;
+  @ApiProperty({ type: [String], description: 'Names of the owners' }) owners!: string[];
+}

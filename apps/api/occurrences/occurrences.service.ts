@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
+import { DomainError } from '../../../libs/domain/errors';
+import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
+import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { completeUpdate, occurrenceWorkflowId, postponeUpdate, reassignUpdate, skipUpdate } from '../../../workflows/contracts/engine';
+import type { CurrentPersonInfo } from '../auth/current-person';
+import { CompleteRequest, EscalationResponse, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
+
+type Act = 'complete' | 'postpone' | 'skip' | 'reassign';
+
+/** Who may do what to an occurrence, besides coordinators and admins (who may do everything). */
+const ALLOWED: Record<Act, Array<'owner' | 'escalationTarget'>> = {
+  complete: ['owner', 'escalationTarget'],
+  postpone: ['owner', 'escalationTarget'],
+  skip: ['escalationTarget'],
+  reassign: ['escalationTarget'],
+};
+
+/**
+ * Occurrence changes go through the occurrence workflow's updates, whose validators decide what is
+ * allowed in its current state; the handler has written the change to PostgreSQL before the update
+ * returns, so the row read afterwards is the occurrence as it now is.
+ */
+@Injectable()
+export class OccurrencesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
+  ) {}
+
+  async list(filter: OccurrenceFilter, page = 1, pageSize = 50): Promise<OccurrencePage> {
+    const { items, total } = await this.reads().page(filter, page, pageSize);
+    return { items: items.map(response), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<OccurrenceResponse> {
+    return response(await this.occurrence(id));
+  }
+
+  async tasks(person: CurrentPersonInfo): Promise<OccurrenceResponse[]> {
+    return (await this.reads().tasksOf(person.id, this.today())).map(response);
+  }
+
+  async escalations(person: CurrentPersonInfo): Promise<EscalationResponse[]> {
+    const rows = await this.reads().escalationsTo(person.id, this.today());
+    return Promise.all(rows.map((row) => this.escalationResponse(row)));
+  }
+
+  async acknowledge(escalationId: string, person: CurrentPersonInfo): Promise<EscalationResponse> {
+    const escalation = await this.reads().escalation(escalationId);
+    if (!escalation) throw new DomainError('NOT_FOUND', 'No such escalation');
+    const target = await this.reads().isEscalationTarget(escalationId, person.id, this.today());
+    if (!target && !isCoordinator(person)) throw new DomainError('FORBIDDEN', 'Only the person it escalated to (or their substitute) can acknowledge it');
+    await this.dataSource.transaction(async (db) => {
+      const changed = await db.query('UPDATE escalation SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id', [escalationId, person.id]);
+      if (changed.length) await new AuditRepository(db).append({ actorPersonId: person.id, entity: 'escalation', entityId: escalationId, action: 'acknowledged' });
+    });
+    return this.escalationResponse((await this.reads().escalation(escalationId))!);
+  }
+
+  private async escalationResponse(row: EscalationRow): Promise<EscalationResponse> {
+    const occurrence = await this.occurrence(row.occurrence_id);
+    return {
+      id: row.id,
+      step: row.step,
+      escalatedAt: new Date(row.escalated_at).toISOString(),
+      acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
+      lateSeconds: Math.max(0, Math.round((Date.now() - Date.parse(occurrence.due)) / 1000)),
+      occurrence: response(occurrence),
+      owners: row.owner_names,
+    };
+  }
+
+  complete(id: string, body: CompleteRequest, person: CurrentPersonInfo) {
+    return this.act(id, 'complete', person, async (occurrence) => {
+      const onBehalfOf = occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0];
+      return { def: completeUpdate, args: { byPersonId: person.id, onBehalfOfPersonId: onBehalfOf, note: body.note, evidenceUrl: body.evidenceUrl } };
+    });
+  }
+
+  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo) {
+    return this.act(id, 'postpone', person, async (occurrence) => ({
+      def: postponeUpdate,
+      args: { byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason },
+    }));
+  }
+
+  skip(id: string, body: SkipRequest, person: CurrentPersonInfo) {
+    return this.act(id, 'skip', person, async () => ({ def: skipUpdate, args: { byPersonId: person.id, reason: body.reason } }));
+  }
+
+  reassign(id: string, body: ReassignRequest, person: CurrentPersonInfo) {
+    return this.act(id, 'reassign', person, async () => {
+      const [target] = await this.dataSource.query('SELECT 1 FROM person WHERE id = $1', [body.ownerPersonId]);
+      if (!target) throw new DomainError('UNPROCESSABLE', 'No such person', [{ path: 'ownerPersonId', message: 'does not exist' }]);
+      return { def: reassignUpdate, args: { byPersonId: person.id, ownerPersonId: body.ownerPersonId } };
+    });
+  }
+
+  private async act(
+    id: string,
+    act: Act,
+    person: CurrentPersonInfo,
+    request: (occurrence: OccurrenceView) => Promise<{ def: typeof completeUpdate | typeof postponeUpdate | typeof skipUpdate | typeof reassignUpdate; args: object }>,
+  ): Promise<OccurrenceResponse> {
+    const occurrence = await this.occurrence(id);
+    await this.authorise(occurrence, act, person);
+    if (act === 'complete' && occurrence.status === 'completed') return response(occurrence); // idempotent
+    const { def, args } = await request(occurrence);
+    const handle = this.client.workflow.getHandle(occurrenceWorkflowId(occurrence.actionId, occurrence.periodKey));
+    try {
+      await handle.executeUpdate(def as typeof completeUpdate, { args: [args as never] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new DomainError('INVALID_TRANSITION', error.cause?.message ?? error.message);
+      if (error instanceof WorkflowNotFoundError) {
+        const now = await this.occurrence(id);
+        if (act === 'complete' && now.status === 'completed') return response(now);
+        throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
+      }
+      throw error;
+    }
+    return response(await this.occurrence(id));
+  }
+
+  private async authorise(occurrence: OccurrenceView, act: Act, person: CurrentPersonInfo): Promise<void> {
+    if (isCoordinator(person)) return;
+    const relation = await this.reads().relation(occurrence.id, person.id, this.today());
+    if (ALLOWED[act].some((r) => relation[r])) return;
+    throw new DomainError('FORBIDDEN', `You may not ${act} this occurrence: it is neither yours nor escalated to you`);
+  }
+
+  private async occurrence(id: string): Promise<OccurrenceView> {
+    const occurrence = await this.reads().byId(id);
+    if (!occurrence) throw new DomainError('NOT_FOUND', 'No such occurrence');
+    return occurrence;
+  }
+
+  private reads(): OccurrenceReadRepository {
+    return new OccurrenceReadRepository(this.dataSource.manager);
+  }
+
+  private today(): string {
+    return DateTime.now().setZone(this.config.timezone).toISODate() as string;
+  }
+}
+
+function isCoordinator(person: CurrentPersonInfo): boolean {
+  return person.roles.includes('coordinator') || person.roles.includes('admin');
+}
+
+/** A date means the end of that day in the plan's timezone; anything else must be an ISO instant. */
+function dueInstant(due: string, timezone: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(due) ? DateTime.fromISO(due, { zone: timezone }).endOf('day') : DateTime.fromISO(due, { setZone: true });
+  if (!date.isValid) throw new DomainError('VALIDATION_FAILED', `Not a date or ISO date-time: "${due}"`, [{ path: 'due', message: 'unreadable' }]);
+  return date.toUTC().toISO() as string;
+}
+
+function response(view: OccurrenceView): OccurrenceResponse {
+  const { timezone: _timezone, ...rest } = view;
+  return rest;
+}

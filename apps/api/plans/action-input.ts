@@ -1,0 +1,73 @@
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../../../libs/domain/errors';
+import { duration } from '../../../libs/domain/escalation/notice-plan';
+import { listOccurrences, toScheduleSpec } from '../../../libs/domain/schedule';
+import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
+import { NoticePolicy, policyFrom } from '../../../workflows/contracts/policy';
+import type { PolicyRequest, ScheduleRequest } from './plans.dto';
+
+/** Reading an action's schedule, policy and owners from a request: all or nothing, with details. */
+export function scheduleOf(request: ScheduleRequest, plan: { start_date: string; timezone: string }): ScheduleSpec {
+  const form = request.due
+    ? { due: request.due }
+    : request.rrule
+      ? { rrule: request.rrule, start: request.start }
+      : request.text !== undefined
+        ? { text: request.text, when: request.when }
+        : undefined;
+  if (!form) throw new DomainError('VALIDATION_FAILED', 'A schedule is {text, when?}, {rrule, start} or {due: [instants]}', [{ path: 'schedule', message: 'no text, rrule or due' }]);
+  const spec = toScheduleSpec(form, { from: plan.start_date, timezone: plan.timezone });
+  if (spec.kind === 'unreadable') {
+    throw new DomainError('SCHEDULE_UNREADABLE', 'The schedule could not be read; say it differently or give dates', spec.warnings.map((w) => ({ path: 'schedule', message: `${w.code}: ${w.message}` })));
+  }
+  return spec;
+}
+
+/** A given policy means exactly its durations; none means the plan default (decided at start). */
+export function policyOf(request: PolicyRequest | undefined, fallback: NoticePolicy): NoticePolicy | null {
+  if (!request) return null;
+  const policy = policyFrom(request, fallback);
+  const all = [...policy.remindBefore.map((d, i) => [`policy.remindBefore[${i}]`, d]), ...policy.escalateAfter.map((d, i) => [`policy.escalateAfter[${i}]`, d])];
+  if (policy.repeatEvery) all.push(['policy.repeatEvery', policy.repeatEvery]);
+  const bad = all.filter(([, d]) => !isDuration(d));
+  if (bad.length) throw new DomainError('VALIDATION_FAILED', 'Durations are ISO 8601, e.g. P14D or PT30S', bad.map(([path, d]) => ({ path, message: `not an ISO 8601 duration: "${d}"` })));
+  return policy;
+}
+
+function isDuration(iso: string): boolean {
+  try {
+    return duration(iso).as('milliseconds') >= 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function assertOwnersExist(db: EntityManager, owners: { ownerUnitIds?: string[]; ownerPersonIds?: string[] }): Promise<void> {
+  const details = [
+    ...(await missing(db, 'unit', owners.ownerUnitIds ?? [])).map((id) => ({ path: 'ownerUnitIds', message: `no unit ${id}` })),
+    ...(await missing(db, 'person', owners.ownerPersonIds ?? [])).map((id) => ({ path: 'ownerPersonIds', message: `no person ${id}` })),
+  ];
+  if (details.length) throw new DomainError('UNPROCESSABLE', 'Some owners do not exist', details);
+}
+
+async function missing(db: EntityManager, table: 'unit' | 'person', ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found: Array<{ id: string }> = await db.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  return ids.filter((id) => !found.some((f) => f.id === id));
+}
+
+export async function areaId(db: EntityManager, planId: string, title: string | undefined | null): Promise<string | null> {
+  if (!title?.trim()) return null;
+  const [row] = await db.query(
+    `INSERT INTO area (plan_id, title, position) VALUES ($1, $2, (SELECT count(*) FROM area WHERE plan_id = $1))
+     ON CONFLICT (plan_id, title) DO UPDATE SET title = EXCLUDED.title RETURNING id`,
+    [planId, title.trim()],
+  );
+  return row.id;
+}
+
+/** The next due dates of a schedule, for people to see what was understood. */
+export function nextDue(schedule: ScheduleSpec, timezone: string, now = new Date()): string[] {
+  if (!schedule.rule) return [];
+  return listOccurrences(schedule, { after: now.toISOString(), count: 3, timezone }).map((o) => o.due);
+}

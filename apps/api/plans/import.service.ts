@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../../libs/domain/errors';
+import { parsePlanDocument, PlanImportPreview } from '../../../libs/domain/import';
+import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/import/types';
+import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
+import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import type { CurrentPersonInfo } from '../auth/current-person';
+import { areaId } from './action-input';
+import { ActionWorkflows } from './action-workflows.service';
+
+export interface OwnerMapping {
+  unitIds: string[];
+  personIds: string[];
+  unmatched: string[];
+}
+
+export type MappedAction = ImportedAction & { ownerMapping: OwnerMapping };
+
+export type ImportPreviewResponse = Omit<PlanImportPreview, 'areas'> & {
+  areas: Array<{ title: string; actions: MappedAction[] }>;
+};
+
+export interface ImportCommitResponse extends ImportPreviewResponse {
+  created: number;
+  drafts: Array<{ id: string; title: string }>;
+}
+
+/**
+ * Plan import: the preview shows how every row was understood (schedule, owners mapped to the
+ * organisation chart by name, warnings) and writes nothing; the commit writes every area and
+ * action in one transaction, then starts the workflows. Rows whose schedule is unreadable become
+ * drafts without a workflow until the coordinator gives them a schedule.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: ActionWorkflows,
+  ) {}
+
+  async preview(planId: string, document: { filename?: string; content: Uint8Array | string }): Promise<ImportPreviewResponse> {
+    const [plan] = await this.dataSource.query(`SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone FROM plan WHERE id = $1`, [planId]);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const preview = await parsePlanDocument(document, { from: plan.start_date, timezone: plan.timezone });
+    const directory = await this.directory();
+    return {
+      ...preview,
+      areas: preview.areas.map((area) => ({ ...area, actions: area.actions.map((action) => ({ ...action, ownerMapping: mapOwners(action.owners, directory) })) })),
+    };
+  }
+
+  async commit(planId: string, document: { filename?: string; content: Uint8Array | string }, actor: CurrentPersonInfo): Promise<ImportCommitResponse> {
+    const preview = await this.preview(planId, document);
+    const created = await this.dataSource.transaction(async (db) => {
+      const rows: Array<{ id: string; title: string; status: string }> = [];
+      for (const area of preview.areas) {
+        const area_id = await areaId(db, planId, area.title);
+        for (const [position, action] of area.actions.entries()) rows.push(await insertAction(db, planId, area_id, position, action));
+      }
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: planId, planId, action: 'imported', after: { filename: document.filename, actions: rows.length } });
+      return rows;
+    });
+    for (const row of created.filter((r) => r.status === 'starting')) await this.workflows.start(row.id);
+    return { ...preview, created: created.length, drafts: created.filter((r) => r.status === 'draft').map(({ id, title }) => ({ id, title })) };
+  }
+
+  private async directory(): Promise<Directory> {
+    const units: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM unit');
+    const people: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM person');
+    return { units, people };
+  }
+}
+
+interface Directory {
+  units: Array<{ id: string; name: string }>;
+  people: Array<{ id: string; name: string }>;
+}
+
+/** Owners are names in the document; a unit or person of the same name (any case) owns the action. */
+function mapOwners(names: string[], directory: Directory): OwnerMapping {
+  const key = (s: string) => s.trim().toLocaleLowerCase('sv');
+  const mapping: OwnerMapping = { unitIds: [], personIds: [], unmatched: [] };
+  for (const name of names) {
+    const unit = directory.units.find((u) => key(u.name) === key(name));
+    const person = directory.people.find((p) => key(p.name) === key(name));
+    if (unit) mapping.unitIds.push(unit.id);
+    else if (person) mapping.personIds.push(person.id);
+    else mapping.unmatched.push(name);
+  }
+  return mapping;
+}
+
+async function insertAction(db: EntityManager, planId: string, area: string | null, position: number, action: MappedAction) {
+  const readable = action.schedule.kind !== 'unreadable';
+  const [row] = await db.query(
+    `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, owner_unit_ids, owner_person_ids, status, position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, title, status`,
+    [
+      planId,
+      area,
+      action.title,
+      action.when || null,
+      { text: action.title, when: action.when, owners: action.owners },
+      specOf(action.schedule),
+      action.ownerMapping.unitIds,
+      action.ownerMapping.personIds,
+      readable ? 'starting' : 'draft',
+      position,
+    ],
+  );
+  return row as { id: string; title: string; status: string };
+}
+
+function specOf(schedule: ImportedSchedule): ScheduleSpec {
+  const rule = schedule.rule;
+  return { kind: schedule.kind, rule, start: schedule.start, due: rule?.type === 'once' ? rule.due : undefined, warnings: schedule.warnings };
+}

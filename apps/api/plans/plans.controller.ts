@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../../../libs/domain/errors';
+import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
+import { Roles } from '../auth/roles.decorator';
+import { UuidParam } from '../common/uuid';
+import { ActionsService } from './actions.service';
+import { ImportService } from './import.service';
+import { ActionResponse, CreateActionRequest, CreatePlanRequest, ImportTextRequest, PlanDetailResponse, PlanResponse, UpdateActionRequest } from './plans.dto';
+import { PlansService } from './plans.service';
+
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Viewers and everyone signed in read plans; coordinators and admins define them. */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller()
+export class PlansController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly actions: ActionsService,
+    private readonly importer: ImportService,
+  ) {}
+
+  @Post('plans')
+  @Roles('coordinator')
+  @ApiCreatedResponse({ type: PlanResponse })
+  create(@Body() body: CreatePlanRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.plans.create(body, actor);
+  }
+
+  @Get('plans')
+  @ApiOkResponse({ type: [PlanResponse] })
+  list() {
+    return this.plans.list();
+  }
+
+  @Get('plans/:id')
+  @ApiOkResponse({ type: PlanDetailResponse })
+  get(@Param('id', UuidParam) id: string) {
+    return this.plans.get(id);
+  }
+
+  @Post('plans/:id/actions')
+  @Roles('coordinator')
+  @ApiCreatedResponse({ type: ActionResponse })
+  createAction(@Param('id', UuidParam) planId: string, @Body() body: CreateActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.create(planId, body, actor);
+  }
+
+  @Post('plans/:id/import')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES } }))
+  async import(
+    @Param('id', UuidParam) planId: string,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ImportTextRequest,
+    @CurrentPerson() actor: CurrentPersonInfo,
+  ) {
+    const document = file ? { filename: file.originalname, content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
+    if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
+    return dryRun ? this.importer.preview(planId, document) : this.importer.commit(planId, document, actor);
+  }
+
+  @Get('plans/:id/reports/:period')
+  @ApiOkResponse({ description: 'The frozen board report of the period (e.g. 2024H1)' })
+  report(@Param('id', UuidParam) planId: string, @Param('period') period: string) {
+    return this.plans.report(planId, period);
+  }
+
+  @Get('plans/:id/audit')
+  @Roles('coordinator')
+  audit(@Param('id', UuidParam) planId: string) {
+    return this.plans.audit(planId);
+  }
+
+  @Get('actions/:id')
+  @ApiOkResponse({ type: ActionResponse })
+  getAction(@Param('id', UuidParam) id: string) {
+    return this.actions.get(id);
+  }
+
+  @Patch('actions/:id')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: ActionResponse })
+  updateAction(@Param('id', UuidParam) id: string, @Body() body: UpdateActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.update(id, body, actor);
+  }
+
+  @Delete('actions/:id')
+  @Roles('coordinator')
+  @HttpCode(204)
+  deleteAction(@Param('id', UuidParam) id: string, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.remove(id, actor);
+  }
+
+  @Get('actions/:id/audit')
+  @Roles('coordinator')
+  actionAudit(@Param('id', UuidParam) id: string) {
+    return this.plans.actionAudit(id);
+  }
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class CreatePlanRequest {
+  @ApiProperty({ example: 'Ett bättre näringslivsklimat i Övertorneå kommun' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ example: '2020-01-01' }) @IsDateString({ strict: true }) startDate!: string;
+  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() timezone?: string;
+  @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
+}
+
+/** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants]}`. */
+export class ScheduleRequest {
+  @ApiPropertyOptional({ example: 'Informationsmöten två gånger per år' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
+  @ApiPropertyOptional({ example: 'Q1 2020' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
+  @ApiPropertyOptional({ example: 'FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1' }) @IsOptional() @IsString() @MaxLength(500) rrule?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsString() start?: string;
+  @ApiPropertyOptional({ type: [String], example: ['2026-12-01T12:00:00Z'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsISO8601({ strict: true }, { each: true }) due?: string[];
+}
+
+export class PolicyRequest {
+  @ApiPropertyOptional({ type: [String], example: ['P14D', 'P1D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) remindBefore?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['P7D', 'P14D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) escalateAfter?: string[];
+  @ApiPropertyOptional({ example: 'P7D' }) @IsOptional() @IsString() repeatEvery?: string;
+  @ApiPropertyOptional({ enum: ['exact', 'working-days'] }) @IsOptional() @IsIn(['exact', 'working-days']) timing?: 'exact' | 'working-days';
+}
+
+export class CreateActionRequest {
+  @ApiProperty({ example: 'Informationsmöten till företagen om kommande upphandlingar' }) @IsString() @MinLength(1) @MaxLength(2000) title!: string;
+  @ApiPropertyOptional({ example: 'Inköp och upphandling' }) @IsOptional() @IsString() @MaxLength(300) area?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiProperty({ type: ScheduleRequest }) @ValidateNested() @Type(() => ScheduleRequest) schedule!: ScheduleRequest;
+  @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
+}
+
+export class UpdateActionRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) area?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiPropertyOptional({ type: ScheduleRequest }) @IsOptional() @ValidateNested() @Type(() => ScheduleRequest) schedule?: ScheduleRequest;
+  @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
+}
+
+export class ImportTextRequest {
+  @ApiPropertyOptional({ description: 'The plan as text (CSV, Markdown or tab-separated); or upload a file in the field `file`' })
+  @IsOptional() @IsString() @MaxLength(5_000_000) text?: string;
+  @ApiPropertyOptional({ example: 'plan.csv' }) @IsOptional() @IsString() @MaxLength(300) filename?: string;
+}
+
+export class ActionResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() planId!: string;
+  @ApiProperty({ nullable: true, type: String }) area!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) when!: string | null;
+  @ApiProperty({ enum: ['starting', 'active', 'draft', 'withdrawn'] }) status!: string;
+  @ApiProperty({ description: 'The understood schedule: kind, rule, warnings' }) schedule!: object;
+  @ApiProperty({ description: 'The schedule as given' }) scheduleInput!: object;
+  @ApiProperty({ nullable: true, description: 'The effective notice policy', type: Object }) policy!: object | null;
+  @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
+  @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
+  @ApiProperty({ type: [String], description: 'The next due dates (YYYY-MM-DD)' }) nextDue!: string[];
+}
+
+export class PlanResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() startDate!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty() reportingCadence!: string;
+}
+
+export class PlanDetailResponse extends PlanResponse {
+  @ApiProperty({ description: 'Areas with their actions', type: Object, isArray: true }) areas!: Array<{ id: string | null; title: string; actions: ActionResponse[] }>;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../libs/domain/errors';
+import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
+import type { CurrentPersonInfo } from '../auth/current-person';
+import { ActionWorkflows } from './action-workflows.service';
+import { ACTION_SELECT, ActionRow, describe } from './actions.service';
+import { CreatePlanRequest, PlanDetailResponse, PlanResponse } from './plans.dto';
+
+const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate", timezone, reporting_cadence AS "reportingCadence" FROM plan`;
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: ActionWorkflows,
+  ) {}
+
+  async create(body: CreatePlanRequest, actor: CurrentPersonInfo): Promise<PlanResponse> {
+    const timezone = body.timezone ?? 'Europe/Stockholm';
+    if (!isTimezone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
+    const plan = await this.dataSource.transaction(async (db) => {
+      const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        body.title,
+        body.startDate,
+        timezone,
+        body.reportingCadence ?? 'half-yearly',
+        actor.id,
+      ]);
+      const [created] = await db.query(`${PLAN} WHERE id = $1`, [row.id]);
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: row.id, planId: row.id, action: 'created', after: created });
+      return created as PlanResponse;
+    });
+    await this.workflows.startPlanReporting(plan);
+    return plan;
+  }
+
+  list(): Promise<PlanResponse[]> {
+    return this.dataSource.query(`${PLAN} ORDER BY created_at DESC`);
+  }
+
+  async get(id: string): Promise<PlanDetailResponse> {
+    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [id]);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const areas: Array<{ id: string; title: string }> = await this.dataSource.query('SELECT id, title FROM area WHERE plan_id = $1 ORDER BY position, title', [id]);
+    const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
+    const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(describe) }));
+    const loose = actions.filter((a) => a.area === null).map(describe);
+    return { ...plan, areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
+  }
+
+  async report(planId: string, periodKey: string): Promise<Record<string, unknown>> {
+    const [row] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
+    if (!row) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
+    return row.document;
+  }
+
+  async audit(planId: string): Promise<AuditRow[]> {
+    await this.get(planId);
+    return new AuditRepository(this.dataSource.manager).forPlan(planId);
+  }
+
+  async actionAudit(actionId: string): Promise<AuditRow[]> {
+    const [row] = await this.dataSource.query('SELECT 1 FROM action WHERE id = $1', [actionId]);
+    if (!row) throw new DomainError('NOT_FOUND', 'No such action');
+    return new AuditRepository(this.dataSource.manager).forEntity('action', actionId);
+  }
+}
+
+function isTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,148 @@
+import { EntityManager } from 'typeorm';
+
+/** Read side of occurrences for the API: rows shaped for responses, filters, paging, permissions. */
+export interface OccurrenceView {
+  id: string;
+  actionId: string;
+  actionTitle: string;
+  planId: string;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  due: string;
+  originalDue: string;
+  status: string;
+  ownerPersonIds: string[];
+  ownerUnitIds: string[];
+  escalationLevel: number;
+  completion: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
+  skipReason: string | null;
+  timezone: string;
+}
+
+const SELECT = `SELECT o.*, a.title AS action_title, pl.timezone, cp.name AS completed_by_name,
+                       to_char(o.period_start, 'YYYY-MM-DD') AS period_start_text, to_char(o.period_end, 'YYYY-MM-DD') AS period_end_text
+                  FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan pl ON pl.id = o.plan_id
+                  LEFT JOIN person cp ON cp.id = o.completed_by`;
+
+export const OPEN_STATUSES = ['open', 'due', 'overdue', 'escalated'];
+
+export interface OccurrenceFilter {
+  status?: string;
+  actionId?: string;
+  planId?: string;
+  ownerPersonId?: string;
+}
+
+export class OccurrenceReadRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  async byId(id: string): Promise<OccurrenceView | undefined> {
+    const [row] = await this.db.query(`${SELECT} WHERE o.id = $1`, [id]);
+    return row && view(row);
+  }
+
+  async page(filter: OccurrenceFilter, page: number, pageSize: number): Promise<{ items: OccurrenceView[]; total: number }> {
+    const where = `WHERE ($1::text IS NULL OR o.status = $1) AND ($2::uuid IS NULL OR o.action_id = $2)
+                     AND ($3::uuid IS NULL OR o.plan_id = $3) AND ($4::uuid IS NULL OR $4 = ANY(o.owner_person_ids))`;
+    const args = [filter.status ?? null, filter.actionId ?? null, filter.planId ?? null, filter.ownerPersonId ?? null];
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM occurrence o ${where}`, args);
+    const rows = await this.db.query(`${SELECT} ${where} ORDER BY o.due_at, o.id LIMIT $5 OFFSET $6`, [...args, pageSize, (page - 1) * pageSize]);
+    return { items: rows.map(view), total };
+  }
+
+  /** Open occurrences the person owns, heads an owner unit of, or substitutes for an owner of today. */
+  async tasksOf(personId: string, today: string): Promise<OccurrenceView[]> {
+    const rows = await this.db.query(
+      `${SELECT}
+        WHERE o.status = ANY($3::text[]) AND (
+              o.owner_person_ids && (ARRAY[$1::uuid] || ARRAY(SELECT person_id FROM substitute WHERE substitute_person_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date))
+           OR o.owner_unit_ids && ARRAY(SELECT id FROM unit WHERE head_person_id = $1))
+        ORDER BY o.due_at`,
+      [personId, today, OPEN_STATUSES],
+    );
+    return rows.map(view);
+  }
+
+  /** May this person act on the occurrence as its owner, or as a target of its escalation? */
+  async relation(occurrenceId: string, personId: string, today: string): Promise<{ owner: boolean; escalationTarget: boolean }> {
+    const [row] = await this.db.query(
+      `WITH acting AS (SELECT $2::uuid AS id UNION SELECT person_id FROM substitute WHERE substitute_person_id = $2 AND starts_on <= $3::date AND ends_on >= $3::date)
+       SELECT
+         EXISTS (SELECT 1 FROM occurrence o WHERE o.id = $1 AND (o.owner_person_ids && ARRAY(SELECT id FROM acting)
+                 OR o.owner_unit_ids && ARRAY(SELECT u.id FROM unit u WHERE u.head_person_id IN (SELECT id FROM acting)))) AS owner,
+         EXISTS (SELECT 1 FROM escalation e WHERE e.occurrence_id = $1 AND e.target_person_id IN (SELECT id FROM acting)) AS escalation_target`,
+      [occurrenceId, personId, today],
+    );
+    return { owner: row.owner, escalationTarget: row.escalation_target };
+  }
+
+  async escalationsTo(personId: string, today: string): Promise<EscalationRow[]> {
+    return this.db.query(
+      `${ESCALATION} WHERE e.target_person_id = $1
+           OR e.target_person_id IN (SELECT person_id FROM substitute WHERE substitute_person_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date)
+        ORDER BY e.escalated_at DESC`,
+      [personId, today],
+    );
+  }
+
+  /** Is `personId` the target of this escalation, or the target's substitute today? */
+  async isEscalationTarget(escalationId: string, personId: string, today: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT 1 FROM escalation e WHERE e.id = $1 AND (e.target_person_id = $2 OR e.target_person_id IN
+         (SELECT person_id FROM substitute WHERE substitute_person_id = $2 AND starts_on <= $3::date AND ends_on >= $3::date))`,
+      [escalationId, personId, today],
+    );
+    return Boolean(row);
+  }
+
+  async escalation(id: string): Promise<EscalationRow | undefined> {
+    const [row] = await this.db.query(`${ESCALATION} WHERE e.id = $1`, [id]);
+    return row;
+  }
+}
+
+export interface EscalationRow {
+  id: string;
+  step: number;
+  escalated_at: Date;
+  acknowledged_at: Date | null;
+  occurrence_id: string;
+  owner_names: string[];
+}
+
+const ESCALATION = `SELECT e.id, e.step, e.escalated_at, e.acknowledged_at, e.occurrence_id,
+                           ARRAY(SELECT name FROM person WHERE id = ANY(o.owner_person_ids) ORDER BY name) AS owner_names
+                      FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id`;
+
+function view(row: Record<string, never>): OccurrenceView {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: row.id,
+    actionId: row.action_id,
+    actionTitle: row.action_title,
+    planId: row.plan_id,
+    periodKey: row.period_key,
+    periodStart: row.period_start_text,
+    periodEnd: row.period_end_text,
+    due: iso(row.due_at)!,
+    originalDue: iso(row.original_due_at)!,
+    status: row.status,
+    ownerPersonIds: row.owner_person_ids,
+    ownerUnitIds: row.owner_unit_ids,
+    escalationLevel: row.escalation_level,
+    completion: row.completed_at
+      ? {
+          at: iso(row.completed_at)!,
+          byPersonId: row.completed_by,
+          byName: row.completed_by_name,
+          onBehalfOfPersonId: row.completed_on_behalf_of,
+          onTime: row.completed_on_time,
+          note: row.completion_note,
+          evidenceUrl: row.evidence_url,
+        }
+      : null,
+    skipReason: row.skip_reason,
+    timezone: row.timezone,
+  };
+}
