@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ActionWorkflows } from '../../apps/api/plans/action-workflows.service';
+import { actionWorkflowId, planReportingWorkflowId } from '../../workflows/contracts/engine';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { ApiOrg, buildOrganisation } from './api-fixtures';
+
+describe('plans and actions: validation, crash repair, import', () => {
+  let stack: TestStack;
+  let org: ApiOrg;
+  let planId: string;
+  beforeAll(async () => {
+    stack = await startTestStack({ api: true });
+    org = await buildOrganisation(stack.api!, 'plans');
+    planId = (await org.cora.post('/api/plans', { title: 'Ett bättre näringslivsklimat i Övertorneå kommun', startDate: '2020-01-01' })).body.id;
+  });
+  afterAll(() => stack?.close());
+
+  const count = async (table: string) => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  it('creating a plan starts its reporting workflow', async () => {
+    const description = await stack.client.workflow.getHandle(planReportingWorkflowId(planId)).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
+
+  it.each([
+    ['no title', { schedule: { text: 'två gånger per år' } }, 400, 'VALIDATION_FAILED'],
+    ['an unreadable schedule', { title: 'X', schedule: { text: 'när andan faller på', when: 'vintern 2021' } }, 422, 'SCHEDULE_UNREADABLE'],
+    ['a schedule of no known form', { title: 'X', schedule: {} }, 400, 'VALIDATION_FAILED'],
+    ['a due date that is not ISO', { title: 'X', schedule: { due: ['imorgon'] } }, 400, 'VALIDATION_FAILED'],
+    ['a policy that is not ISO 8601', { title: 'X', schedule: { text: 'årligen', when: '2030' }, policy: { remindBefore: ['två veckor'] } }, 400, 'VALIDATION_FAILED'],
+    ['an owner that does not exist', { title: 'X', schedule: { text: 'årligen', when: '2030' }, ownerPersonIds: ['00000000-0000-4000-8000-000000000000'] }, 422, 'UNPROCESSABLE'],
+    ['an unknown field', { title: 'X', schedule: { text: 'årligen' }, colour: 'red' }, 400, 'VALIDATION_FAILED'],
+  ])('refuses %s with a clear error and writes nothing', async (_, body, status, code) => {
+    const before = [await count('action'), await count('audit_log'), await count('area')];
+    const response = await org.cora.post(`/api/plans/${planId}/actions`, body);
+    expect([response.status, response.body.error?.code]).toEqual([status, code]);
+    expect(response.body.error.message).toEqual(expect.any(String));
+    expect(response.body.error.details.length).toBeGreaterThan(0);
+    expect([await count('action'), await count('audit_log'), await count('area')]).toEqual(before);
+  });
+
+  it('an unknown plan or malformed id is a 404', async () => {
+    expect((await org.cora.post('/api/plans/00000000-0000-4000-8000-000000000000/actions', { title: 'X', schedule: { text: 'årligen' } })).status).toBe(404);
+    expect((await org.cora.get('/api/plans/not-a-uuid')).status).toBe(404);
+  });
+
+  it('repairs an action row that a crash left without its workflow', async () => {
+    // What a crash between the commit and the workflow start leaves behind.
+    const [{ id }] = await stack.dataSource.query(
+      `INSERT INTO action (plan_id, title, schedule_input, schedule, status, updated_at)
+       VALUES ($1, 'Halvt skapad', '{}', '{"kind":"continuous","rule":null,"warnings":[]}', 'starting', now() - interval '1 minute') RETURNING id`,
+      [planId],
+    );
+    const repaired = await stack.api!.get(ActionWorkflows).reconcile();
+    expect(repaired).toBe(1);
+    expect((await stack.client.workflow.getHandle(actionWorkflowId(id)).describe()).status.name).toBe('RUNNING');
+    expect((await org.cora.get(`/api/actions/${id}`)).body.status).toBe('active');
+    expect(await stack.api!.get(ActionWorkflows).reconcile()).toBe(0);
+  });
+
+  it('previews the Övertorneå plan without writing, then imports it', async () => {
+    const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'), 'utf8');
+    const plan = (await org.cora.post('/api/plans', { title: 'Övertorneå', startDate: '2020-01-01' })).body;
+    await org.admin.post('/api/units', { name: 'Staben' });
+    const before = await count('action');
+
+    const preview = await org.cora.post(`/api/plans/${plan.id}/import?dryRun=true`, { text, filename: 'handlingsplan.txt' });
+    expect(preview.status).toBe(200);
+    expect(preview.body.areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    const visits = preview.body.areas[0].actions.find((a: { title: string }) => /företagsbesök/.test(a.title));
+    expect(visits.schedule.kind).toBe('continuous');
+    const survey = preview.body.areas[0].actions.find((a: { title: string }) => /Enkätundersökningar/.test(a.title));
+    expect(survey.owners).toEqual(['Staben']);
+    expect(survey.ownerMapping).toEqual({ unitIds: [expect.any(String)], personIds: [], unmatched: [] }); // "Staben" is a unit here
+    expect(preview.body.areas[0].actions[0].ownerMapping.unmatched).toContain('KD');
+    expect(await count('action')).toBe(before);
+
+    const committed = await org.cora.post(`/api/plans/${plan.id}/import`, { text, filename: 'handlingsplan.txt' });
+    expect(committed.status).toBe(200);
+    expect(committed.body.created).toBe(17);
+    const detail = (await org.cora.get(`/api/plans/${plan.id}`)).body;
+    expect(detail.areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    expect(detail.areas.flatMap((a: { actions: Array<{ status: string }> }) => a.actions.map((x) => x.status)).every((s: string) => s === 'active' || s === 'draft')).toBe(true);
+  });
+
+  it('refuses an import without a document, and an empty one', async () => {
+    const missing = await org.cora.post(`/api/plans/${planId}/import?dryRun=true`, {});
+    expect([missing.status, missing.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const empty = await org.cora.post(`/api/plans/${planId}/import?dryRun=true`, { text: '   ' });
+    expect(empty.status).toBeGreaterThanOrEqual(400);
+    expect(empty.status).toBeLessThan(500);
+  });
+});
