@@ -1,0 +1,85 @@
+import { escapeHtml, isWebUrl, renderReportHtml } from './html-renderer';
+import { sampleReport } from './report-document.fixture';
+
+describe('renderReportHtml', () => {
+  const html = renderReportHtml(sampleReport());
+
+  it('is a complete Swedish page titled by the plan and period', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('<h1>Handlingsplan för näringslivet 2024–2025</h1>');
+    expect(html).toContain('Period 2024H1');
+    expect(html).toContain('1 jan. 2024 – 30 juni 2024');
+    expect(html).toMatch(/<\/html>\s*$/);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('escapes user text, including a comment that carries a script', () => {
+    expect(html).toContain('Genomförd i Övertorneå &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('<h2 id="area-1">Företagsklimat &amp; service</h2>');
+    expect(html).toContain('href="https://example.se/protokoll?mote=1&amp;ar=2024"');
+  });
+
+  it('puts the totals first, then one heading per area in order', () => {
+    const summary = html.indexOf('<h2 id="summary">Sammanfattning</h2>');
+    const areas = ['Företagsklimat &amp; service', 'Kompetensförsörjning', 'Utan arbetsområde'].map((a) => html.indexOf(`>${a}</h2>`));
+    expect(summary).toBeGreaterThan(0);
+    expect(areas.every((i) => i > summary)).toBe(true);
+    expect([...areas].sort((a, b) => a - b)).toEqual(areas);
+    expect(html).toContain('<tr class="attention"><th scope="row">Försenade (klara sent eller öppna efter förfallodag)</th><td>2</td></tr>');
+    expect(html).toContain('<th scope="row">Eskaleringar</th><td>3</td>');
+  });
+
+  it('says each outcome in Swedish words and marks late rows', () => {
+    for (const word of ['klar i tid', 'klar sent', 'försenad', 'hoppades över', 'avbruten']) {
+      expect(html).toContain(`">${word}</span>`);
+    }
+    const lateRows = html.match(/<tr class="late">/g) ?? [];
+    expect(lateRows).toHaveLength(2);
+    expect(html).toMatch(/<tr class="late"><th scope="row">2024Q1<\/th>.*försenad<\/span>.*<td class="number attention">2<\/td>/);
+    expect(html).toContain('<th scope="col">Förfallodag</th>');
+  });
+
+  it('shows dates in the plan timezone, the moved due date, the owner and the skip reason', () => {
+    // 2024-03-31T21:59:59.999Z is the end of 31 March in Stockholm, not 1 April or 30 March.
+    expect(html).toContain('<time datetime="2024-03-31T21:59:59.999Z">31 mars 2024</time>');
+    expect(html).toContain('(flyttad från 30 apr. 2024)');
+    expect(html).toContain('5 apr. 2024 11:00');
+    expect(html).toContain('<td>Björn Ärlig</td>');
+    expect(html).toContain('Skäl för att hoppa över: Sammanföll med midsommar');
+  });
+
+  it('shows the status lines of a continuous action', () => {
+    expect(html).toContain('<h4>Lägesrapporter</h4>');
+    expect(html).toContain('<p>Tolv besök under perioden, bl.a. på Ängsvägen</p>');
+    expect(html).toContain('Åsa Öberg, <time datetime="2024-06-20T08:15:00.000Z">20 juni 2024</time>');
+  });
+
+  it('is available in English', () => {
+    const en = renderReportHtml(sampleReport(), { locale: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('">overdue</span>');
+    expect(en).toContain('">completed late</span>');
+    expect(en).toContain('31 Mar 2024');
+    expect(en).toContain('Status updates');
+  });
+
+  it('keeps a non-web evidence URL as inert text', () => {
+    const doc = sampleReport();
+    doc.areas[0].actions[0].occurrences[0].evidenceUrl = 'javascript:alert(1)';
+    const out = renderReportHtml(doc);
+    expect(out).not.toContain('href="javascript:');
+    expect(out).toContain('Underlag: javascript:alert(1)');
+    expect(isWebUrl('https://x.se')).toBe(true);
+    expect(escapeHtml(`<a href='x'>&`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;');
+  });
+
+  it('says so when a non-continuous action had nothing due, and when a continuous one has no status line', () => {
+    const doc = sampleReport();
+    doc.areas[0].actions[0].occurrences = [];
+    doc.areas[0].actions[2].statusLines = [];
+    const out = renderReportHtml(doc);
+    expect(out).toContain('Inga tillfällen förföll under perioden.');
+    expect(out).toContain('Ingen lägesrapport lämnad för perioden.');
+  });
+});

@@ -1,0 +1,198 @@
+import { DateTime } from 'luxon';
+import { ReportLocale, ReportOccurrence } from './report-document';
+
+/**
+ * What the board reads, in both languages. One table so the HTML, PDF and XLSX say the same
+ * words for the same thing.
+ */
+export type DisplayOutcome = 'on-time' | 'done-late' | 'open' | 'overdue' | 'skipped' | 'cancelled';
+
+/** An open occurrence that is already past due is "försenad", not merely "öppen". */
+export function displayOutcome(o: Pick<ReportOccurrence, 'outcome' | 'late'>): DisplayOutcome {
+  switch (o.outcome) {
+    case 'completed-on-time':
+      return 'on-time';
+    case 'completed-late':
+      return 'done-late';
+    case 'skipped':
+      return 'skipped';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return o.late ? 'overdue' : 'open';
+  }
+}
+
+const SV = {
+  reportTitle: 'Uppföljning till kommunstyrelsen',
+  period: 'Period',
+  periodRange: 'Perioden',
+  frozenAt: 'Fryst',
+  timezone: 'Tidszon',
+  summary: 'Sammanfattning',
+  noArea: 'Utan arbetsområde',
+  totals: {
+    due: 'Förfallna tillfällen',
+    completedOnTime: 'Klara i tid',
+    completedLate: 'Klara sent',
+    open: 'Öppna',
+    late: 'Försenade (klara sent eller öppna efter förfallodag)',
+    skipped: 'Hoppades över',
+    escalations: 'Eskaleringar',
+  },
+  outcome: {
+    'on-time': 'klar i tid',
+    'done-late': 'klar sent',
+    open: 'öppen',
+    overdue: 'försenad',
+    skipped: 'hoppades över',
+    cancelled: 'avbruten',
+  } as Record<DisplayOutcome, string>,
+  kind: { recurring: 'Återkommande', once: 'Engångs', continuous: 'Löpande' } as Record<string, string>,
+  actionStatus: { starting: 'startar', active: 'aktiv', draft: 'utkast', paused: 'pausad', finished: 'avslutad', withdrawn: 'återkallad' } as Record<string, string>,
+  column: {
+    area: 'Arbetsområde',
+    action: 'Aktivitet',
+    when: 'När',
+    kind: 'Typ',
+    status: 'Status',
+    periodKey: 'Tillfälle',
+    due: 'Förfallodag',
+    originalDue: 'Ursprunglig förfallodag',
+    outcome: 'Utfall',
+    late: 'Försenad',
+    completedAt: 'Klar',
+    completedBy: 'Klarmarkerad av',
+    comment: 'Kommentar',
+    evidence: 'Underlag',
+    skipReason: 'Skäl för att hoppa över',
+    escalations: 'Eskaleringar',
+    measure: 'Mått',
+    value: 'Antal',
+  },
+  yes: 'Ja',
+  no: 'Nej',
+  none: '–',
+  noOccurrences: 'Inga tillfällen förföll under perioden.',
+  noActions: 'Planen har inga aktiviteter.',
+  statusLines: 'Lägesrapporter',
+  noStatusLines: 'Ingen lägesrapport lämnad för perioden.',
+  evidenceLink: 'Underlag',
+  movedFrom: 'flyttad från',
+  occurrencesSheet: 'Tillfällen',
+  statusSheet: 'Lägesrapporter',
+  summarySheet: 'Sammanfattning',
+  plan: 'Plan',
+  at: 'Datum',
+  by: 'Av',
+  text: 'Text',
+};
+
+export type Texts = typeof SV;
+
+const EN: Texts = {
+  reportTitle: 'Follow-up report to the municipal board',
+  period: 'Period',
+  periodRange: 'Covering',
+  frozenAt: 'Frozen',
+  timezone: 'Time zone',
+  summary: 'Summary',
+  noArea: 'No area',
+  totals: {
+    due: 'Occurrences due',
+    completedOnTime: 'Completed on time',
+    completedLate: 'Completed late',
+    open: 'Open',
+    late: 'Late (completed late or open past due)',
+    skipped: 'Skipped',
+    escalations: 'Escalations',
+  },
+  outcome: { 'on-time': 'completed on time', 'done-late': 'completed late', open: 'open', overdue: 'overdue', skipped: 'skipped', cancelled: 'cancelled' },
+  kind: { recurring: 'Recurring', once: 'One-off', continuous: 'Continuous' },
+  actionStatus: { starting: 'starting', active: 'active', draft: 'draft', paused: 'paused', finished: 'finished', withdrawn: 'withdrawn' },
+  column: {
+    area: 'Area',
+    action: 'Action',
+    when: 'When',
+    kind: 'Kind',
+    status: 'Status',
+    periodKey: 'Occurrence',
+    due: 'Due',
+    originalDue: 'Originally due',
+    outcome: 'Outcome',
+    late: 'Late',
+    completedAt: 'Completed',
+    completedBy: 'Completed by',
+    comment: 'Comment',
+    evidence: 'Evidence',
+    skipReason: 'Reason for skipping',
+    escalations: 'Escalations',
+    measure: 'Measure',
+    value: 'Count',
+  },
+  yes: 'Yes',
+  no: 'No',
+  none: '–',
+  noOccurrences: 'No occurrences were due in this period.',
+  noActions: 'The plan has no actions.',
+  statusLines: 'Status updates',
+  noStatusLines: 'No status update was given for this period.',
+  evidenceLink: 'Evidence',
+  movedFrom: 'moved from',
+  occurrencesSheet: 'Occurrences',
+  statusSheet: 'Status updates',
+  summarySheet: 'Summary',
+  plan: 'Plan',
+  at: 'Date',
+  by: 'By',
+  text: 'Text',
+};
+
+export function textsFor(locale: ReportLocale = 'sv'): Texts {
+  return locale === 'en' ? EN : SV;
+}
+
+/** Totals in the order the board reads them; shared by every format. */
+export const TOTAL_KEYS = ['due', 'completedOnTime', 'completedLate', 'open', 'late', 'skipped', 'escalations'] as const;
+
+export function areaTitle(title: string, texts: Texts): string {
+  return title.trim() === '' ? texts.noArea : title;
+}
+
+const INTL_LOCALE: Record<ReportLocale, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+/**
+ * Formats instants in the plan's timezone. Due instants are the end of a local day
+ * (23:59:59.999), so only a due time that is not a day boundary is shown with its clock time.
+ */
+export class ReportClock {
+  constructor(
+    readonly timezone: string,
+    private readonly locale: ReportLocale,
+  ) {}
+
+  local(iso: string): DateTime {
+    return DateTime.fromISO(iso, { zone: 'utc' }).setZone(this.timezone);
+  }
+
+  date(iso: string): string {
+    return this.local(iso).setLocale(INTL_LOCALE[this.locale]).toLocaleString(DateTime.DATE_MED);
+  }
+
+  dateTime(iso: string): string {
+    const d = this.local(iso).setLocale(INTL_LOCALE[this.locale]);
+    return `${d.toLocaleString(DateTime.DATE_MED)} ${d.toFormat('HH:mm')}`;
+  }
+
+  due(iso: string): string {
+    const d = this.local(iso);
+    const boundary = (d.hour === 23 && d.minute === 59) || (d.hour === 0 && d.minute === 0);
+    return boundary ? this.date(iso) : this.dateTime(iso);
+  }
+
+  /** The exclusive period end is shown as the last day inside the period. */
+  periodRange(startsAt: string, endsAt: string): string {
+    const lastDay = this.local(endsAt).minus({ milliseconds: 1 }).toUTC().toISO() as string;
+    return `${this.date(startsAt)} – ${this.date(lastDay)}`;
+  }
+}
