@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFilename, reportFormatForMediaType, slugify } from './report-formats';
+import { sampleReport } from './report-document.fixture';
+
+describe('REPORT_FORMATS', () => {
+  const doc = sampleReport();
+
+  it('renders each format with its content type', async () => {
+    const json = await REPORT_FORMATS.json.render(doc);
+    expect(JSON.parse(json as string)).toEqual(doc);
+    const html = await REPORT_FORMATS.html.render(doc, { locale: 'en' });
+    expect(html).toContain('<html lang="en">');
+    const pdf = (await REPORT_FORMATS.pdf.render(doc)) as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const xlsx = (await REPORT_FORMATS.xlsx.render(doc)) as Buffer;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(workbook.worksheets).toHaveLength(3);
+    expect(REPORT_FORMATS.html.contentType).toBe('text/html; charset=utf-8');
+    expect(REPORT_FORMATS.xlsx.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
+  it('keys every spec by its own format', () => {
+    for (const [key, spec] of Object.entries(REPORT_FORMATS)) {
+      expect(spec.format).toBe(key);
+      expect(spec.extension).toBe(key);
+    }
+  });
+
+  it('recognises formats and media types', () => {
+    expect(['json', 'html', 'pdf', 'xlsx'].every(isReportFormat)).toBe(true);
+    expect(isReportFormat('csv')).toBe(false);
+    expect(isReportFormat('toString')).toBe(false);
+    expect(reportFormatForMediaType('application/PDF')).toBe('pdf');
+    expect(reportFormatForMediaType('text/html; charset=utf-8')).toBe('html');
+    expect(reportFormatForMediaType('text/csv')).toBeUndefined();
+  });
+
+  it('names files after the plan and period in plain ASCII', () => {
+    expect(reportFilename(doc, 'pdf')).toBe('bevaka-handlingsplan-for-naringslivet-2024-2025-2024H1.pdf');
+    expect(reportFilename(doc, 'xlsx')).toBe('bevaka-handlingsplan-for-naringslivet-2024-2025-2024H1.xlsx');
+    expect(reportContentDisposition(doc, 'pdf')).toBe('attachment; filename="bevaka-handlingsplan-for-naringslivet-2024-2025-2024H1.pdf"');
+    expect(reportContentDisposition(doc, 'html')).toMatch(/^inline; /);
+    expect(reportFilename({ plan: { ...doc.plan, title: '"; <>/\\' }, period: { ...doc.period, key: '../x' } }, 'json')).toBe('bevaka-rapport-x.json');
+  });
+
+  it('slugs Nordic letters and long titles', () => {
+    expect(slugify('Åtgärder för Älvdalens & Øresunds företag')).toBe('atgarder-for-alvdalens-oresunds-foretag');
+    expect(slugify('Handlingsplan '.repeat(10)).length).toBeLessThanOrEqual(60);
+    expect(slugify('Handlingsplan '.repeat(10))).not.toMatch(/-$/);
+  });
+});
