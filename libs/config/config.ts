@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('bevaka'),
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TLS: z.stringbool().default(false),
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BEVAKA_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
   BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
@@ -49,6 +50,8 @@ export interface BevakaConfig {
     taskQueue: string;
     apiKey?: string;
     tls: boolean;
+    /** Workflows a worker keeps in memory; the rest are replayed when they wake. */
+    maxCachedWorkflows: number;
     embeddedPort: number;
     embeddedUiPort: number;
   };
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       apiKey: e.TEMPORAL_API_KEY,
       tls: e.TEMPORAL_TLS || e.TEMPORAL_API_KEY !== undefined,
+      maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
       embeddedPort: e.BEVAKA_TEMPORAL_PORT,
       embeddedUiPort: e.BEVAKA_TEMPORAL_UI_PORT,
     },

@@ -29,6 +29,9 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
     activities: options.activities,
+    // Workflows sleep for months between notices: keep a bounded number in memory and replay the
+    // rest when their timers fire (unbounded, 2,000 cached workflows exhausted the thread's heap).
+    maxCachedWorkflows: options.temporal.maxCachedWorkflows,
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry() }),
   });
