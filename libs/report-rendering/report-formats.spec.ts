@@ -20,6 +20,12 @@ describe('REPORT_FORMATS', () => {
     expect(REPORT_FORMATS.xlsx.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
+  it('renders a plan with nothing in it in every format', async () => {
+    const empty = { ...doc, areas: [], totals: { due: 0, completedOnTime: 0, completedLate: 0, open: 0, late: 0, skipped: 0, escalations: 0 } };
+    expect(await REPORT_FORMATS.html.render(empty)).toContain('Planen har inga aktiviteter.');
+    for (const format of ['pdf', 'xlsx'] as const) expect(((await REPORT_FORMATS[format].render(empty)) as Buffer).length).toBeGreaterThan(500);
+  });
+
   it('keys every spec by its own format', () => {
     for (const [key, spec] of Object.entries(REPORT_FORMATS)) {
       expect(spec.format).toBe(key);
