@@ -1,5 +1,7 @@
 /**
- * Working days per country, from date-holidays (maintained holiday rules, movable feasts included).
+ * Working days per country, from date-holidays (maintained holiday rules, movable feasts included),
+ * through its parser and the Nordic part of its data (nordic-holidays.json, extracted by
+ * scripts/extract-holidays.ts) so that the workflow bundle stays small.
  *
  * What counts as non-working is chosen deliberately, because date-holidays also lists observances:
  * - SE: `public` holidays plus the `bank` days midsommarafton, julafton and nyårsafton, on which
@@ -11,7 +13,8 @@
  *   and stays a working day.
  * Saturdays and Sundays are never working days.
  */
-import Holidays from 'date-holidays';
+import HolidaysParser from 'date-holidays-parser';
+import NORDIC_HOLIDAYS from './nordic-holidays.json';
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 
@@ -36,7 +39,7 @@ export interface Holiday {
 }
 
 export class WorkingDayCalendar {
-  private readonly holidays: InstanceType<typeof Holidays>;
+  private readonly holidays: InstanceType<typeof HolidaysParser>;
   /** Memoised per year: pure data, so caching keeps workflow code deterministic. */
   private readonly byYear = new Map<number, Map<string, string>>();
 
@@ -44,7 +47,7 @@ export class WorkingDayCalendar {
     if (!CALENDAR_COUNTRIES.includes(country)) {
       throw new DomainError('VALIDATION_FAILED', `No working-day calendar for "${country}" (SE, DK or NO)`, [{ path: 'country', message: String(country) }]);
     }
-    this.holidays = new Holidays(country);
+    this.holidays = new HolidaysParser(NORDIC_HOLIDAYS as never, country);
   }
 
   /** Non-working public holidays of a year, in date order. */
