@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ActionWorkflows } from '../../apps/api/plans/action-workflows.service';
+import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { actionWorkflowId, planReportingWorkflowId } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
@@ -82,6 +83,28 @@ describe('plans and actions: validation, crash repair, import', () => {
     const detail = (await org.cora.get(`/api/plans/${plan.id}`)).body;
     expect(detail.areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
     expect(detail.areas.flatMap((a: { actions: Array<{ status: string }> }) => a.actions.map((x) => x.status)).every((s: string) => s === 'active' || s === 'draft')).toBe(true);
+  });
+
+  it('serves a frozen board report as JSON, HTML, PDF and XLSX; 404 before it is frozen', async () => {
+    expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1`)).status).toBe(404);
+    await new ReportRepository(stack.dataSource.manager).freeze({ planId, key: '2026H1', startsAt: '2025-12-31T23:00:00.000Z', endsAt: '2026-06-30T22:00:00.000Z', frozenAt: new Date().toISOString() });
+    const json = await org.vera.get(`/api/plans/${planId}/reports/2026H1`);
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ plan: { id: planId }, period: { key: '2026H1' } });
+    const html = await org.vera.get(`/api/plans/${planId}/reports/2026H1`).set('Accept', 'text/html');
+    expect([html.status, html.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(html.text).toContain('Övertorneå');
+    const binary = (format: string) => org.vera.get(`/api/plans/${planId}/reports/2026H1?format=${format}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const pdf = await binary('pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/attachment; filename=".*2026H1\.pdf"/);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await binary('xlsx');
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK'); // a zip container
+    expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1?format=doc`)).status).toBe(400);
   });
 
   it('refuses an import without a document, and an empty one', async () => {

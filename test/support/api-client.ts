@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import request, { Response } from 'supertest';
+import request, { Test } from 'supertest';
 
 /** A signed-in HTTP client for e2e tests: every request carries the bearer token. */
 export interface ApiClient {
   token: string;
-  get(path: string): Promise<Response>;
-  post(path: string, body?: object): Promise<Response>;
-  patch(path: string, body?: object): Promise<Response>;
-  put(path: string, body?: object): Promise<Response>;
-  delete(path: string): Promise<Response>;
+  get(path: string): Test;
+  post(path: string, body?: object): Test;
+  patch(path: string, body?: object): Test;
+  put(path: string, body?: object): Test;
+  delete(path: string): Test;
 }
 
 export async function loginAs(app: INestApplication, email: string, password: string): Promise<ApiClient> {

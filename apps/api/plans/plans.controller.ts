@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isReportFormat, REPORT_FORMATS, reportContentDisposition, ReportDocument, reportFormatForMediaType } from '../../../libs/report-rendering';
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
@@ -68,9 +70,25 @@ export class PlansController {
   }
 
   @Get('plans/:id/reports/:period')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html', 'pdf', 'xlsx'], description: 'Else negotiated from the Accept header' })
+  @ApiQuery({ name: 'locale', required: false, enum: ['sv', 'en'] })
+  @ApiProduces('application/json', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The frozen board report of the period (e.g. 2024H1)' })
-  report(@Param('id', UuidParam) planId: string, @Param('period') period: string) {
-    return this.plans.report(planId, period);
+  async report(
+    @Param('id', UuidParam) planId: string,
+    @Param('period') period: string,
+    @Query('format') format: string | undefined,
+    @Query('locale') locale: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const chosen = format ?? reportFormatForMediaType(request.accepts(Object.values(REPORT_FORMATS).map((f) => f.mediaType)) || 'application/json') ?? 'json';
+    if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', 'format is json, html, pdf or xlsx', [{ path: 'format', message: String(format) }]);
+    const document = (await this.plans.report(planId, period)) as unknown as ReportDocument;
+    const spec = REPORT_FORMATS[chosen];
+    const body = await spec.render(document, { locale: locale === 'en' ? 'en' : 'sv' });
+    response.status(200).type(spec.contentType).setHeader('Content-Disposition', reportContentDisposition(document, chosen));
+    response.send(body);
   }
 
   @Get('plans/:id/audit')
