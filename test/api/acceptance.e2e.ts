@@ -92,4 +92,12 @@ describe('acceptance: an action through reminders, escalations and completion', 
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['withdrawn', 'updated', 'created']);
     expect(audit[0].actorName).toBe('Cora');
   });
+
+  it("an action without a policy follows its plan's default policy", async () => {
+    const plan = (await org.cora.post('/api/plans', { title: 'Snabbplan', startDate: '2026-01-01', policy: { escalateAfter: ['PT1S'] } })).body;
+    expect(plan.policy).toMatchObject({ remindBefore: [], escalateAfter: ['PT1S'], timing: 'exact' });
+    const action = (await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Utan egen policy', ownerPersonIds: [org.ids.olle], schedule: { due: [inSeconds(1)] } })).body;
+    expect(action.policy).toBeNull();
+    await waitFor(() => occurrencesOf(action.id), { until: (items) => items[0]?.status === 'escalated', what: "the plan policy's escalation" });
+  });
 });

@@ -15,13 +15,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export class CreatePlanRequest {
-  @ApiProperty({ example: 'Ett bättre näringslivsklimat i Övertorneå kommun' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
-  @ApiProperty({ example: '2020-01-01' }) @IsDateString({ strict: true }) startDate!: string;
-  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() timezone?: string;
-  @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
-}
-
 /** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants]}`. */
 export class ScheduleRequest {
   @ApiPropertyOptional({ example: 'Informationsmöten två gånger per år' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
@@ -37,6 +30,15 @@ export class PolicyRequest {
   @ApiPropertyOptional({ type: [String], example: ['P7D', 'P14D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) escalateAfter?: string[];
   @ApiPropertyOptional({ example: 'P7D' }) @IsOptional() @IsString() repeatEvery?: string;
   @ApiPropertyOptional({ enum: ['exact', 'working-days'] }) @IsOptional() @IsIn(['exact', 'working-days']) timing?: 'exact' | 'working-days';
+}
+
+export class CreatePlanRequest {
+  @ApiProperty({ example: 'Ett bättre näringslivsklimat i Övertorneå kommun' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @ApiProperty({ example: '2020-01-01' }) @IsDateString({ strict: true }) startDate!: string;
+  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() timezone?: string;
+  @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
+  @ApiPropertyOptional({ type: () => PolicyRequest, description: "The plan's default notice policy; actions may override it" })
+  @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
 }
 
 export class CreateActionRequest {
@@ -84,6 +86,7 @@ export class PlanResponse {
   @ApiProperty() startDate!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty() reportingCadence!: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'The default notice policy of its actions' }) policy!: object | null;
 }
 
 export class PlanDetailResponse extends PlanResponse {

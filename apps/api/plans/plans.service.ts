@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { policyOf } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
 import { ACTION_SELECT, ActionRow, describe } from './actions.service';
 import { CreatePlanRequest, PlanDetailResponse, PlanResponse } from './plans.dto';
 
-const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate", timezone, reporting_cadence AS "reportingCadence" FROM plan`;
+const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate", timezone, reporting_cadence AS "reportingCadence", policy FROM plan`;
 
 @Injectable()
 export class PlansService {
@@ -19,13 +20,15 @@ export class PlansService {
   async create(body: CreatePlanRequest, actor: CurrentPersonInfo): Promise<PlanResponse> {
     const timezone = body.timezone ?? 'Europe/Stockholm';
     if (!isTimezone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
+    const policy = policyOf(body.policy, this.workflows.defaultPolicy());
     const plan = await this.dataSource.transaction(async (db) => {
-      const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by, policy) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
         body.title,
         body.startDate,
         timezone,
         body.reportingCadence ?? 'half-yearly',
         actor.id,
+        policy,
       ]);
       const [created] = await db.query(`${PLAN} WHERE id = $1`, [row.id]);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: row.id, planId: row.id, action: 'created', after: created });
