@@ -6,4 +6,5 @@ source scripts/lib/ensure-deps.sh
 ensure_node_modules
 echo "[bevaka] building..."
 npx tsc -p tsconfig.build.json
+npm run -s build:web
 exec node dist/apps/embedded/main.js

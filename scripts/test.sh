@@ -7,6 +7,10 @@ source scripts/lib/ensure-deps.sh
 ensure_node_modules
 ensure_temporal_cli
 ensure_docker_compose
+ensure_chromium
+
+echo "[bevaka] building the web app..."
+npm run -s build:web
 
 echo "[bevaka] type-checking..."
 npx tsc -p tsconfig.json --noEmit

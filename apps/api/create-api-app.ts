@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -29,6 +31,21 @@ export async function createApiApp(config: BevakaConfig): Promise<NestExpressApp
     jsonDocumentUrl: 'api/docs-json',
   });
 
-  app.useStaticAssets(path.join(projectRoot(), 'apps', 'web', 'public'), { index: 'index.html' });
+  serveWebApp(app);
   return app;
+}
+
+/**
+ * The browser app from apps/web/dist (`npm run build:web`); its routes (/uppgifter, …) all answer
+ * with index.html. Without a build, the placeholder page in apps/web/public says what to do.
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const built = path.join(projectRoot(), 'apps', 'web', 'dist');
+  const root = existsSync(path.join(built, 'index.html')) ? built : path.join(projectRoot(), 'apps', 'web', 'public');
+  app.useStaticAssets(root, { index: 'index.html' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isApi = request.path.startsWith('/api') || request.path === '/health';
+    if (request.method !== 'GET' || isApi || !request.accepts('html')) return next();
+    response.sendFile(path.join(root, 'index.html'));
+  });
 }

@@ -34,3 +34,14 @@ ensure_docker_compose() {
   mkdir -p "$plugin_dir"
   ln -sf "$cache/cmd" "$plugin_dir/docker-compose"
 }
+
+# Debian's Chromium for the browser tests (nothing downloads a browser of its own).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "[bevaka] the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+    return 1
+  fi
+  echo "[bevaka] installing Debian's chromium for the browser tests..."
+  apt-get update -qq && apt-get install -y -qq chromium
+}

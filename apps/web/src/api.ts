@@ -1,0 +1,79 @@
+/** The Bevaka API from the browser: JSON, a bearer token kept for the session, typed errors. */
+const TOKEN_KEY = 'bevaka.token';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Array<{ path?: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set token(value: string | null) {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = payload.error ?? {};
+    throw new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? []);
+  }
+  return payload as T;
+}
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  unitId: string | null;
+}
+
+export interface Occurrence {
+  id: string;
+  actionId: string;
+  actionTitle: string;
+  planId: string;
+  periodKey: string;
+  due: string;
+  originalDue: string;
+  status: 'open' | 'overdue' | 'escalated' | 'completed' | 'skipped' | 'cancelled';
+  escalationLevel: number;
+  completion: { at: string; byName: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
+}
+
+export interface Escalation {
+  id: string;
+  step: number;
+  escalatedAt: string;
+  acknowledgedAt: string | null;
+  lateSeconds: number;
+  occurrence: Occurrence;
+  owners: string[];
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  startDate: string;
+  timezone: string;
+}
+
+export interface PlanDetail extends Plan {
+  areas: Array<{ id: string | null; title: string; actions: Array<{ id: string; title: string; when: string | null; status: string; nextDue: string[]; schedule: { kind: string } }> }>;
+}

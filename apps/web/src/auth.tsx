@@ -1,0 +1,47 @@
+import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
+import { api, Me, session } from './api';
+
+interface AuthState {
+  me: Me | null | undefined; // undefined while checking a stored session
+  login(email: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(session.token ? undefined : null);
+  useEffect(() => {
+    if (!session.token) return;
+    api<Me>('GET', '/api/me').then(setMe, () => {
+      session.token = null;
+      setMe(null);
+    });
+  }, []);
+  const login = async (email: string, password: string) => {
+    const { token } = await api<{ token: string }>('POST', '/api/auth/login', { email, password });
+    session.token = token;
+    const who = await api<Me>('GET', '/api/me');
+    setMe(who);
+    return who;
+  };
+  const logout = async () => {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    session.token = null;
+    setMe(null);
+  };
+  return <AuthContext.Provider value={{ me, login, logout }}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}
+
+/** The first screen fits the role (issue 6): coordinators see plans, owners their tasks, heads escalations. */
+export function landingFor(me: Me): string {
+  if (me.roles.includes('owner')) return '/uppgifter';
+  if (me.roles.includes('executive')) return '/eskaleringar';
+  return '/planer';
+}

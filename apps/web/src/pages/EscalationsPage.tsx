@@ -1,0 +1,50 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, Escalation } from '../api';
+import { errorText, formatDate } from '../format';
+import { StatusBadge } from './StatusBadge';
+
+/** The inbox of unit heads and the kommunchef: what escalated, how late, whose it is. */
+export function EscalationsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const escalations = useQuery({ queryKey: ['escalations'], queryFn: () => api<Escalation[]>('GET', '/api/escalations?to=me') });
+  const acknowledge = useMutation({
+    mutationFn: (id: string) => api('POST', `/api/escalations/${id}/acknowledge`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['escalations'] }),
+  });
+  const late = (seconds: number) =>
+    seconds >= 86_400
+      ? t('escalations.late', { days: Math.floor(seconds / 86_400) })
+      : seconds >= 3600
+        ? t('escalations.lateHours', { hours: Math.floor(seconds / 3600) })
+        : t('escalations.lateMinutes', { minutes: Math.max(1, Math.floor(seconds / 60)) });
+
+  return (
+    <Stack>
+      <Title order={1}>{t('escalations.title')}</Title>
+      {(escalations.error || acknowledge.error) && <Alert color="red" role="alert">{errorText(escalations.error ?? acknowledge.error)}</Alert>}
+      {escalations.data?.length === 0 && <Text>{t('escalations.empty')}</Text>}
+      {escalations.data?.map((e) => (
+        <Card key={e.id} withBorder padding="md" radius="md" aria-label={e.occurrence.actionTitle}>
+          <Group justify="space-between" align="flex-start" wrap="wrap">
+            <Stack gap={4} style={{ flex: '1 1 16rem' }}>
+              <Title order={2} size="h4">{e.occurrence.actionTitle}</Title>
+              <Text fw={700} c="red.8">{late(e.lateSeconds)}</Text>
+              <Text>{t('escalations.owners', { names: e.owners.join(', ') })} · {t('escalations.step', { step: e.step + 1 })}</Text>
+            </Stack>
+            <StatusBadge status={e.occurrence.status} />
+          </Group>
+          <Group mt="md">
+            {e.acknowledgedAt ? (
+              <Text c="dimmed">{t('escalations.acknowledged', { date: formatDate(e.acknowledgedAt) })}</Text>
+            ) : (
+              <Button onClick={() => acknowledge.mutate(e.id)} loading={acknowledge.isPending && acknowledge.variables === e.id}>{t('escalations.acknowledge')}</Button>
+            )}
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

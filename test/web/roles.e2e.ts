@@ -1,0 +1,103 @@
+import { AddressInfo } from 'node:net';
+import { Browser, Locator } from 'playwright-core';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { inSeconds } from '../support/wait-for';
+import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
+import { launchChromium, logIn, screenshot } from './browser';
+
+/** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
+const shown = (locator: Locator, timeout = 10_000) => locator.first().waitFor({ state: 'visible', timeout });
+const textOf = async (locator: Locator) => (await shown(locator), (await locator.first().textContent()) ?? '');
+
+// Each role's main path in a real Chromium against the real stack (API, worker, Temporal,
+// PostgreSQL), with screenshots of each screen under test-results/screenshots/.
+describe('the web app in a browser', () => {
+  let stack: TestStack;
+  let org: ApiOrg;
+  let browser: Browser;
+  let baseUrl: string;
+  const email = (name: string) => `${name}.web@kommun.se`;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ api: true });
+    await stack.api!.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(stack.api!.getHttpServer().address() as AddressInfo).port}`;
+    org = await buildOrganisation(stack.api!, 'web');
+    const plan = (await org.cora.post('/api/plans', { title: 'Ett bättre näringslivsklimat', startDate: '2026-01-01' })).body;
+    await org.cora.post(`/api/plans/${plan.id}/actions`, {
+      title: 'Informationsmöte om kommande upphandlingar',
+      area: 'Inköp och upphandling',
+      ownerPersonIds: [org.ids.olle],
+      schedule: { due: [inSeconds(2)] },
+      policy: { escalateAfter: ['PT1S', 'PT2S'] },
+    });
+    await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Regelbundna företagsbesök', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'Löpande' } });
+    await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Enkät till företagen', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'en gång per år', when: '2027' } });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('refuses a wrong password in Swedish words', async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('olle'), 'fel lösenord');
+    expect(await textOf(page.getByRole('alert'))).toContain('Fel e-postadress eller lösenord');
+    await screenshot(page, '01-login-error');
+    await page.close();
+  });
+
+  it('the kommunchef lands on the escalations and acknowledges one', async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('kim'), PASSWORD);
+    await page.waitForURL(/\/eskaleringar$/);
+    // Step 2 reaches Kim about four seconds after the action was created; the page refetches on focus.
+    const heading = page.getByRole('heading', { name: 'Informationsmöte om kommande upphandlingar' });
+    for (let tries = 0; !(await heading.isVisible()) && tries < 30; tries++) {
+      await page.waitForTimeout(500);
+      if (tries % 4 === 3) await page.reload();
+    }
+    await shown(heading);
+    await shown(page.getByText('Ansvarig: Olle · Steg 2'));
+    await screenshot(page, '02-escalations-kommunchef');
+    await page.getByRole('button', { name: 'Kvittera' }).click();
+    await shown(page.getByText(/^Kvitterad /));
+    await page.close();
+  }, 60_000);
+
+  it('the owner lands on "Mina uppgifter", sees the overdue task and completes it with a note', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // a phone
+    await logIn(page, baseUrl, email('olle'), PASSWORD);
+    await page.waitForURL(/\/uppgifter$/);
+    await shown(page.getByRole('heading', { name: 'Informationsmöte om kommande upphandlingar' }));
+    await shown(page.getByText('Eskalerad'));
+    await screenshot(page, '03-my-tasks-phone');
+    await page.getByRole('button', { name: 'Markera som klar' }).click();
+    await page.getByLabel('Kommentar').fill('Mötet hölls med 40 företag');
+    await page.getByLabel('Länk till underlag').fill('https://kommun.se/protokoll/12');
+    await screenshot(page, '04-complete-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Markera som klar' }).click();
+    expect(await textOf(page.getByRole('status'))).toContain('Klarmarkerad');
+    await shown(page.getByText('Du har inga öppna uppgifter.'));
+    const [occurrence] = (await org.cora.get('/api/occurrences?status=completed')).body.items;
+    expect(occurrence.completion).toMatchObject({ byName: 'Olle', note: 'Mötet hölls med 40 företag', evidenceUrl: 'https://kommun.se/protokoll/12', onTime: false });
+    await page.close();
+  }, 60_000);
+
+  it('the coordinator lands on the plans with each action understood, and can switch to English', async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('cora'), PASSWORD);
+    await page.waitForURL(/\/planer$/);
+    await shown(page.getByRole('heading', { name: 'Öppet klimat' }));
+    await shown(page.getByText('löpande'));
+    await shown(page.getByText('nästa 2027-12-31'));
+    await screenshot(page, '05-plans-coordinator');
+    await page.getByRole('button', { name: 'English' }).click();
+    await shown(page.getByRole('heading', { name: 'Plans' }));
+    await shown(page.getByText('next 2027-12-31'));
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await shown(page.getByRole('button', { name: 'Log in' }));
+    await page.close();
+  });
+});
