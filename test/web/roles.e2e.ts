@@ -31,6 +31,12 @@ describe('the web app in a browser', () => {
       schedule: { due: [inSeconds(2)] },
       policy: { escalateAfter: ['PT1S', 'PT2S'] },
     });
+    await org.cora.post(`/api/plans/${plan.id}/actions`, {
+      title: 'Översyn av beloppsgränser',
+      ownerPersonIds: [org.ids.olle],
+      schedule: { due: [inSeconds(1)] },
+      policy: { escalateAfter: ['PT1S'] },
+    });
     await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Regelbundna företagsbesök', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'Löpande' } });
     await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Enkät till företagen', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'en gång per år', when: '2027' } });
     browser = await launchChromium();
@@ -66,14 +72,36 @@ describe('the web app in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('a unit head moves an escalated task to another owner from the inbox', async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('ulla'), PASSWORD);
+    await page.waitForURL(/\/uppgifter$/);
+    await page.getByRole('link', { name: 'Eskaleringar' }).click();
+    const card = page.locator('[aria-label="Översyn av beloppsgränser"]');
+    for (let tries = 0; !(await card.isVisible()) && tries < 30; tries++) {
+      await page.waitForTimeout(500);
+      if (tries % 4 === 3) await page.reload();
+    }
+    await card.getByRole('button', { name: 'Flytta ansvaret' }).click();
+    await page.getByRole('dialog').getByLabel('Ny ansvarig').click();
+    await page.getByRole('option', { name: 'Otto' }).click();
+    await screenshot(page, '06-reassign-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const ottosTasks = (await org.otto.get('/api/me/tasks')).body;
+    expect(ottosTasks.map((t: { actionTitle: string }) => t.actionTitle)).toEqual(['Översyn av beloppsgränser']);
+    await page.close();
+  }, 60_000);
+
   it('the owner lands on "Mina uppgifter", sees the overdue task and completes it with a note', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // a phone
     await logIn(page, baseUrl, email('olle'), PASSWORD);
     await page.waitForURL(/\/uppgifter$/);
-    await shown(page.getByRole('heading', { name: 'Informationsmöte om kommande upphandlingar' }));
-    await shown(page.getByText('Eskalerad'));
+    const task = page.locator('[aria-label="Informationsmöte om kommande upphandlingar"]');
+    await shown(task);
+    await shown(task.getByText('Eskalerad'));
     await screenshot(page, '03-my-tasks-phone');
-    await page.getByRole('button', { name: 'Markera som klar' }).click();
+    await task.getByRole('button', { name: 'Markera som klar' }).click();
     await page.getByLabel('Kommentar').fill('Mötet hölls med 40 företag');
     await page.getByLabel('Länk till underlag').fill('https://kommun.se/protokoll/12');
     await screenshot(page, '04-complete-dialog');

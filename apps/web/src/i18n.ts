@@ -32,6 +32,9 @@ const sv = {
     step: 'Steg {{step}}',
     acknowledge: 'Kvittera',
     acknowledged: 'Kvitterad {{date}}',
+    newDue: 'Sätt nytt datum',
+    reassign: 'Flytta ansvaret',
+    newOwner: 'Ny ansvarig',
   },
   plans: { title: 'Planer', empty: 'Inga planer ännu.', next: 'nästa {{date}}', continuous: 'löpande', actions: '{{count}} åtgärder' },
   errors: {
@@ -76,6 +79,9 @@ const en: typeof sv = {
     step: 'Step {{step}}',
     acknowledge: 'Acknowledge',
     acknowledged: 'Acknowledged {{date}}',
+    newDue: 'Set a new date',
+    reassign: 'Reassign',
+    newOwner: 'New owner',
   },
   plans: { title: 'Plans', empty: 'No plans yet.', next: 'next {{date}}', continuous: 'continuous', actions: '{{count}} actions' },
   errors: {

@@ -1,9 +1,13 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Escalation } from '../api';
+import { api, Escalation, Occurrence } from '../api';
 import { errorText, formatDate } from '../format';
 import { StatusBadge } from './StatusBadge';
+import { PostponeForm } from './TasksPage';
+
+type Dialog = { kind: 'postpone' | 'reassign'; occurrence: Occurrence } | null;
 
 /** The inbox of unit heads and the kommunchef: what escalated, how late, whose it is. */
 export function EscalationsPage() {
@@ -14,6 +18,11 @@ export function EscalationsPage() {
     mutationFn: (id: string) => api('POST', `/api/escalations/${id}/acknowledge`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['escalations'] }),
   });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const closeAndRefresh = () => {
+    setDialog(null);
+    void client.invalidateQueries({ queryKey: ['escalations'] });
+  };
   const late = (seconds: number) =>
     seconds >= 86_400
       ? t('escalations.late', { days: Math.floor(seconds / 86_400) })
@@ -42,9 +51,44 @@ export function EscalationsPage() {
             ) : (
               <Button onClick={() => acknowledge.mutate(e.id)} loading={acknowledge.isPending && acknowledge.variables === e.id}>{t('escalations.acknowledge')}</Button>
             )}
+            {['overdue', 'escalated', 'open'].includes(e.occurrence.status) && (
+              <>
+                <Button variant="default" onClick={() => setDialog({ kind: 'postpone', occurrence: e.occurrence })}>{t('escalations.newDue')}</Button>
+                <Button variant="default" onClick={() => setDialog({ kind: 'reassign', occurrence: e.occurrence })}>{t('escalations.reassign')}</Button>
+              </>
+            )}
           </Group>
         </Card>
       ))}
+      <Modal opened={dialog?.kind === 'postpone'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+        {dialog?.kind === 'postpone' && <PostponeForm occurrence={dialog.occurrence} onDone={closeAndRefresh} onCancel={() => setDialog(null)} />}
+      </Modal>
+      <Modal opened={dialog?.kind === 'reassign'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+        {dialog?.kind === 'reassign' && <ReassignForm occurrence={dialog.occurrence} onDone={closeAndRefresh} onCancel={() => setDialog(null)} />}
+      </Modal>
     </Stack>
+  );
+}
+
+function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const [owner, setOwner] = useState<string | null>(null);
+  const reassign = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/reassign`, { ownerPersonId: owner }), onSuccess: onDone });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reassign.mutate();
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {reassign.error && <Alert color="red" role="alert">{errorText(reassign.error)}</Alert>}
+        <Select label={t('escalations.newOwner')} data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={owner} onChange={setOwner} searchable required />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
+          <Button type="submit" disabled={!owner} loading={reassign.isPending}>{t('tasks.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

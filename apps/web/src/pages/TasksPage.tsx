@@ -82,7 +82,7 @@ function CompleteForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
   );
 }
 
-function PostponeForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
+export function PostponeForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [due, setDue] = useState('');
   const [reason, setReason] = useState('');
