@@ -113,9 +113,17 @@ describe('the web app in a browser', () => {
     await page.close();
   }, 60_000);
 
-  it('the coordinator lands on the plans with each action understood, and can switch to English', async () => {
+  it('the coordinator lands on the overview with counts and what needs attention, then the plans, in Swedish or English', async () => {
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('cora'), PASSWORD);
+    await page.waitForURL(/\/oversikt$/);
+    // Olle's meeting is done, the reassigned review is still escalated, the visits are continuous.
+    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser' })); // the data has arrived
+    expect(await textOf(page.locator('[aria-label="Klar"]'))).toMatch(/^1/);
+    expect(await textOf(page.locator('[aria-label="Eskalerad"]'))).toMatch(/^1/);
+    expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^1/);
+    await screenshot(page, '07-dashboard-coordinator');
+    await page.getByRole('link', { name: 'Planer' }).click();
     await page.waitForURL(/\/planer$/);
     await shown(page.getByRole('heading', { name: 'Öppet klimat' }));
     await shown(page.getByText('löpande'));

@@ -5,6 +5,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { landingFor, useAuth } from './auth';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { LoginPage } from './pages/LoginPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { PlansPage } from './pages/PlansPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -24,6 +25,7 @@ export function App() {
         <Route path="/uppgifter" element={<TasksPage />} />
         <Route path="/eskaleringar" element={<EscalationsPage />} />
         <Route path="/planer" element={<PlansPage />} />
+        <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="*" element={<Navigate to={landingFor(me)} replace />} />
       </Routes>
     </Shell>
@@ -47,6 +49,7 @@ function Shell({ children }: { children: ReactNode }) {
           <Title order={2} size="h3">{t('appName')}</Title>
           <nav aria-label={t('appName')}>
             <Group gap="xs" wrap="wrap">
+              {(me?.roles.includes('coordinator') || me?.roles.includes('admin')) && <Button component={NavLink} to="/oversikt" variant="subtle">{t('nav.dashboard')}</Button>}
               <Button component={NavLink} to="/uppgifter" variant="subtle">{t('nav.tasks')}</Button>
               <Button component={NavLink} to="/eskaleringar" variant="subtle">{t('nav.escalations')}</Button>
               <Button component={NavLink} to="/planer" variant="subtle">{t('nav.plans')}</Button>

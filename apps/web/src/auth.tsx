@@ -41,6 +41,7 @@ export function useAuth(): AuthState {
 
 /** The first screen fits the role (issue 6): coordinators see plans, owners their tasks, heads escalations. */
 export function landingFor(me: Me): string {
+  if (me.roles.includes('coordinator') || me.roles.includes('admin')) return '/oversikt';
   if (me.roles.includes('owner')) return '/uppgifter';
   if (me.roles.includes('executive')) return '/eskaleringar';
   return '/planer';

@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
   appName: 'Bevaka',
-  nav: { tasks: 'Mina uppgifter', escalations: 'Eskaleringar', plans: 'Planer', logout: 'Logga ut', language: 'English' },
+  nav: { dashboard: 'Översikt', tasks: 'Mina uppgifter', escalations: 'Eskaleringar', plans: 'Planer', logout: 'Logga ut', language: 'English' },
   login: { title: 'Logga in', email: 'E-postadress', password: 'Lösenord', submit: 'Logga in' },
   tasks: {
     title: 'Mina uppgifter',
@@ -36,6 +36,17 @@ const sv = {
     reassign: 'Flytta ansvaret',
     newOwner: 'Ny ansvarig',
   },
+  dashboard: {
+    title: 'Översikt',
+    area: 'Arbetsområde',
+    state: 'Läge',
+    all: 'Alla',
+    attention: 'Behöver uppmärksamhet nu',
+    nothing: 'Inget är försenat eller eskalerat.',
+    action: 'Åtgärd',
+    due: 'Slutdatum',
+    states: { onTrack: 'Enligt plan', dueSoon: 'Snart dags', overdue: 'Försenad', escalated: 'Eskalerad', done: 'Klar', continuous: 'Löpande' },
+  },
   plans: { title: 'Planer', empty: 'Inga planer ännu.', next: 'nästa {{date}}', continuous: 'löpande', actions: '{{count}} åtgärder' },
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
@@ -51,7 +62,7 @@ const sv = {
 
 const en: typeof sv = {
   appName: 'Bevaka',
-  nav: { tasks: 'My tasks', escalations: 'Escalations', plans: 'Plans', logout: 'Log out', language: 'Svenska' },
+  nav: { dashboard: 'Overview', tasks: 'My tasks', escalations: 'Escalations', plans: 'Plans', logout: 'Log out', language: 'Svenska' },
   login: { title: 'Log in', email: 'E-mail address', password: 'Password', submit: 'Log in' },
   tasks: {
     title: 'My tasks',
@@ -82,6 +93,17 @@ const en: typeof sv = {
     newDue: 'Set a new date',
     reassign: 'Reassign',
     newOwner: 'New owner',
+  },
+  dashboard: {
+    title: 'Overview',
+    area: 'Area',
+    state: 'State',
+    all: 'All',
+    attention: 'Needs attention now',
+    nothing: 'Nothing is overdue or escalated.',
+    action: 'Action',
+    due: 'Due',
+    states: { onTrack: 'On track', dueSoon: 'Due soon', overdue: 'Overdue', escalated: 'Escalated', done: 'Done', continuous: 'Continuous' },
   },
   plans: { title: 'Plans', empty: 'No plans yet.', next: 'next {{date}}', continuous: 'continuous', actions: '{{count}} actions' },
   errors: {

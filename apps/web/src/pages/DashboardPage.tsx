@@ -1,0 +1,93 @@
+import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, Occurrence, Plan, PlanDetail } from '../api';
+import { errorText, formatDate } from '../format';
+import { StatusBadge } from './StatusBadge';
+
+export type ActionState = 'onTrack' | 'dueSoon' | 'overdue' | 'escalated' | 'done' | 'continuous';
+const STATES: ActionState[] = ['onTrack', 'dueSoon', 'overdue', 'escalated', 'done', 'continuous'];
+const COLOURS: Record<ActionState, string> = { onTrack: 'blue', dueSoon: 'yellow', overdue: 'red', escalated: 'red', done: 'green', continuous: 'gray' };
+const SOON_MS = 14 * 86_400_000;
+
+/** One action's state at a glance, from its occurrences (the worst open one wins). */
+export function actionState(kind: string, occurrences: Occurrence[], now = Date.now()): ActionState {
+  if (kind === 'continuous') return 'continuous';
+  const open = occurrences.filter((o) => ['open', 'overdue', 'escalated'].includes(o.status));
+  if (open.some((o) => o.status === 'escalated')) return 'escalated';
+  if (open.some((o) => o.status === 'overdue')) return 'overdue';
+  if (open.some((o) => Date.parse(o.due) - now < SOON_MS)) return 'dueSoon';
+  if (open.length === 0 && occurrences.some((o) => o.status === 'completed')) return 'done';
+  return 'onTrack';
+}
+
+/** The coordinator's overview: each plan by area, counts per state, and what needs attention now. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
+  const details = useQueries({ queries: (plans.data ?? []).map((p) => ({ queryKey: ['plan', p.id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
+  const occurrences = useQueries({
+    queries: (plans.data ?? []).map((p) => ({ queryKey: ['occurrences', p.id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${p.id}&pageSize=200`) })),
+  });
+  const [area, setArea] = useState<string | null>(null);
+  const [state, setState] = useState<string | null>(null);
+
+  const rows = details.flatMap(({ data: plan }, i) =>
+    plan
+      ? plan.areas.flatMap((a) =>
+          a.actions
+            .filter((action) => action.status !== 'withdrawn')
+            .map((action) => {
+              const own = (occurrences[i]?.data?.items ?? []).filter((o) => o.actionId === action.id);
+              return { plan, area: a.title, action, state: actionState(action.schedule.kind, own), open: own.filter((o) => ['overdue', 'escalated'].includes(o.status)) };
+            }),
+        )
+      : [],
+  );
+  const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state));
+  const attention = shown.flatMap((r) => r.open).sort((a, b) => a.due.localeCompare(b.due));
+  const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
+
+  return (
+    <Stack>
+      <Title order={1}>{t('dashboard.title')}</Title>
+      {plans.error && <Alert color="red" role="alert">{errorText(plans.error)}</Alert>}
+      <Group>
+        <Select label={t('dashboard.area')} data={areas} value={area} onChange={setArea} clearable placeholder={t('dashboard.all')} />
+        <Select label={t('dashboard.state')} data={STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+        {STATES.map((s) => (
+          <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)}>
+            <Text size="xl" fw={700}>{shown.filter((r) => r.state === s).length}</Text>
+            <Badge color={COLOURS[s]} variant="light">{t(`dashboard.states.${s}`)}</Badge>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Title order={2} size="h3">{t('dashboard.attention')}</Title>
+      {attention.length === 0 ? (
+        <Text>{t('dashboard.nothing')}</Text>
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('dashboard.action')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.due')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.state')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {attention.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{o.actionTitle}</Table.Td>
+                <Table.Td>{formatDate(o.due)}</Table.Td>
+                <Table.Td><StatusBadge status={o.status} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
