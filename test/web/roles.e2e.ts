@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { Browser, Locator } from 'playwright-core';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds } from '../support/wait-for';
@@ -136,4 +137,25 @@ describe('the web app in a browser', () => {
     await shown(page.getByRole('button', { name: 'Log in' }));
     await page.close();
   });
+
+  it('the coordinator imports the Övertorneå plan: every row as understood, nothing saved until confirmed', async () => {
+    const plan = (await org.cora.post('/api/plans', { title: 'Övertorneå handlingsplan', startDate: '2020-01-01' })).body;
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('cora'), PASSWORD);
+    await page.getByRole('link', { name: 'Importera' }).click();
+    await page.getByPlaceholder('Välj plan').click();
+    await page.getByRole('option', { name: 'Övertorneå handlingsplan' }).click();
+    await page.locator('input[type="file"]').setInputFiles(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'));
+    await page.getByRole('button', { name: 'Visa hur filen förstås' }).click();
+    await shown(page.getByText('4 arbetsområden och 17 åtgärder. Inget är sparat ännu.'));
+    const visits = page.getByRole('row').filter({ hasText: 'regelbundna företagsbesök' });
+    expect(await textOf(visits)).toContain('Löpande');
+    expect((await org.cora.get(`/api/plans/${plan.id}`)).body.areas).toEqual([]);
+    await screenshot(page, '08-import-preview');
+    await page.getByRole('button', { name: 'Importera 17 åtgärder' }).click();
+    expect(await textOf(page.getByRole('status'))).toMatch(/^17 åtgärder skapade/);
+    const areas = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas;
+    expect(areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    await page.close();
+  }, 60_000);
 });

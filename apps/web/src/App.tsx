@@ -6,6 +6,7 @@ import { landingFor, useAuth } from './auth';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { ImportPage } from './pages/ImportPage';
 import { PlansPage } from './pages/PlansPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -26,6 +27,7 @@ export function App() {
         <Route path="/eskaleringar" element={<EscalationsPage />} />
         <Route path="/planer" element={<PlansPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
+        <Route path="/import" element={<ImportPage />} />
         <Route path="*" element={<Navigate to={landingFor(me)} replace />} />
       </Routes>
     </Shell>
@@ -35,6 +37,7 @@ export function App() {
 function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { me, logout } = useAuth();
+  const coordinates = me?.roles.includes('coordinator') || me?.roles.includes('admin');
   const toggleLanguage = () => {
     const next = i18n.language === 'sv' ? 'en' : 'sv';
     localStorage.setItem('bevaka.language', next);
@@ -49,7 +52,8 @@ function Shell({ children }: { children: ReactNode }) {
           <Title order={2} size="h3">{t('appName')}</Title>
           <nav aria-label={t('appName')}>
             <Group gap="xs" wrap="wrap">
-              {(me?.roles.includes('coordinator') || me?.roles.includes('admin')) && <Button component={NavLink} to="/oversikt" variant="subtle">{t('nav.dashboard')}</Button>}
+              {coordinates && <Button component={NavLink} to="/oversikt" variant="subtle">{t('nav.dashboard')}</Button>}
+              {coordinates && <Button component={NavLink} to="/import" variant="subtle">{t('nav.import')}</Button>}
               <Button component={NavLink} to="/uppgifter" variant="subtle">{t('nav.tasks')}</Button>
               <Button component={NavLink} to="/eskaleringar" variant="subtle">{t('nav.escalations')}</Button>
               <Button component={NavLink} to="/planer" variant="subtle">{t('nav.plans')}</Button>

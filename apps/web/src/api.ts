@@ -24,9 +24,10 @@ export const session = {
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -76,4 +77,22 @@ export interface Plan {
 
 export interface PlanDetail extends Plan {
   areas: Array<{ id: string | null; title: string; actions: Array<{ id: string; title: string; when: string | null; status: string; nextDue: string[]; schedule: { kind: string } }> }>;
+}
+
+export interface ImportPreview {
+  format: string;
+  warnings: Array<{ code: string; message: string; row?: number }>;
+  areas: Array<{
+    title: string;
+    actions: Array<{
+      title: string;
+      when: string;
+      owners: string[];
+      row?: number;
+      schedule: { kind: string; due: string[]; warnings: Array<{ code: string; message: string }> };
+      ownerMapping: { unitIds: string[]; personIds: string[]; unmatched: string[] };
+    }>;
+  }>;
+  created?: number;
+  drafts?: Array<{ id: string; title: string }>;
 }

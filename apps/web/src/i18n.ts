@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
   appName: 'Bevaka',
-  nav: { dashboard: 'Översikt', tasks: 'Mina uppgifter', escalations: 'Eskaleringar', plans: 'Planer', logout: 'Logga ut', language: 'English' },
+  nav: { import: 'Importera', dashboard: 'Översikt', tasks: 'Mina uppgifter', escalations: 'Eskaleringar', plans: 'Planer', logout: 'Logga ut', language: 'English' },
   login: { title: 'Logga in', email: 'E-postadress', password: 'Lösenord', submit: 'Logga in' },
   tasks: {
     title: 'Mina uppgifter',
@@ -47,6 +47,25 @@ const sv = {
     due: 'Slutdatum',
     states: { onTrack: 'Enligt plan', dueSoon: 'Snart dags', overdue: 'Försenad', escalated: 'Eskalerad', done: 'Klar', continuous: 'Löpande' },
   },
+  import: {
+    title: 'Importera plan',
+    plan: 'Plan',
+    choosePlan: 'Välj plan',
+    file: 'Fil',
+    formats: 'CSV, Excel (XLSX), Markdown eller text med tabeller',
+    preview: 'Visa hur filen förstås',
+    working: 'Arbetar…',
+    summary: '{{areas}} arbetsområden och {{actions}} åtgärder. Inget är sparat ännu.',
+    area: 'Arbetsområde',
+    action: 'Åtgärd',
+    when: 'När',
+    understood: 'Tidplan',
+    owners: 'Ansvar',
+    unmatched: 'Finns inte i organisationen: {{names}}',
+    confirm: 'Importera {{count}} åtgärder',
+    done: '{{count}} åtgärder skapade ({{drafts}} utkast utan tidplan).',
+    kinds: { recurring: 'Återkommande', once: 'En gång', continuous: 'Löpande', unreadable: 'Oläslig' },
+  },
   plans: { title: 'Planer', empty: 'Inga planer ännu.', next: 'nästa {{date}}', continuous: 'löpande', actions: '{{count}} åtgärder' },
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
@@ -62,7 +81,7 @@ const sv = {
 
 const en: typeof sv = {
   appName: 'Bevaka',
-  nav: { dashboard: 'Overview', tasks: 'My tasks', escalations: 'Escalations', plans: 'Plans', logout: 'Log out', language: 'Svenska' },
+  nav: { import: 'Import', dashboard: 'Overview', tasks: 'My tasks', escalations: 'Escalations', plans: 'Plans', logout: 'Log out', language: 'Svenska' },
   login: { title: 'Log in', email: 'E-mail address', password: 'Password', submit: 'Log in' },
   tasks: {
     title: 'My tasks',
@@ -104,6 +123,25 @@ const en: typeof sv = {
     action: 'Action',
     due: 'Due',
     states: { onTrack: 'On track', dueSoon: 'Due soon', overdue: 'Overdue', escalated: 'Escalated', done: 'Done', continuous: 'Continuous' },
+  },
+  import: {
+    title: 'Import a plan',
+    plan: 'Plan',
+    choosePlan: 'Choose a plan',
+    file: 'File',
+    formats: 'CSV, Excel (XLSX), Markdown or text with tables',
+    preview: 'Show how the file is understood',
+    working: 'Working…',
+    summary: '{{areas}} areas and {{actions}} actions. Nothing is saved yet.',
+    area: 'Area',
+    action: 'Action',
+    when: 'When',
+    understood: 'Schedule',
+    owners: 'Owners',
+    unmatched: 'Not in the organisation: {{names}}',
+    confirm: 'Import {{count}} actions',
+    done: '{{count}} actions created ({{drafts}} drafts without a schedule).',
+    kinds: { recurring: 'Recurring', once: 'Once', continuous: 'Continuous', unreadable: 'Unreadable' },
   },
   plans: { title: 'Plans', empty: 'No plans yet.', next: 'next {{date}}', continuous: 'continuous', actions: '{{count}} actions' },
   errors: {
