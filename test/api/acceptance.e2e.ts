@@ -55,6 +55,19 @@ describe('acceptance: an action through reminders, escalations and completion', 
     expect((await org.olle.post(`/api/occurrences/${task.id}/skip`, { reason: 'för sent' })).status).toBe(403);
     expect((await org.cora.post(`/api/occurrences/${task.id}/skip`, { reason: 'för sent' })).status).toBe(409);
     expect((await org.olle.get('/api/me/tasks')).body).toEqual([]);
+
+    const history = (await org.vera.get(`/api/occurrences/${task.id}/history`)).body as Array<{ type: string; kind: string; person: string | null }>;
+    expect(history.map((h) => `${h.type}:${h.kind}:${h.person ?? ''}`)).toEqual([
+      'transition:opened:',
+      'notice:reminder:Olle',
+      'notice:overdue:Olle',
+      'transition:overdue:',
+      'notice:escalation-1:Ulla',
+      'transition:escalated:',
+      'notice:escalation-2:Kim',
+      'transition:escalated:',
+      'transition:completed:Olle',
+    ]);
   });
 
   it('the coordinator moves a due date and the running workflow honours it', async () => {

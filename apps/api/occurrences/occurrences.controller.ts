@@ -6,6 +6,7 @@ import { UuidParam } from '../common/uuid';
 import {
   CompleteRequest,
   EscalationResponse,
+  HistoryEntry,
   OccurrencePage,
   OccurrenceQuery,
   OccurrenceResponse,
@@ -32,6 +33,12 @@ export class OccurrencesController {
   @ApiOkResponse({ type: OccurrenceResponse })
   get(@Param('id', UuidParam) id: string) {
     return this.occurrences.get(id);
+  }
+
+  @Get('occurrences/:id/history')
+  @ApiOkResponse({ type: [HistoryEntry], description: 'Transitions (who, when) and notices sent (to whom, when)' })
+  history(@Param('id', UuidParam) id: string) {
+    return this.occurrences.history(id);
   }
 
   @Post('occurrences/:id/complete')

@@ -65,3 +65,11 @@ export class EscalationResponse {
   @ApiProperty({ type: OccurrenceResponse }) occurrence!: OccurrenceResponse;
   @ApiProperty({ type: [String], description: 'Names of the owners' }) owners!: string[];
 }
+
+export class HistoryEntry {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['transition', 'notice'] }) type!: 'transition' | 'notice';
+  @ApiProperty({ example: 'escalated' }) kind!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Who acted (transitions) or who was notified (notices)' }) person!: string | null;
+  @ApiProperty({ type: Object }) data!: unknown;
+}

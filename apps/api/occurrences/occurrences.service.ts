@@ -9,7 +9,7 @@ import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceVi
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import { completeUpdate, occurrenceWorkflowId, postponeUpdate, reassignUpdate, skipUpdate } from '../../../workflows/contracts/engine';
 import type { CurrentPersonInfo } from '../auth/current-person';
-import { CompleteRequest, EscalationResponse, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
+import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
 
 type Act = 'complete' | 'postpone' | 'skip' | 'reassign';
 
@@ -41,6 +41,11 @@ export class OccurrencesService {
 
   async get(id: string): Promise<OccurrenceResponse> {
     return response(await this.occurrence(id));
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    await this.occurrence(id);
+    return (await this.reads().history(id)).map((h) => ({ at: new Date(h.at).toISOString(), type: h.type, kind: h.kind, person: h.person, data: h.data }));
   }
 
   async tasks(person: CurrentPersonInfo): Promise<OccurrenceResponse[]> {

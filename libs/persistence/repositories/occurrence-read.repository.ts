@@ -86,6 +86,18 @@ export class OccurrenceReadRepository {
     );
   }
 
+  /** The occurrence's life: its transitions and the notices it sent, oldest first. */
+  async history(occurrenceId: string): Promise<Array<{ at: Date; type: 'transition' | 'notice'; kind: string; person: string | null; data: unknown }>> {
+    return this.db.query(
+      `SELECT e.at, 'transition' AS type, e.kind, p.name AS person, e.data FROM occurrence_event e LEFT JOIN person p ON p.id = e.actor_person_id WHERE e.occurrence_id = $1
+       UNION ALL
+       SELECT n.created_at, 'notice', n.kind, p.name, '{}'::jsonb FROM notification n JOIN person p ON p.id = n.recipient_person_id
+        WHERE n.occurrence_id = $1 AND n.dedupe_key NOT LIKE 'event:%'
+       ORDER BY 1, 2 DESC`,
+      [occurrenceId],
+    );
+  }
+
   /** Is `personId` the target of this escalation, or the target's substitute today? */
   async isEscalationTarget(escalationId: string, personId: string, today: string): Promise<boolean> {
     const [row] = await this.db.query(
