@@ -124,6 +124,18 @@ describe('the web app in a browser', () => {
     expect(await textOf(page.locator('[aria-label="Eskalerad"]'))).toMatch(/^1/);
     expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^1/);
     await screenshot(page, '07-dashboard-coordinator');
+
+    // The action page: its timeline (who was told, who acted) and a schedule change that takes effect.
+    await page.getByRole('link', { name: 'Översyn av beloppsgränser' }).click();
+    await page.waitForURL(/\/atgarder\//);
+    await shown(page.getByText('Eskalering till (Ulla)'));
+    await shown(page.getByText('Ny ansvarig (Ulla)'));
+    await screenshot(page, '09-action-timeline');
+    await page.getByLabel(/^Hur ofta/).fill('en gång per år');
+    await page.getByLabel(/^När/).fill('2031');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    expect(await textOf(page.getByRole('status'))).toContain('Ändringen gäller');
+    await shown(page.getByText('nästa 2031-12-31'));
     await page.getByRole('link', { name: 'Planer' }).click();
     await page.waitForURL(/\/planer$/);
     await shown(page.getByRole('heading', { name: 'Öppet klimat' }));

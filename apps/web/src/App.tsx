@@ -5,6 +5,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { landingFor, useAuth } from './auth';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { LoginPage } from './pages/LoginPage';
+import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
 import { PlansPage } from './pages/PlansPage';
@@ -28,6 +29,7 @@ export function App() {
         <Route path="/planer" element={<PlansPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/atgarder/:id" element={<ActionPage />} />
         <Route path="*" element={<Navigate to={landingFor(me)} replace />} />
       </Routes>
     </Shell>

@@ -66,6 +66,18 @@ const sv = {
     done: '{{count}} åtgärder skapade ({{drafts}} utkast utan tidplan).',
     kinds: { recurring: 'Återkommande', once: 'En gång', continuous: 'Löpande', unreadable: 'Oläslig' },
   },
+  action: {
+    policy: 'Påminnelser före: {{remind}} · eskalering efter: {{escalate}}',
+    timeline: 'Tillfällen',
+    evidence: 'underlag',
+    edit: 'Ändra tidplan',
+    scheduleText: 'Hur ofta (t.ex. "två gånger per år")',
+    saved: 'Ändringen gäller från och med nu.',
+    events: {
+      transition: { opened: 'Öppnad', overdue: 'Försenad', escalated: 'Eskalerad', completed: 'Klarmarkerad', postponed: 'Nytt datum', skipped: 'Hoppades över', reassigned: 'Ny ansvarig', cancelled: 'Avbruten' },
+      notice: { reminder: 'Påminnelse till', overdue: 'Förseningsbesked till', escalation: 'Eskalering till', repeat: 'Ny påminnelse till' },
+    },
+  },
   plans: { title: 'Planer', empty: 'Inga planer ännu.', next: 'nästa {{date}}', continuous: 'löpande', actions: '{{count}} åtgärder' },
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
@@ -142,6 +154,18 @@ const en: typeof sv = {
     confirm: 'Import {{count}} actions',
     done: '{{count}} actions created ({{drafts}} drafts without a schedule).',
     kinds: { recurring: 'Recurring', once: 'Once', continuous: 'Continuous', unreadable: 'Unreadable' },
+  },
+  action: {
+    policy: 'Reminders before: {{remind}} · escalation after: {{escalate}}',
+    timeline: 'Occurrences',
+    evidence: 'evidence',
+    edit: 'Change the schedule',
+    scheduleText: 'How often (e.g. "twice a year")',
+    saved: 'The change applies from now on.',
+    events: {
+      transition: { opened: 'Opened', overdue: 'Overdue', escalated: 'Escalated', completed: 'Completed', postponed: 'New date', skipped: 'Skipped', reassigned: 'New owner', cancelled: 'Cancelled' },
+      notice: { reminder: 'Reminder to', overdue: 'Overdue notice to', escalation: 'Escalation to', repeat: 'Repeated notice to' },
+    },
   },
   plans: { title: 'Plans', empty: 'No plans yet.', next: 'next {{date}}', continuous: 'continuous', actions: '{{count}} actions' },
   errors: {

@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, Occurrence, Plan, PlanDetail } from '../api';
 import { errorText, formatDate } from '../format';
 import { StatusBadge } from './StatusBadge';
@@ -80,7 +81,7 @@ export function DashboardPage() {
           <Table.Tbody>
             {attention.map((o) => (
               <Table.Tr key={o.id}>
-                <Table.Td>{o.actionTitle}</Table.Td>
+                <Table.Td><Anchor component={Link} to={`/atgarder/${o.actionId}`}>{o.actionTitle}</Anchor></Table.Td>
                 <Table.Td>{formatDate(o.due)}</Table.Td>
                 <Table.Td><StatusBadge status={o.status} /></Table.Td>
               </Table.Tr>

@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, Plan, PlanDetail } from '../api';
@@ -26,7 +27,7 @@ export function PlansPage() {
                   {area.actions.map((action) => (
                     <List.Item key={action.id}>
                       <Group gap="xs" wrap="wrap">
-                        <Text>{action.title}</Text>
+                        <Anchor component={Link} to={`/atgarder/${action.id}`}>{action.title}</Anchor>
                         {action.schedule.kind === 'continuous' ? (
                           <Badge variant="light" color="gray">{t('plans.continuous')}</Badge>
                         ) : action.nextDue[0] ? (
