@@ -1,8 +1,8 @@
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Browser, Locator } from 'playwright-core';
-import { startTestStack, TestStack } from '../support/test-stack';
-import { inSeconds } from '../support/wait-for';
+import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
+import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import { launchChromium, logIn, screenshot } from './browser';
 
@@ -168,6 +168,34 @@ describe('the web app in a browser', () => {
     expect(await textOf(page.getByRole('status'))).toMatch(/^17 åtgärder skapade/);
     const areas = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas;
     expect(areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    await page.close();
+  }, 60_000);
+
+  it('the admin adds a unit and a person and makes her its head', async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    const unitForm = page.getByRole('form', { name: 'Ny enhet' });
+    await unitForm.getByLabel('Enhet').fill('Fritid');
+    await unitForm.getByRole('button', { name: 'Lägg till' }).click();
+    await shown(page.getByRole('cell', { name: 'Fritid', exact: true }));
+
+    const personForm = page.getByRole('form', { name: 'Ny person' });
+    await personForm.getByLabel('Namn').fill('Petra');
+    await personForm.getByLabel('E-postadress').fill('petra.web@kommun.se');
+    await personForm.getByLabel(/^Lösenord/).fill(PASSWORD);
+    await personForm.getByRole('button', { name: 'Lägg till' }).click();
+    await shown(page.getByRole('cell', { name: 'petra.web@kommun.se' }));
+
+    await page.getByLabel('Chef för Fritid').first().click();
+    await page.getByRole('option', { name: 'Petra' }).click();
+    await screenshot(page, '10-organisation-admin');
+    const units = await waitFor(async () => (await org.admin.get('/api/units')).body as Array<{ name: string; headPersonId: string | null }>, {
+      until: (list) => list.some((u) => u.name === 'Fritid' && u.headPersonId !== null),
+      what: 'Petra as head of Fritid',
+    });
+    const people = (await org.admin.get('/api/people')).body as Array<{ id: string; email: string }>;
+    expect(units.find((u) => u.name === 'Fritid')!.headPersonId).toBe(people.find((p) => p.email === 'petra.web@kommun.se')!.id);
     await page.close();
   }, 60_000);
 });

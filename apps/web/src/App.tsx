@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage';
 import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
+import { OrganisationPage } from './pages/OrganisationPage';
 import { PlansPage } from './pages/PlansPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/atgarder/:id" element={<ActionPage />} />
+        <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="*" element={<Navigate to={landingFor(me)} replace />} />
       </Routes>
     </Shell>
@@ -56,6 +58,7 @@ function Shell({ children }: { children: ReactNode }) {
             <Group gap="xs" wrap="wrap">
               {coordinates && <Button component={NavLink} to="/oversikt" variant="subtle">{t('nav.dashboard')}</Button>}
               {coordinates && <Button component={NavLink} to="/import" variant="subtle">{t('nav.import')}</Button>}
+              {coordinates && <Button component={NavLink} to="/organisation" variant="subtle">{t('nav.organisation')}</Button>}
               <Button component={NavLink} to="/uppgifter" variant="subtle">{t('nav.tasks')}</Button>
               <Button component={NavLink} to="/eskaleringar" variant="subtle">{t('nav.escalations')}</Button>
               <Button component={NavLink} to="/planer" variant="subtle">{t('nav.plans')}</Button>
