@@ -4,7 +4,7 @@ import { Browser, Locator } from 'playwright-core';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
-import { launchChromium, logIn, screenshot } from './browser';
+import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
 const shown = (locator: Locator, timeout = 10_000) => locator.first().waitFor({ state: 'visible', timeout });
@@ -52,6 +52,7 @@ describe('the web app in a browser', () => {
     await logIn(page, baseUrl, email('olle'), 'fel lösenord');
     expect(await textOf(page.getByRole('alert'))).toContain('Fel e-postadress eller lösenord');
     await screenshot(page, '01-login-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -68,6 +69,7 @@ describe('the web app in a browser', () => {
     await shown(heading);
     await shown(page.getByText('Ansvarig: Olle · Steg 2'));
     await screenshot(page, '02-escalations-kommunchef');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Kvittera' }).click();
     await shown(page.getByText(/^Kvitterad /));
     await page.close();
@@ -102,6 +104,7 @@ describe('the web app in a browser', () => {
     await shown(task);
     await shown(task.getByText('Eskalerad'));
     await screenshot(page, '03-my-tasks-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await task.getByRole('button', { name: 'Markera som klar' }).click();
     await page.getByLabel('Kommentar').fill('Mötet hölls med 40 företag');
     await page.getByLabel('Länk till underlag').fill('https://kommun.se/protokoll/12');
@@ -124,6 +127,7 @@ describe('the web app in a browser', () => {
     expect(await textOf(page.locator('[aria-label="Eskalerad"]'))).toMatch(/^1/);
     expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^1/);
     await screenshot(page, '07-dashboard-coordinator');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The action page: its timeline (who was told, who acted) and a schedule change that takes effect.
     await page.getByRole('link', { name: 'Översyn av beloppsgränser' }).click();
@@ -131,6 +135,7 @@ describe('the web app in a browser', () => {
     await shown(page.getByText('Eskalering till (Ulla)'));
     await shown(page.getByText('Ny ansvarig (Ulla)'));
     await screenshot(page, '09-action-timeline');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel(/^Hur ofta/).fill('en gång per år');
     await page.getByLabel(/^När/).fill('2031');
     await page.getByRole('button', { name: 'Spara' }).click();
@@ -164,6 +169,7 @@ describe('the web app in a browser', () => {
     expect(await textOf(visits)).toContain('Löpande');
     expect((await org.cora.get(`/api/plans/${plan.id}`)).body.areas).toEqual([]);
     await screenshot(page, '08-import-preview');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Importera 17 åtgärder' }).click();
     expect(await textOf(page.getByRole('status'))).toMatch(/^17 åtgärder skapade/);
     const areas = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas;
@@ -190,6 +196,7 @@ describe('the web app in a browser', () => {
     await page.getByLabel('Chef för Fritid').first().click();
     await page.getByRole('option', { name: 'Petra' }).click();
     await screenshot(page, '10-organisation-admin');
+    expect(await accessibilityViolations(page)).toEqual([]);
     const units = await waitFor(async () => (await org.admin.get('/api/units')).body as Array<{ name: string; headPersonId: string | null }>, {
       until: (list) => list.some((u) => u.name === 'Fritid' && u.headPersonId !== null),
       what: 'Petra as head of Fritid',

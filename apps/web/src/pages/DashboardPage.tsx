@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,9 +60,9 @@ export function DashboardPage() {
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
         {STATES.map((s) => (
-          <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)}>
+          <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)} style={{ borderLeft: `6px solid var(--mantine-color-${COLOURS[s]}-6)` }}>
             <Text size="xl" fw={700}>{shown.filter((r) => r.state === s).length}</Text>
-            <Badge color={COLOURS[s]} variant="light">{t(`dashboard.states.${s}`)}</Badge>
+            <Text fw={700}>{t(`dashboard.states.${s}`)}</Text>
           </Card>
         ))}
       </SimpleGrid>

@@ -28,7 +28,7 @@ export function ImportPage() {
       <Card withBorder padding="md">
         <Stack>
           <Select label={t('import.plan')} placeholder={t('import.choosePlan')} data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
-          <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.md,.txt,.tsv" clearable required />
+          <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.md,.txt,.tsv" clearable clearButtonProps={{ 'aria-label': t('import.clear') }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} required />
           <Group>
             <Button onClick={() => preview.mutate()} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>
           </Group>
@@ -62,18 +62,18 @@ export function ImportPage() {
                   <Table.Td>
                     <Text size="sm" fw={700} c={row.schedule.kind === 'unreadable' ? 'red.8' : undefined}>{t(`import.kinds.${row.schedule.kind}`)}</Text>
                     {row.schedule.due.length > 0 && <Text size="sm">{row.schedule.due.slice(0, 2).join(', ')}</Text>}
-                    {row.schedule.warnings.map((w, j) => <Text key={j} size="sm" c="orange.9">{w.message}</Text>)}
+                    {row.schedule.warnings.map((w, j) => <Text key={j} size="sm" c="red.9">{w.message}</Text>)}
                   </Table.Td>
                   <Table.Td>
                     {row.owners.join(', ')}
-                    {row.ownerMapping.unmatched.length > 0 && <Text size="sm" c="orange.9">{t('import.unmatched', { names: row.ownerMapping.unmatched.join(', ') })}</Text>}
+                    {row.ownerMapping.unmatched.length > 0 && <Text size="sm" c="red.9">{t('import.unmatched', { names: row.ownerMapping.unmatched.join(', ') })}</Text>}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
           <Group>
-            <Button color="green.8" onClick={() => commit.mutate()} loading={commit.isPending}>{t('import.confirm', { count: rows.length })}</Button>
+            <Button onClick={() => commit.mutate()} loading={commit.isPending}>{t('import.confirm', { count: rows.length })}</Button>
           </Group>
         </Stack>
       )}
