@@ -129,6 +129,15 @@ describe('the web app in a browser', () => {
     await screenshot(page, '07-dashboard-coordinator');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Filtered by owner unit: Olle's actions belong to Samhällsbyggnad, none to Kultur.
+    await page.getByPlaceholder('Alla').nth(1).click();
+    await page.getByRole('option', { name: 'Kultur' }).click();
+    await shown(page.getByText('Inget är försenat eller eskalerat.'));
+    expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^0/);
+    await page.getByPlaceholder('Alla').nth(1).click();
+    await page.getByRole('option', { name: 'Samhällsbyggnad' }).click();
+    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser' }));
+
     // The action page: its timeline (who was told, who acted) and a schedule change that takes effect.
     await page.getByRole('link', { name: 'Översyn av beloppsgränser' }).click();
     await page.waitForURL(/\/atgarder\//);

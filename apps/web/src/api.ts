@@ -76,7 +76,7 @@ export interface Plan {
 }
 
 export interface PlanDetail extends Plan {
-  areas: Array<{ id: string | null; title: string; actions: Array<{ id: string; title: string; when: string | null; status: string; nextDue: string[]; schedule: { kind: string } }> }>;
+  areas: Array<{ id: string | null; title: string; actions: Array<{ id: string; title: string; when: string | null; status: string; nextDue: string[]; schedule: { kind: string }; ownerUnitIds: string[]; ownerPersonIds: string[] }> }>;
 }
 
 export interface ImportPreview {

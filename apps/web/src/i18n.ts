@@ -39,6 +39,7 @@ const sv = {
   dashboard: {
     title: 'Översikt',
     area: 'Arbetsområde',
+    unit: 'Ansvarig enhet',
     state: 'Läge',
     all: 'Alla',
     attention: 'Behöver uppmärksamhet nu',
@@ -152,6 +153,7 @@ const en: typeof sv = {
   dashboard: {
     title: 'Overview',
     area: 'Area',
+    unit: 'Owner unit',
     state: 'State',
     all: 'All',
     attention: 'Needs attention now',

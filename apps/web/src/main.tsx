@@ -10,7 +10,8 @@ import './i18n';
 
 // Darker primary shades than Mantine's default keep text on buttons above WCAG AA contrast.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });
-const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
+// Deadlines pass while a screen is open: refresh every half minute as well as on focus.
+const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true, refetchInterval: 30_000 } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

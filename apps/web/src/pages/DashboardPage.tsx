@@ -31,6 +31,9 @@ export function DashboardPage() {
   const occurrences = useQueries({
     queries: (plans.data ?? []).map((p) => ({ queryKey: ['occurrences', p.id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${p.id}&pageSize=200`) })),
   });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; unitId: string | null }>>('GET', '/api/people') });
+  const [unit, setUnit] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);
   const [state, setState] = useState<string | null>(null);
 
@@ -46,7 +49,10 @@ export function DashboardPage() {
         )
       : [],
   );
-  const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state));
+  // An action belongs to a unit when the unit owns it or one of its owners works there.
+  const ownedBy = (action: { ownerUnitIds: string[]; ownerPersonIds: string[] }, unitId: string) =>
+    action.ownerUnitIds.includes(unitId) || action.ownerPersonIds.some((id) => people.data?.find((p) => p.id === id)?.unitId === unitId);
+  const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state) && (!unit || ownedBy(r.action, unit)));
   const attention = shown.flatMap((r) => r.open).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
 
@@ -56,6 +62,7 @@ export function DashboardPage() {
       {plans.error && <Alert color="red" role="alert">{errorText(plans.error)}</Alert>}
       <Group>
         <Select label={t('dashboard.area')} data={areas} value={area} onChange={setArea} clearable placeholder={t('dashboard.all')} />
+        <Select label={t('dashboard.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
         <Select label={t('dashboard.state')} data={STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
