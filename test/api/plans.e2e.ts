@@ -107,6 +107,32 @@ describe('plans and actions: validation, crash repair, import', () => {
     expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1?format=doc`)).status).toBe(400);
   });
 
+  it("applies the coordinator's corrections to rows, in the preview and in the commit", async () => {
+    const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'), 'utf8');
+    const plan = (await org.cora.post('/api/plans', { title: 'Rättad import', startDate: '2020-01-01' })).body;
+    const corrections = [{ area: 1, row: 0, text: 'två gånger per år', when: '2021', ownerUnitIds: [org.ids.kultur] }];
+    const preview = await org.cora.post(`/api/plans/${plan.id}/import?dryRun=true`, { text, corrections });
+    expect(preview.status).toBe(200);
+    const row = preview.body.areas[1].actions[0];
+    expect(row).toMatchObject({ when: '2021', schedule: { kind: 'recurring', due: ['2021-06-30', '2021-12-31', '2022-06-30', '2022-12-31'] }, ownerMapping: { unitIds: [org.ids.kultur], unmatched: [] } });
+
+    // The same through a file upload, where the corrections travel as a JSON form field.
+    const uploaded = await org.cora
+      .post(`/api/plans/${plan.id}/import?dryRun=true`)
+      .attach('file', Buffer.from(text), 'handlingsplan.txt')
+      .field('corrections', JSON.stringify(corrections));
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.body.areas[1].actions[0]).toMatchObject({ when: '2021', ownerMapping: { unitIds: [org.ids.kultur] } });
+
+    const wrong = await org.cora.post(`/api/plans/${plan.id}/import?dryRun=true`, { text, corrections: [{ area: 9, row: 0, text: 'årligen' }] });
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+
+    const committed = await org.cora.post(`/api/plans/${plan.id}/import`, { text, corrections });
+    expect(committed.status).toBe(200);
+    const action = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas[1].actions[0];
+    expect(action).toMatchObject({ when: '2021', ownerUnitIds: [org.ids.kultur], schedule: { kind: 'recurring' } });
+  });
+
   it('refuses an import without a document, and an empty one', async () => {
     const missing = await org.cora.post(`/api/plans/${planId}/import?dryRun=true`, {});
     expect([missing.status, missing.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);

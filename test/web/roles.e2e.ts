@@ -177,12 +177,26 @@ describe('the web app in a browser', () => {
     const visits = page.getByRole('row').filter({ hasText: 'regelbundna företagsbesök' });
     expect(await textOf(visits)).toContain('Löpande');
     expect((await org.cora.get(`/api/plans/${plan.id}`)).body.areas).toEqual([]);
+    // Correct one row before anything is saved: another schedule, an owner from the chart.
+    await page.getByRole('button', { name: /^Rätta: Fler e-tjänster/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Hur ofta/).fill('två gånger per år');
+    await dialog.getByLabel('När').fill('2021');
+    await dialog.getByLabel('Ansvar').first().click();
+    await page.getByRole('option', { name: 'Kultur' }).click();
+    await dialog.getByLabel('När').click(); // closes the owner list that covers the buttons
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const corrected = page.getByRole('row').filter({ hasText: 'Fler e-tjänster' });
+    await shown(corrected.getByText('Återkommande'));
+    expect(await textOf(corrected)).toContain('2021-06-30');
     await screenshot(page, '08-import-preview');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Importera 17 åtgärder' }).click();
     expect(await textOf(page.getByRole('status'))).toMatch(/^17 åtgärder skapade/);
     const areas = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas;
     expect(areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
+    expect(areas[1].actions[0]).toMatchObject({ when: '2021', ownerUnitIds: [org.ids.kultur] });
     await page.close();
   }, 60_000);
 

@@ -3,11 +3,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { parsePlanDocument, PlanImportPreview } from '../../../libs/domain/import';
 import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/import/types';
+import { listOccurrences, parseSchedule } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { areaId } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
+import type { ImportCorrection } from './plans.dto';
 
 export interface OwnerMapping {
   unitIds: string[];
@@ -39,19 +41,20 @@ export class ImportService {
     private readonly workflows: ActionWorkflows,
   ) {}
 
-  async preview(planId: string, document: { filename?: string; content: Uint8Array | string }): Promise<ImportPreviewResponse> {
+  async preview(planId: string, document: { filename?: string; content: Uint8Array | string }, corrections: ImportCorrection[] = []): Promise<ImportPreviewResponse> {
     const [plan] = await this.dataSource.query(`SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone FROM plan WHERE id = $1`, [planId]);
     if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
     const preview = await parsePlanDocument(document, { from: plan.start_date, timezone: plan.timezone });
     const directory = await this.directory();
-    return {
+    const mapped: ImportPreviewResponse = {
       ...preview,
       areas: preview.areas.map((area) => ({ ...area, actions: area.actions.map((action) => ({ ...action, ownerMapping: mapOwners(action.owners, directory) })) })),
     };
+    return applyCorrections(mapped, corrections, { from: plan.start_date, timezone: plan.timezone }, directory);
   }
 
-  async commit(planId: string, document: { filename?: string; content: Uint8Array | string }, actor: CurrentPersonInfo): Promise<ImportCommitResponse> {
-    const preview = await this.preview(planId, document);
+  async commit(planId: string, document: { filename?: string; content: Uint8Array | string }, actor: CurrentPersonInfo, corrections: ImportCorrection[] = []): Promise<ImportCommitResponse> {
+    const preview = await this.preview(planId, document, corrections);
     const created = await this.dataSource.transaction(async (db) => {
       const rows: Array<{ id: string; title: string; status: string }> = [];
       for (const area of preview.areas) {
@@ -75,6 +78,31 @@ export class ImportService {
 interface Directory {
   units: Array<{ id: string; name: string }>;
   people: Array<{ id: string; name: string }>;
+}
+
+/** The coordinator's corrections: a schedule said differently, owners chosen from the chart. */
+function applyCorrections(preview: ImportPreviewResponse, corrections: ImportCorrection[], plan: { from: string; timezone: string }, directory: Directory): ImportPreviewResponse {
+  for (const c of corrections) {
+    const action = preview.areas[c.area]?.actions[c.row];
+    if (!action) throw new DomainError('VALIDATION_FAILED', `No row ${c.row} in area ${c.area} of this document`, [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
+    if (c.text !== undefined || c.when !== undefined) {
+      const text = c.text ?? action.title;
+      const when = c.when ?? action.when;
+      const spec = parseSchedule({ text, when, from: plan.from });
+      const due = spec.rule ? listOccurrences(spec, { count: 4, timezone: plan.timezone }).map((o) => o.due) : [];
+      action.when = when;
+      action.schedule = { kind: spec.kind, rule: spec.rule, start: spec.start, due, warnings: spec.warnings };
+    }
+    if (c.ownerUnitIds || c.ownerPersonIds) {
+      const unitIds = (c.ownerUnitIds ?? []).filter((id) => directory.units.some((u) => u.id === id));
+      const personIds = (c.ownerPersonIds ?? []).filter((id) => directory.people.some((p) => p.id === id));
+      if (unitIds.length + personIds.length !== (c.ownerUnitIds ?? []).length + (c.ownerPersonIds ?? []).length) {
+        throw new DomainError('UNPROCESSABLE', 'Some chosen owners do not exist', [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
+      }
+      action.ownerMapping = { unitIds, personIds, unmatched: [] };
+    }
+  }
+  return preview;
 }
 
 /** Owners are names in the document; a unit or person of the same name (any case) owns the action. */

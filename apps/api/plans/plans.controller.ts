@@ -66,7 +66,8 @@ export class PlansController {
   ) {
     const document = file ? { filename: file.originalname, content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
-    return dryRun ? this.importer.preview(planId, document) : this.importer.commit(planId, document, actor);
+    const corrections = body.corrections ?? [];
+    return dryRun ? this.importer.preview(planId, document, corrections) : this.importer.commit(planId, document, actor, corrections);
   }
 
   @Get('plans/:id/reports/:period')

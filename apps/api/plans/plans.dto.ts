@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsISO8601,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -59,10 +61,41 @@ export class UpdateActionRequest {
   @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
 }
 
+/** The coordinator's correction of one imported row, by area and position within it. */
+export class ImportCorrection {
+  @ApiProperty({ description: 'Position of the area in the preview (0-based)' }) @Type(() => Number) @IsInt() @Min(0) area!: number;
+  @ApiProperty({ description: 'Position of the action within its area (0-based)' }) @Type(() => Number) @IsInt() @Min(0) row!: number;
+  @ApiPropertyOptional({ description: 'Schedule text, e.g. "två gånger per år"' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
+  @ApiPropertyOptional({ example: 'Q1 2020' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+}
+
 export class ImportTextRequest {
   @ApiPropertyOptional({ description: 'The plan as text (CSV, Markdown or tab-separated); or upload a file in the field `file`' })
   @IsOptional() @IsString() @MaxLength(5_000_000) text?: string;
   @ApiPropertyOptional({ example: 'plan.csv' }) @IsOptional() @IsString() @MaxLength(300) filename?: string;
+  @ApiPropertyOptional({ type: [ImportCorrection], description: 'Corrections to rows of the preview; with a file upload, a JSON string in the field `corrections`' })
+  @IsOptional()
+  // A multipart form carries the corrections as a JSON string; made into instances for validation.
+  @Transform(({ value }) => (typeof value === 'string' ? toCorrections(parseJson(value)) : value))
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ImportCorrection)
+  corrections?: ImportCorrection[];
+}
+
+function toCorrections(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((v) => plainToInstance(ImportCorrection, v)) : value;
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value; // left as a string: @IsArray reports it
+  }
 }
 
 export class ActionResponse {

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, FileInput, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ImportPreview, Plan } from '../api';
 import { errorText } from '../format';
@@ -12,15 +12,24 @@ export function ImportPage() {
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
   const [planId, setPlanId] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const send = (dryRun: boolean) => {
+  const [corrections, setCorrections] = useState<Correction[]>([]);
+  const [editing, setEditing] = useState<{ area: number; row: number; title: string; when: string } | null>(null);
+  const send = (dryRun: boolean, list = corrections) => {
     const form = new FormData();
     form.append('file', file!);
+    if (list.length) form.append('corrections', JSON.stringify(list));
     return api<ImportPreview>('POST', `/api/plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`, form);
   };
-  const preview = useMutation({ mutationFn: () => send(true) });
+  const correct = (correction: Correction) => {
+    const list = [...corrections.filter((c) => c.area !== correction.area || c.row !== correction.row), correction];
+    setCorrections(list);
+    setEditing(null);
+    preview.mutate(list);
+  };
+  const preview = useMutation({ mutationFn: (list: Correction[]) => send(true, list) });
   const commit = useMutation({ mutationFn: () => send(false), onSuccess: () => client.invalidateQueries() });
   const busy = preview.isPending || commit.isPending;
-  const rows = preview.data?.areas.flatMap((area) => area.actions.map((action) => ({ area: area.title, ...action }))) ?? [];
+  const rows = preview.data?.areas.flatMap((area, a) => area.actions.map((action, r) => ({ area: area.title, position: { area: a, row: r }, ...action }))) ?? [];
 
   return (
     <Stack>
@@ -30,12 +39,15 @@ export function ImportPage() {
           <Select label={t('import.plan')} placeholder={t('import.choosePlan')} data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
           <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.md,.txt,.tsv" clearable clearButtonProps={{ 'aria-label': t('import.clear') }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} required />
           <Group>
-            <Button onClick={() => preview.mutate()} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>
+            <Button onClick={() => { setCorrections([]); preview.mutate([]); }} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>
           </Group>
           {busy && <Progress value={100} animated aria-label={t('import.working')} />}
         </Stack>
       </Card>
       {(preview.error || commit.error) && <Alert color="red" role="alert">{errorText(preview.error ?? commit.error)}</Alert>}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.title}>
+        {editing && <CorrectionForm key={`${editing.area}:${editing.row}`} editing={editing} onSave={correct} onCancel={() => setEditing(null)} />}
+      </Modal>
       {commit.data && (
         <Alert color="green" role="status">{t('import.done', { count: commit.data.created ?? 0, drafts: commit.data.drafts?.length ?? 0 })}</Alert>
       )}
@@ -51,6 +63,7 @@ export function ImportPage() {
                 <Table.Th scope="col">{t('import.when')}</Table.Th>
                 <Table.Th scope="col">{t('import.understood')}</Table.Th>
                 <Table.Th scope="col">{t('import.owners')}</Table.Th>
+                <Table.Th scope="col"><VisuallyHidden>{t('import.correct')}</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -68,6 +81,9 @@ export function ImportPage() {
                     {row.owners.join(', ')}
                     {row.ownerMapping.unmatched.length > 0 && <Text size="sm" c="red.9">{t('import.unmatched', { names: row.ownerMapping.unmatched.join(', ') })}</Text>}
                   </Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="default" aria-label={`${t('import.correct')}: ${row.title}`} onClick={() => setEditing({ ...row.position, title: row.title, when: row.when })}>{t('import.correct')}</Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -78,5 +94,51 @@ export function ImportPage() {
         </Stack>
       )}
     </Stack>
+  );
+}
+
+interface Correction {
+  area: number;
+  row: number;
+  text?: string;
+  when?: string;
+  ownerUnitIds?: string[];
+  ownerPersonIds?: string[];
+}
+
+/** One row said differently: its schedule, and owners chosen from the organisation chart. */
+function CorrectionForm({ editing, onSave, onCancel }: { editing: { area: number; row: number; when: string }; onSave(c: Correction): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const [text, setText] = useState('');
+  const [when, setWhen] = useState(editing.when);
+  const [owners, setOwners] = useState<string[]>([]);
+  const options = [
+    { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
+    { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+  ];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const pick = (prefix: string) => owners.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
+    onSave({
+      area: editing.area,
+      row: editing.row,
+      ...(text ? { text, when } : when !== editing.when ? { when } : {}),
+      ...(owners.length ? { ownerUnitIds: pick('unit:'), ownerPersonIds: pick('person:') } : {}),
+    });
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
+        <MultiSelect label={t('import.owners')} data={options} value={owners} onChange={setOwners} searchable />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
+          <Button type="submit">{t('tasks.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
