@@ -147,9 +147,11 @@ describe('the web app in a browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel(/^Hur ofta/).fill('en gång per år');
     await page.getByLabel(/^När/).fill('2031');
+    await page.getByLabel(/^Påminn före/).fill('P14D, P1D');
     await page.getByRole('button', { name: 'Spara' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('Ändringen gäller');
     await shown(page.getByText('nästa 2031-12-31'));
+    await shown(page.getByText('Påminnelser före: P14D, P1D · eskalering efter: PT1S'));
     await page.getByRole('link', { name: 'Planer' }).click();
     await page.waitForURL(/\/planer$/);
     await shown(page.getByRole('heading', { name: 'Öppet klimat' }));

@@ -73,7 +73,9 @@ const sv = {
     policy: 'Påminnelser före: {{remind}} · eskalering efter: {{escalate}}',
     timeline: 'Tillfällen',
     evidence: 'underlag',
-    edit: 'Ändra tidplan',
+    edit: 'Ändra åtgärden',
+    remindBefore: 'Påminn före (ISO 8601)',
+    escalateAfter: 'Eskalera efter (ISO 8601)',
     scheduleText: 'Hur ofta (t.ex. "två gånger per år")',
     saved: 'Ändringen gäller från och med nu.',
     events: {
@@ -188,7 +190,9 @@ const en: typeof sv = {
     policy: 'Reminders before: {{remind}} · escalation after: {{escalate}}',
     timeline: 'Occurrences',
     evidence: 'evidence',
-    edit: 'Change the schedule',
+    edit: 'Change the action',
+    remindBefore: 'Remind before (ISO 8601)',
+    escalateAfter: 'Escalate after (ISO 8601)',
     scheduleText: 'How often (e.g. "twice a year")',
     saved: 'The change applies from now on.',
     events: {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ interface ActionDetail {
   schedule: { kind: string; warnings: Array<{ message: string }> };
   scheduleInput: { text?: string; when?: string };
   policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string } | null;
+  ownerUnitIds: string[];
+  ownerPersonIds: string[];
   nextDue: string[];
 }
 
@@ -80,12 +82,29 @@ function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
 function EditAction({ action }: { action: ActionDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
   const [text, setText] = useState(action.scheduleInput.text ?? '');
   const [when, setWhen] = useState(action.scheduleInput.when ?? '');
+  const [owners, setOwners] = useState<string[]>([...action.ownerUnitIds.map((id) => `unit:${id}`), ...action.ownerPersonIds.map((id) => `person:${id}`)]);
+  const [remind, setRemind] = useState(action.policy?.remindBefore.join(', ') ?? '');
+  const [escalate, setEscalate] = useState(action.policy?.escalateAfter.join(', ') ?? '');
+  const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+  const pick = (prefix: string) => owners.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
   const save = useMutation({
-    mutationFn: () => api('PATCH', `/api/actions/${action.id}`, { schedule: { text, when: when || undefined } }),
+    mutationFn: () =>
+      api('PATCH', `/api/actions/${action.id}`, {
+        ...(text ? { schedule: { text, when: when || undefined } } : {}),
+        ownerUnitIds: pick('unit:'),
+        ownerPersonIds: pick('person:'),
+        ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['action', action.id] }),
   });
+  const options = [
+    { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
+    { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -99,8 +118,13 @@ function EditAction({ action }: { action: ActionDetail }) {
           {save.error && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
           {save.isSuccess && <Alert color="green" role="status">{t('action.saved')}</Alert>}
           <Group align="flex-end" wrap="wrap">
-            <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} required />
+            <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
             <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} />
+          </Group>
+          <MultiSelect label={t('import.owners')} data={options} value={owners} onChange={setOwners} searchable />
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('action.remindBefore')} description="P14D, P1D" value={remind} onChange={(e) => setRemind(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
+            <TextInput label={t('action.escalateAfter')} description="P7D, P14D" value={escalate} onChange={(e) => setEscalate(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
             <Button type="submit" loading={save.isPending}>{t('tasks.save')}</Button>
           </Group>
         </Stack>
