@@ -150,8 +150,9 @@ describe('the web app in a browser', () => {
     await page.getByLabel(/^Påminn före/).fill('P14D, P1D');
     await page.getByRole('button', { name: 'Spara' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('Ändringen gäller');
-    await shown(page.getByText('nästa 2031-12-31'));
+    await shown(page.getByText('en gång per år · 2031 · nästa 2031-12-31'));
     await shown(page.getByText('Påminnelser före: P14D, P1D · eskalering efter: PT1S'));
+    await shown(page.getByText('Ansvarig: Olle'));
     await page.getByRole('link', { name: 'Planer' }).click();
     await page.waitForURL(/\/planer$/);
     await shown(page.getByRole('heading', { name: 'Öppet klimat' }));

@@ -106,6 +106,16 @@ const sv = {
     substituteSaved: 'Ersättaren är sparad.',
     role: { coordinator: 'Samordnare', owner: 'Ansvarig', executive: 'Chef', viewer: 'Läsare', admin: 'Administratör' },
   },
+  words: {
+    continuous: 'löpande',
+    perYear: { 1: 'en gång per år', 2: 'två gånger per år', 3: 'tre gånger per år', 4: 'fyra gånger per år', 6: 'sex gånger per år', 12: 'varje månad' },
+    perYearN: '{{n}} gånger per år',
+    everyYears: 'vart {{n}}:e år',
+    weekly: 'varje vecka',
+    once: 'en gång',
+    instants: 'på bestämda datum',
+    custom: 'enligt egen regel',
+  },
   plans: { title: 'Planer', empty: 'Inga planer ännu.', next: 'nästa {{date}}', continuous: 'löpande', actions: '{{count}} åtgärder' },
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
@@ -222,6 +232,16 @@ const en: typeof sv = {
     to: 'To',
     substituteSaved: 'The substitute is saved.',
     role: { coordinator: 'Coordinator', owner: 'Owner', executive: 'Executive', viewer: 'Viewer', admin: 'Administrator' },
+  },
+  words: {
+    continuous: 'continuous',
+    perYear: { 1: 'once a year', 2: 'twice a year', 3: 'three times a year', 4: 'four times a year', 6: 'six times a year', 12: 'every month' },
+    perYearN: '{{n}} times a year',
+    everyYears: 'every {{n}} years',
+    weekly: 'every week',
+    once: 'once',
+    instants: 'on set dates',
+    custom: 'by its own rule',
   },
   plans: { title: 'Plans', empty: 'No plans yet.', next: 'next {{date}}', continuous: 'continuous', actions: '{{count}} actions' },
   errors: {

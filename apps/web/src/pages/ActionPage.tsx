@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, Occurrence } from '../api';
 import { errorText, formatDate } from '../format';
+import { scheduleInWords } from '../schedule-words';
 import { StatusBadge } from './StatusBadge';
 
 interface ActionDetail {
@@ -12,7 +13,7 @@ interface ActionDetail {
   title: string;
   when: string | null;
   status: string;
-  schedule: { kind: string; warnings: Array<{ message: string }> };
+  schedule: { kind: string; rule: { type: string; perYear?: number; everyYears?: number } | null; warnings: Array<{ message: string }> };
   scheduleInput: { text?: string; when?: string };
   policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string } | null;
   ownerUnitIds: string[];
@@ -37,12 +38,13 @@ export function ActionPage() {
   if (action.error) return <Alert color="red" role="alert">{errorText(action.error)}</Alert>;
   const a = action.data;
   if (!a) return null;
-  const kind = t(`import.kinds.${a.schedule.kind}`);
+  const kind = scheduleInWords(a.schedule);
   const next = a.nextDue[0] ? t('plans.next', { date: a.nextDue[0] }) : '';
   return (
     <Stack>
       <Title order={1}>{a.title}</Title>
       <Text>{[kind, a.when, next].filter(Boolean).join(' · ')}</Text>
+      <Owners unitIds={a.ownerUnitIds} personIds={a.ownerPersonIds} />
       {a.policy && (
         <Text size="sm">{t('action.policy', { remind: a.policy.remindBefore.join(', ') || '–', escalate: a.policy.escalateAfter.join(', ') || '–' })}</Text>
       )}
@@ -131,4 +133,12 @@ function EditAction({ action }: { action: ActionDetail }) {
       </form>
     </Card>
   );
+}
+
+function Owners({ unitIds, personIds }: { unitIds: string[]; personIds: string[] }) {
+  const { t } = useTranslation();
+  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const names = [...unitIds.map((id) => units.data?.find((u) => u.id === id)?.name), ...personIds.map((id) => people.data?.find((p) => p.id === id)?.name)].filter(Boolean);
+  return <Text>{t('escalations.owners', { names: names.join(', ') || '–' })}</Text>;
 }
