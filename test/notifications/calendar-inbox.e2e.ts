@@ -115,6 +115,18 @@ describe('calendar feeds and the in-app notification list', () => {
     expect([wrongRecipient.status, wrongRecipient.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
+  it('changes one kind of notice over HTTP and leaves the others as they were', async () => {
+    const kim = await as(people.kim);
+    const before = (await kim.get('/api/me/notification-preferences')).body;
+    const changed = await kim.put('/api/me/notification-preferences', { kinds: { reminder: 'digest' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ ...before, kinds: { ...before.kinds, reminder: 'digest' } });
+    expect((await kim.put('/api/me/notification-preferences', { locale: 'sv' })).body).toEqual({ locale: 'sv', kinds: { ...before.kinds, reminder: 'digest' } });
+    const refused = await kim.put('/api/me/notification-preferences', { kinds: { escalation: 'off' } });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await kim.get('/api/me/notification-preferences')).body.kinds.escalation).toBe(before.kinds.escalation);
+  });
+
   it('the signed-in endpoints answer 401 without a person, in the API’s error format', async () => {
     for (const [method, path] of [
       ['get', '/api/notifications?to=me'],

@@ -31,6 +31,7 @@ export class NotificationPreferenceRepository {
   async set(personId: string, change: { locale?: 'sv' | 'en'; kinds?: Partial<Record<PreferenceKind, Delivery>> }): Promise<void> {
     if (change.locale) await this.db.query('UPDATE person SET locale = $2 WHERE id = $1', [personId, change.locale]);
     for (const [kind, delivery] of Object.entries(change.kinds ?? {})) {
+      if (delivery === undefined) continue; // a validated request body declares every kind, given or not
       await this.db.query(
         `INSERT INTO notification_preference (person_id, kind, delivery) VALUES ($1, $2, $3)
          ON CONFLICT (person_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery, updated_at = now()`,
