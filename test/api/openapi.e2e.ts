@@ -24,6 +24,7 @@ const CONTRACT: Array<[string, string, boolean]> = [
   ['get', '/api/me/tasks', false],
   ['get', '/api/escalations', false],
   ['get', '/api/notifications', false],
+  ['get', '/api/plans/{id}/reports', false],
   ['get', '/api/plans/{id}/reports/{period}', false],
   ['get', '/health', false],
 ];

@@ -107,6 +107,18 @@ describe('plans and actions: validation, crash repair, import', () => {
     expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1?format=doc`)).status).toBe(400);
   });
 
+  it('lists the frozen reports of a plan, newest first, with the period being followed now', async () => {
+    await new ReportRepository(stack.dataSource.manager).freeze({ planId, key: '2025H2', startsAt: '2025-06-30T22:00:00.000Z', endsAt: '2025-12-31T23:00:00.000Z', frozenAt: '2026-01-01T00:00:05.000Z' });
+    const listed = await org.vera.get(`/api/plans/${planId}/reports`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.frozen.map((r: { key: string }) => r.key)).toEqual(['2026H1', '2025H2']);
+    expect(listed.body.frozen[1]).toEqual({ key: '2025H2', startsAt: '2025-06-30T22:00:00.000Z', endsAt: '2025-12-31T23:00:00.000Z', frozenAt: '2026-01-01T00:00:05.000Z' });
+    const year = new Date().getUTCFullYear();
+    expect(listed.body.current.key).toMatch(new RegExp(`^${year}H[12]$|^${year + 1}H1$`));
+    expect(Date.parse(listed.body.current.endsAt)).toBeGreaterThan(Date.now());
+    expect((await org.vera.get('/api/plans/00000000-0000-4000-8000-000000000000/reports')).status).toBe(404);
+  });
+
   it("applies the coordinator's corrections to rows, in the preview and in the commit", async () => {
     const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'), 'utf8');
     const plan = (await org.cora.post('/api/plans', { title: 'Rättad import', startDate: '2020-01-01' })).body;

@@ -34,6 +34,7 @@ const CASES: Case[] = [
   { method: 'post', path: (c) => `/api/plans/${c.planId}/actions`, body: () => ({ title: 'Ny', schedule: { text: 'Löpande' } }), allowed: COORDINATION },
   { method: 'post', path: (c) => `/api/plans/${c.planId}/import?dryRun=true`, body: () => ({ text: 'AKTIVITET;NÄR;ANSVAR\nMöte;Q1 2030;Kultur' }), allowed: COORDINATION },
   { method: 'get', path: (c) => `/api/plans/${c.planId}/audit`, allowed: COORDINATION },
+  { method: 'get', path: (c) => `/api/plans/${c.planId}/reports`, allowed: EVERYONE },
   { method: 'get', path: (c) => `/api/plans/${c.planId}/reports/2030H1`, allowed: EVERYONE },
   { method: 'get', path: (c) => `/api/actions/${c.actionId}`, allowed: EVERYONE },
   { method: 'patch', path: (c) => `/api/actions/${c.actionId}`, body: () => ({ title: 'Informationsmöte (ändrad)' }), allowed: COORDINATION },

@@ -9,7 +9,7 @@ import { Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../common/uuid';
 import { ActionsService } from './actions.service';
 import { ImportService } from './import.service';
-import { ActionResponse, CreateActionRequest, CreatePlanRequest, ImportTextRequest, PlanDetailResponse, PlanResponse, UpdateActionRequest } from './plans.dto';
+import { ActionResponse, CreateActionRequest, CreatePlanRequest, ImportTextRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse, UpdateActionRequest } from './plans.dto';
 import { PlansService } from './plans.service';
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -68,6 +68,12 @@ export class PlansController {
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
     const corrections = body.corrections ?? [];
     return dryRun ? this.importer.preview(planId, document, corrections) : this.importer.commit(planId, document, actor, corrections);
+  }
+
+  @Get('plans/:id/reports')
+  @ApiOkResponse({ type: PlanReportsResponse })
+  reports(@Param('id', UuidParam) planId: string) {
+    return this.plans.reports(planId);
   }
 
   @Get('plans/:id/reports/:period')

@@ -122,6 +122,21 @@ export class PlanResponse {
   @ApiProperty({ nullable: true, type: Object, description: 'The default notice policy of its actions' }) policy!: object | null;
 }
 
+export class ReportPeriodResponse {
+  @ApiProperty({ example: '2026H2' }) key!: string;
+  @ApiProperty({ description: 'First instant of the period (UTC)' }) startsAt!: string;
+  @ApiProperty({ description: 'First instant after the period (UTC), when its report is frozen' }) endsAt!: string;
+}
+
+export class FrozenReportResponse extends ReportPeriodResponse {
+  @ApiProperty() frozenAt!: string;
+}
+
+export class PlanReportsResponse {
+  @ApiProperty({ type: ReportPeriodResponse, description: 'The period being followed now' }) current!: ReportPeriodResponse;
+  @ApiProperty({ type: [FrozenReportResponse], description: 'Frozen board reports, newest first' }) frozen!: FrozenReportResponse[];
+}
+
 export class PlanDetailResponse extends PlanResponse {
   @ApiProperty({ description: 'Areas with their actions', type: Object, isArray: true }) areas!: Array<{ id: string | null; title: string; actions: ActionResponse[] }>;
 }

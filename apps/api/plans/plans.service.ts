@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
+import { reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { policyOf } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
 import { ACTION_SELECT, ActionRow, describe } from './actions.service';
-import { CreatePlanRequest, PlanDetailResponse, PlanResponse } from './plans.dto';
+import { CreatePlanRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse } from './plans.dto';
 
 const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate", timezone, reporting_cadence AS "reportingCadence", policy FROM plan`;
 
@@ -52,6 +53,19 @@ export class PlansService {
     return { ...plan, areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
   }
 
+  /** The period being followed now (frozen when it ends) and the reports already frozen, newest first. */
+  async reports(planId: string, now = new Date()): Promise<PlanReportsResponse> {
+    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [planId]);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const frozen = await this.dataSource.query(
+      `SELECT period_key AS key, period_start AS "startsAt", period_end AS "endsAt", frozen_at AS "frozenAt"
+         FROM report_snapshot WHERE plan_id = $1 ORDER BY period_start DESC`,
+      [planId],
+    );
+    const current = reportingPeriodAt(now.toISOString(), plan.reportingCadence as ReportingCadence, plan.timezone);
+    return { current, frozen: frozen.map((r: Record<string, Date | string>) => ({ ...r, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), frozenAt: iso(r.frozenAt) })) };
+  }
+
   async report(planId: string, periodKey: string): Promise<Record<string, unknown>> {
     const [row] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
     if (!row) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
@@ -68,6 +82,10 @@ export class PlansService {
     if (!row) throw new DomainError('NOT_FOUND', 'No such action');
     return new AuditRepository(this.dataSource.manager).forEntity('action', actionId);
   }
+}
+
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
 }
 
 function isTimezone(zone: string): boolean {
