@@ -7,9 +7,13 @@ import { listOccurrences, parseSchedule } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { forEachConcurrently } from '../common/concurrently';
 import { areaId } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
 import type { ImportCorrection } from './plans.dto';
+
+/** Workflow starts in flight during an import: enough to hide round trips, few enough to be gentle. */
+const WORKFLOW_STARTS_IN_FLIGHT = 16;
 
 export interface OwnerMapping {
   unitIds: string[];
@@ -64,7 +68,10 @@ export class ImportService {
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: planId, planId, action: 'imported', after: { filename: document.filename, actions: rows.length } });
       return rows;
     });
-    for (const row of created.filter((r) => r.status === 'starting')) await this.workflows.start(row.id);
+    // Rows are committed as 'starting'; should this process die before every workflow runs, the
+    // reconciler starts the rest. Clients may follow the progress in the plan's action statuses.
+    const starting = created.filter((r) => r.status === 'starting').map((r) => r.id);
+    await forEachConcurrently(starting, WORKFLOW_STARTS_IN_FLIGHT, (id) => this.workflows.start(id));
     return { ...preview, created: created.length, drafts: created.filter((r) => r.status === 'draft').map(({ id, title }) => ({ id, title })) };
   }
 
