@@ -1,6 +1,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { webLinkFor } from '../../../libs/domain/links/web-links';
 import type { FeedOccurrence } from '../../../libs/persistence/repositories/calendar-feed.repository';
 
 export interface FeedOptions {
@@ -27,7 +28,7 @@ export function occurrencesCalendar(occurrences: FeedOccurrence[], options: Feed
   const host = new URL(options.publicUrl).hostname;
   for (const o of occurrences) {
     const start = DateTime.fromISO(o.dueAt, { zone: options.timezone });
-    const url = `${options.publicUrl}/occurrences/${o.id}`;
+    const url = webLinkFor({ occurrenceId: o.id }, options.publicUrl);
     calendar.createEvent({
       id: `occurrence-${o.id}@${host}`,
       start,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
+import { webLinkFor } from '../../../libs/domain/links/web-links';
 import { InboxItem, NotificationInboxRepository } from '../../../libs/persistence/repositories/notification-inbox.repository';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 
@@ -59,9 +60,6 @@ export class NotificationsController {
 
   /** The web app's page for the item (the same links the mail carries). */
   private linkFor(item: InboxItem): string {
-    const base = this.config.publicUrl;
-    if (item.occurrenceId) return `${base}/occurrences/${item.occurrenceId}`;
-    if (item.actionId) return `${base}/actions/${item.actionId}`;
-    return item.planId ? `${base}/plans/${item.planId}` : `${base}/`;
+    return webLinkFor(item, this.config.publicUrl);
   }
 }

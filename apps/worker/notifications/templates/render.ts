@@ -1,3 +1,4 @@
+import { webLinkFor } from '../../../../libs/domain/links/web-links';
 import { formatInstant, formatLateness, Locale } from './format';
 import { COMMON_TEXT, KIND_TEXT, Vars } from './messages';
 
@@ -24,10 +25,7 @@ export interface RenderedMail {
 
 /** The web app's page for the item a notice is about. */
 export function linkFor(notice: NoticeForMail, publicUrl: string): string {
-  if (notice.occurrenceId) return `${publicUrl}/occurrences/${notice.occurrenceId}`;
-  if (notice.actionId) return `${publicUrl}/actions/${notice.actionId}`;
-  if (notice.planId) return `${publicUrl}/plans/${notice.planId}`;
-  return `${publicUrl}/`;
+  return webLinkFor(notice, publicUrl);
 }
 
 /** 'escalation-2' → the escalation text at step 2; everything else by its own kind. */
