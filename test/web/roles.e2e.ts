@@ -4,6 +4,7 @@ import { Browser, Locator } from 'playwright-core';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
+import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
@@ -17,6 +18,7 @@ describe('the web app in a browser', () => {
   let org: ApiOrg;
   let browser: Browser;
   let baseUrl: string;
+  let planId: string;
   const email = (name: string) => `${name}.web@kommun.se`;
 
   beforeAll(async () => {
@@ -25,6 +27,7 @@ describe('the web app in a browser', () => {
     baseUrl = `http://127.0.0.1:${(stack.api!.getHttpServer().address() as AddressInfo).port}`;
     org = await buildOrganisation(stack.api!, 'web');
     const plan = (await org.cora.post('/api/plans', { title: 'Ett bättre näringslivsklimat', startDate: '2026-01-01' })).body;
+    planId = plan.id;
     await org.cora.post(`/api/plans/${plan.id}/actions`, {
       title: 'Informationsmöte om kommande upphandlingar',
       area: 'Inköp och upphandling',
@@ -117,6 +120,52 @@ describe('the web app in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it("an owner follows a mail's link through the login, then reads notices, chooses the digest and makes a calendar link", async () => {
+    const { items } = (await org.cora.get('/api/occurrences?pageSize=50')).body as { items: Array<{ id: string; actionId: string; actionTitle: string }> };
+    const meeting = items.find((o) => o.actionTitle === 'Informationsmöte om kommande upphandlingar')!;
+    await waitFor(async () => (await org.olle.get('/api/notifications?to=me')).body.items as Array<{ kind: string }>, {
+      until: (list) => list.some((n) => n.kind === 'overdue'),
+      what: "the overdue notice in Olle's list",
+    });
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/occurrences/${meeting.id}`); // as the mail links it
+    await page.getByLabel('E-postadress').fill(email('olle'));
+    await page.getByLabel('Lösenord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(new RegExp(`/atgarder/${meeting.actionId}#${meeting.id}$`));
+    await shown(page.locator(`[id="${meeting.id}"][aria-current="location"]`));
+
+    await page.getByRole('link', { name: /^Aviseringar\s*\d+\s*olästa$/ }).click();
+    const overdue = page.locator('[aria-label="Försenad"]').first();
+    await shown(overdue.getByRole('link', { name: 'Informationsmöte om kommande upphandlingar' }));
+    await shown(overdue.getByText('Ny', { exact: true }));
+    await screenshot(page, '14-notifications');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Markera alla som lästa' }).click();
+    await shown(page.getByText('0 olästa'));
+    expect((await org.olle.get('/api/notifications/unread-count')).body).toEqual({ unread: 0 });
+
+    await page.getByLabel('Påminnelse', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Daglig sammanfattning kl. 08' }).click();
+    await shown(page.getByText('Sparat.'));
+    expect((await org.olle.get('/api/me/notification-preferences')).body.kinds.reminder).toBe('digest');
+    await page.getByLabel('Eskaleringar till mig', { exact: true }).first().click();
+    expect(await page.getByRole('option', { name: 'Bara i appen' }).count()).toBe(0); // escalations always arrive
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Skapa kalenderlänk' }).click();
+    const address = await page.getByRole('textbox', { name: 'Adress att prenumerera på' }).inputValue();
+    const feedPath = new URL(address).pathname;
+    expect(feedPath).toMatch(/^\/api\/calendar\/[\w-]+\.ics$/);
+    const feed = await fetch(`${baseUrl}${feedPath}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('Informationsmöte om kommande upphandlingar');
+    await page.getByRole('button', { name: /^Återkalla: Mina tillfällen/ }).click();
+    await page.getByRole('button', { name: /^Återkalla: / }).waitFor({ state: 'detached' });
+    expect((await fetch(`${baseUrl}${feedPath}`)).status).toBe(404);
+    await page.close();
+  }, 60_000);
+
   it('the coordinator lands on the overview with counts and what needs attention, then the plans, in Swedish or English', async () => {
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('cora'), PASSWORD);
@@ -151,7 +200,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('Ändringen gäller');
     await shown(page.getByText('en gång per år · 2031 · nästa 2031-12-31'));
-    await shown(page.getByText('Påminnelser före: P14D, P1D · eskalering efter: PT1S'));
+    await shown(page.getByText('Påminnelse 14 dagar och 1 dag före; eskalering 1 sekund efter sista dagen.'));
     await shown(page.getByText('Ansvarig: Olle'));
     await page.getByRole('link', { name: 'Planer' }).click();
     await page.waitForURL(/\/planer$/);
@@ -166,6 +215,35 @@ describe('the web app in a browser', () => {
     await shown(page.getByRole('button', { name: 'Log in' }));
     await page.close();
   });
+
+  it('a board member reads the plan page and its frozen report to the board', async () => {
+    const first = { planId, key: '2026H1', startsAt: '2025-12-31T23:00:00.000Z', endsAt: '2026-06-30T22:00:00.000Z', frozenAt: '2026-07-01T00:00:01.000Z' };
+    await new ReportRepository(stack.dataSource.manager).freeze(first);
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('vera'), PASSWORD);
+    await page.waitForURL(/\/planer$/);
+    await page.getByRole('link', { name: 'Ett bättre näringslivsklimat' }).click();
+    await page.waitForURL(/\/planer\/[0-9a-f-]+$/);
+    await shown(page.getByText('Gäller från 2026-01-01 · tidszon Europe/Stockholm · återrapportering halvårsvis'));
+    const survey = page.getByRole('row').filter({ hasText: 'Enkät till företagen' });
+    expect(await textOf(survey)).toContain('en gång per år, nästa 2027-12-31');
+    expect(await textOf(survey)).toContain('Olle');
+    expect(await textOf(page.getByRole('row').filter({ hasText: 'Regelbundna företagsbesök' }))).toContain('Löpande');
+    await shown(page.getByText(/^Nu följs (första|andra) halvåret \d{4}\. Rapporten fryses /));
+    await screenshot(page, '11-plan-page-viewer');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Visa: första halvåret 2026' }).click();
+    const report = page.frameLocator('iframe[title="Rapport för första halvåret 2026"]');
+    await shown(report.getByText('Ett bättre näringslivsklimat').first());
+    await screenshot(page, '12-report-viewer');
+    await page.keyboard.press('Escape');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF: första halvåret 2026' }).click();
+    expect((await download).suggestedFilename()).toMatch(/2026H1\.pdf$/);
+    expect(await page.getByText('Senaste ändringar').count()).toBe(0); // the audit log is the coordinator's
+    await page.close();
+  }, 60_000);
 
   it('the coordinator imports the Övertorneå plan: every row as understood, nothing saved until confirmed', async () => {
     const plan = (await org.cora.post('/api/plans', { title: 'Övertorneå handlingsplan', startDate: '2020-01-01' })).body;
@@ -196,10 +274,16 @@ describe('the web app in a browser', () => {
     await screenshot(page, '08-import-preview');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Importera 17 åtgärder' }).click();
-    expect(await textOf(page.getByRole('status'))).toMatch(/^17 åtgärder skapade/);
+    await shown(page.getByText(/^17 åtgärder skapade/));
     const areas = (await org.cora.get(`/api/plans/${plan.id}`)).body.areas;
     expect(areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
     expect(areas[1].actions[0]).toMatchObject({ when: '2021', ownerUnitIds: [org.ids.kultur] });
+    // The plan page shows what was imported, and by whom, in its list of changes.
+    await page.goto(`${baseUrl}/planer/${plan.id}`);
+    await shown(page.getByText(/Cora · importerade 17 åtgärder från overtornea-plan\.txt/));
+    await shown(page.getByRole('heading', { name: /Inköp och upphandling/ }));
+    await screenshot(page, '13-plan-page-coordinator');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 

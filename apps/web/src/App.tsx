@@ -1,7 +1,7 @@
-import { Box, Button, Container, Group, Loader, Title } from '@mantine/core';
-import { ReactNode } from 'react';
+import { Badge, Box, Button, VisuallyHidden, Container, Group, Loader, Title } from '@mantine/core';
+import { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router-dom';
 import { landingFor, useAuth } from './auth';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -9,6 +9,9 @@ import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
 import { OrganisationPage } from './pages/OrganisationPage';
+import { ActionLink, OccurrenceLink, PlanLink } from './pages/Permalinks';
+import { NotificationsPage, useUnreadCount } from './pages/NotificationsPage';
+import { PlanPage } from './pages/PlanPage';
 import { PlansPage } from './pages/PlansPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -28,10 +31,15 @@ export function App() {
         <Route path="/uppgifter" element={<TasksPage />} />
         <Route path="/eskaleringar" element={<EscalationsPage />} />
         <Route path="/planer" element={<PlansPage />} />
+        <Route path="/planer/:id" element={<PlanPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/atgarder/:id" element={<ActionPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
+        <Route path="/aviseringar" element={<NotificationsPage />} />
+        <Route path="/occurrences/:id" element={<OccurrenceLink />} />
+        <Route path="/actions/:id" element={<ActionLink />} />
+        <Route path="/plans/:id" element={<PlanLink />} />
         <Route path="*" element={<Navigate to={landingFor(me)} replace />} />
       </Routes>
     </Shell>
@@ -41,6 +49,8 @@ export function App() {
 function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { me, logout } = useAuth();
+  const unread = useUnreadCount();
+  const navigate = useNavigate(); // after logout the next login starts from its own first screen
   const coordinates = me?.roles.includes('coordinator') || me?.roles.includes('admin');
   const toggleLanguage = () => {
     const next = i18n.language === 'sv' ? 'en' : 'sv';
@@ -56,14 +66,24 @@ function Shell({ children }: { children: ReactNode }) {
           <Title order={2} size="h3">{t('appName')}</Title>
           <nav aria-label={t('appName')}>
             <Group gap="xs" wrap="wrap">
-              {coordinates && <Button component={NavLink} to="/oversikt" variant="subtle">{t('nav.dashboard')}</Button>}
-              {coordinates && <Button component={NavLink} to="/import" variant="subtle">{t('nav.import')}</Button>}
-              {coordinates && <Button component={NavLink} to="/organisation" variant="subtle">{t('nav.organisation')}</Button>}
-              <Button component={NavLink} to="/uppgifter" variant="subtle">{t('nav.tasks')}</Button>
-              <Button component={NavLink} to="/eskaleringar" variant="subtle">{t('nav.escalations')}</Button>
-              <Button component={NavLink} to="/planer" variant="subtle">{t('nav.plans')}</Button>
-              <Button variant="subtle" onClick={toggleLanguage} lang={i18n.language === 'sv' ? 'en' : 'sv'}>{t('nav.language')}</Button>
-              <Button variant="outline" onClick={() => void logout()} title={me?.email}>{t('nav.logout')}</Button>
+              {coordinates && <MenuLink to="/oversikt">{t('nav.dashboard')}</MenuLink>}
+              {coordinates && <MenuLink to="/import">{t('nav.import')}</MenuLink>}
+              {coordinates && <MenuLink to="/organisation">{t('nav.organisation')}</MenuLink>}
+              <MenuLink to="/uppgifter">{t('nav.tasks')}</MenuLink>
+              <MenuLink to="/eskaleringar">{t('nav.escalations')}</MenuLink>
+              <MenuLink to="/planer">{t('nav.plans')}</MenuLink>
+              <MenuLink to="/aviseringar">
+                {t('nav.notifications')}
+                {unread > 0 && (
+                  <>
+                    {' '}
+                    <Badge ml={6} size="sm" variant="filled" color="red.8">{unread}</Badge>
+                    <VisuallyHidden> {t('nav.unread')}</VisuallyHidden>
+                  </>
+                )}
+              </MenuLink>
+              <Button variant="subtle" c="blue.9" style={HOVER} onClick={toggleLanguage} lang={i18n.language === 'sv' ? 'en' : 'sv'}>{t('nav.language')}</Button>
+              <Button variant="outline" onClick={() => void logout().then(() => navigate('/', { replace: true }))} title={me?.email}>{t('nav.logout')}</Button>
             </Group>
           </nav>
         </Group>
@@ -72,5 +92,17 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </Container>
     </>
+  );
+}
+
+// Subtle buttons' default hover tint is too dark for their text (WCAG AA); a paler one keeps 4.5:1.
+const HOVER = { '--button-hover': 'var(--mantine-color-blue-0)' } as CSSProperties;
+
+/** A menu entry; the current page (aria-current) is marked by an underline, not by colour alone. */
+function MenuLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Button component={NavLink} to={to} variant="subtle" c="blue.9" style={HOVER} className="menu-link">
+      {children}
+    </Button>
   );
 }

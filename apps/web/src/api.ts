@@ -37,6 +37,18 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return payload as T;
 }
 
+/** A document the API renders (a report as HTML, PDF or XLSX), with the file name it suggests. */
+export async function apiDocument(path: string): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = session.token ? { Authorization: `Bearer ${session.token}` } : {};
+  const response = await fetch(path, { headers });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => ({}))).error ?? {};
+    throw new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText);
+  }
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? path.split('/').pop()!;
+  return { blob: await response.blob(), filename };
+}
+
 export interface Me {
   id: string;
   name: string;
@@ -75,8 +87,40 @@ export interface Plan {
   timezone: string;
 }
 
+export interface NoticePolicy {
+  remindBefore: string[];
+  escalateAfter: string[];
+  repeatEvery?: string;
+  timing?: string;
+}
+
+export interface PlanAction {
+  id: string;
+  title: string;
+  when: string | null;
+  status: string;
+  nextDue: string[];
+  schedule: { kind: string; rule: { type: string; perYear?: number; everyYears?: number } | null };
+  policy: NoticePolicy | null;
+  ownerUnitIds: string[];
+  ownerPersonIds: string[];
+}
+
 export interface PlanDetail extends Plan {
-  areas: Array<{ id: string | null; title: string; actions: Array<{ id: string; title: string; when: string | null; status: string; nextDue: string[]; schedule: { kind: string }; ownerUnitIds: string[]; ownerPersonIds: string[] }> }>;
+  reportingCadence: string;
+  policy: NoticePolicy | null;
+  areas: Array<{ id: string | null; title: string; actions: PlanAction[] }>;
+}
+
+export interface ReportPeriod {
+  key: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface PlanReports {
+  current: ReportPeriod;
+  frozen: Array<ReportPeriod & { frozenAt: string }>;
 }
 
 export interface ImportPreview {

@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { AuthProvider } from './auth';
 import './i18n';
+import './app.css';
 
 // Darker primary shades than Mantine's default keep text on buttons above WCAG AA contrast.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });

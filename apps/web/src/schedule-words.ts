@@ -1,4 +1,5 @@
 import i18n from './i18n';
+import { Duration } from 'luxon';
 
 interface Rule {
   type: string;
@@ -26,4 +27,35 @@ export function scheduleInWords(schedule: { kind: string; rule: Rule | null }): 
     default:
       return t('words.custom');
   }
+}
+
+/** An ISO 8601 duration as people say it, in the current language: "P14D" → "14 dagar". */
+export function durationInWords(iso: string): string {
+  const duration = Duration.fromISO(iso);
+  if (!duration.isValid) return iso;
+  // Our own unit words: the CLDR Swedish for a day-long duration is "dygn", plans say "dagar".
+  const units = Object.entries(duration.toObject()).filter(([, n]) => n);
+  if (units.length === 0) return i18n.t('words.immediately');
+  const words = units.map(([unit, count]) => i18n.t(`words.units.${unit}`, { count }));
+  return new Intl.ListFormat(i18n.language, { type: 'unit', style: 'long' }).format(words);
+}
+
+/** A notice policy in one sentence: when owners are reminded and when it goes up the line. */
+export function policyInWords(policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string; timing?: string }): string {
+  const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items.map(durationInWords));
+  const parts = [
+    policy.remindBefore.length ? i18n.t('words.policy.remind', { list: list(policy.remindBefore) }) : i18n.t('words.policy.noReminders'),
+    policy.escalateAfter.length ? i18n.t('words.policy.escalate', { list: list(policy.escalateAfter) }) : i18n.t('words.policy.noEscalation'),
+  ];
+  if (policy.repeatEvery) parts.push(i18n.t('words.policy.repeat', { every: durationInWords(policy.repeatEvery) }));
+  if (policy.timing === 'working-days') parts.push(i18n.t('words.policy.workingDays'));
+  const sentence = parts.join('; ') + '.';
+  return sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1);
+}
+
+/** A reporting period key as a board would say it: "2026H2" → "andra halvåret 2026". */
+export function periodInWords(key: string): string {
+  const match = /^(\d{4})([HQ])([1-4])$/.exec(key);
+  if (!match) return key;
+  return i18n.t(`words.period.${match[2]}${match[3]}`, { year: match[1] });
 }

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import { api, Occurrence } from '../api';
+import { useLocation, useParams } from 'react-router-dom';
+import { api, NoticePolicy, Occurrence } from '../api';
+import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
-import { scheduleInWords } from '../schedule-words';
+import { policyInWords, scheduleInWords } from '../schedule-words';
 import { StatusBadge } from './StatusBadge';
 
 interface ActionDetail {
@@ -15,7 +16,7 @@ interface ActionDetail {
   status: string;
   schedule: { kind: string; rule: { type: string; perYear?: number; everyYears?: number } | null; warnings: Array<{ message: string }> };
   scheduleInput: { text?: string; when?: string };
-  policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string } | null;
+  policy: NoticePolicy | null;
   ownerUnitIds: string[];
   ownerPersonIds: string[];
   nextDue: string[];
@@ -45,9 +46,7 @@ export function ActionPage() {
       <Title order={1}>{a.title}</Title>
       <Text>{[kind, a.when, next].filter(Boolean).join(' · ')}</Text>
       <Owners unitIds={a.ownerUnitIds} personIds={a.ownerPersonIds} />
-      {a.policy && (
-        <Text size="sm">{t('action.policy', { remind: a.policy.remindBefore.join(', ') || '–', escalate: a.policy.escalateAfter.join(', ') || '–' })}</Text>
-      )}
+      {a.policy && <Text size="sm">{policyInWords(a.policy)}</Text>}
       <EditAction action={a} />
       <Title order={2} size="h3">{t('action.timeline')}</Title>
       {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} />)}
@@ -57,9 +56,16 @@ export function ActionPage() {
 
 function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
   const { t } = useTranslation();
+  // Linked to from a mail or a calendar (/occurrences/:id → #id): scrolled to and marked.
+  const { hash } = useLocation();
+  const linked = hash === `#${occurrence.id}`;
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (linked) card.current?.scrollIntoView({ block: 'center' });
+  }, [linked]);
   const history = useQuery({ queryKey: ['history', occurrence.id], queryFn: () => api<HistoryEntry[]>('GET', `/api/occurrences/${occurrence.id}/history`) });
   return (
-    <Card withBorder padding="md" aria-label={occurrence.periodKey}>
+    <Card ref={card} id={occurrence.id} withBorder padding="md" aria-label={occurrence.periodKey} aria-current={linked ? 'location' : undefined} style={linked ? { outline: '3px solid var(--mantine-color-blue-7)' } : undefined}>
       <Group justify="space-between">
         <Text fw={700}>{t('tasks.due', { date: formatDate(occurrence.due) })}</Text>
         <StatusBadge status={occurrence.status} />
@@ -84,29 +90,22 @@ function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
 function EditAction({ action }: { action: ActionDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const { ownerOptions } = useDirectory();
   const [text, setText] = useState(action.scheduleInput.text ?? '');
   const [when, setWhen] = useState(action.scheduleInput.when ?? '');
   const [owners, setOwners] = useState<string[]>([...action.ownerUnitIds.map((id) => `unit:${id}`), ...action.ownerPersonIds.map((id) => `person:${id}`)]);
   const [remind, setRemind] = useState(action.policy?.remindBefore.join(', ') ?? '');
   const [escalate, setEscalate] = useState(action.policy?.escalateAfter.join(', ') ?? '');
   const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
-  const pick = (prefix: string) => owners.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
   const save = useMutation({
     mutationFn: () =>
       api('PATCH', `/api/actions/${action.id}`, {
         ...(text ? { schedule: { text, when: when || undefined } } : {}),
-        ownerUnitIds: pick('unit:'),
-        ownerPersonIds: pick('person:'),
+        ...ownersFromChoices(owners),
         ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['action', action.id] }),
   });
-  const options = [
-    { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
-    { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
-  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -123,7 +122,7 @@ function EditAction({ action }: { action: ActionDetail }) {
             <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
             <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} />
           </Group>
-          <MultiSelect label={t('import.owners')} data={options} value={owners} onChange={setOwners} searchable />
+          <MultiSelect label={t('import.owners')} data={ownerOptions} value={owners} onChange={setOwners} searchable />
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('action.remindBefore')} description="P14D, P1D" value={remind} onChange={(e) => setRemind(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
             <TextInput label={t('action.escalateAfter')} description="P7D, P14D" value={escalate} onChange={(e) => setEscalate(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
@@ -137,8 +136,6 @@ function EditAction({ action }: { action: ActionDetail }) {
 
 function Owners({ unitIds, personIds }: { unitIds: string[]; personIds: string[] }) {
   const { t } = useTranslation();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
-  const names = [...unitIds.map((id) => units.data?.find((u) => u.id === id)?.name), ...personIds.map((id) => people.data?.find((p) => p.id === id)?.name)].filter(Boolean);
+  const names = useDirectory().ownerNames(unitIds, personIds);
   return <Text>{t('escalations.owners', { names: names.join(', ') || '–' })}</Text>;
 }

@@ -4,24 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, Occurrence, Plan, PlanDetail } from '../api';
+import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
+import { ACTION_STATE_COLOURS, ACTION_STATES, actionState } from './action-state';
 import { StatusBadge } from './StatusBadge';
-
-export type ActionState = 'onTrack' | 'dueSoon' | 'overdue' | 'escalated' | 'done' | 'continuous';
-const STATES: ActionState[] = ['onTrack', 'dueSoon', 'overdue', 'escalated', 'done', 'continuous'];
-const COLOURS: Record<ActionState, string> = { onTrack: 'blue', dueSoon: 'yellow', overdue: 'red', escalated: 'red', done: 'green', continuous: 'gray' };
-const SOON_MS = 14 * 86_400_000;
-
-/** One action's state at a glance, from its occurrences (the worst open one wins). */
-export function actionState(kind: string, occurrences: Occurrence[], now = Date.now()): ActionState {
-  if (kind === 'continuous') return 'continuous';
-  const open = occurrences.filter((o) => ['open', 'overdue', 'escalated'].includes(o.status));
-  if (open.some((o) => o.status === 'escalated')) return 'escalated';
-  if (open.some((o) => o.status === 'overdue')) return 'overdue';
-  if (open.some((o) => Date.parse(o.due) - now < SOON_MS)) return 'dueSoon';
-  if (open.length === 0 && occurrences.some((o) => o.status === 'completed')) return 'done';
-  return 'onTrack';
-}
 
 /** The coordinator's overview: each plan by area, counts per state, and what needs attention now. */
 export function DashboardPage() {
@@ -31,8 +17,7 @@ export function DashboardPage() {
   const occurrences = useQueries({
     queries: (plans.data ?? []).map((p) => ({ queryKey: ['occurrences', p.id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${p.id}&pageSize=200`) })),
   });
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; unitId: string | null }>>('GET', '/api/people') });
+  const { units, people } = useDirectory();
   const [unit, setUnit] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);
   const [state, setState] = useState<string | null>(null);
@@ -51,7 +36,7 @@ export function DashboardPage() {
   );
   // An action belongs to a unit when the unit owns it or one of its owners works there.
   const ownedBy = (action: { ownerUnitIds: string[]; ownerPersonIds: string[] }, unitId: string) =>
-    action.ownerUnitIds.includes(unitId) || action.ownerPersonIds.some((id) => people.data?.find((p) => p.id === id)?.unitId === unitId);
+    action.ownerUnitIds.includes(unitId) || action.ownerPersonIds.some((id) => people.find((p) => p.id === id)?.unitId === unitId);
   const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state) && (!unit || ownedBy(r.action, unit)));
   const attention = shown.flatMap((r) => r.open).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
@@ -62,12 +47,12 @@ export function DashboardPage() {
       {plans.error && <Alert color="red" role="alert">{errorText(plans.error)}</Alert>}
       <Group>
         <Select label={t('dashboard.area')} data={areas} value={area} onChange={setArea} clearable placeholder={t('dashboard.all')} />
-        <Select label={t('dashboard.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
-        <Select label={t('dashboard.state')} data={STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
+        <Select label={t('dashboard.unit')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
+        <Select label={t('dashboard.state')} data={ACTION_STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
-        {STATES.map((s) => (
-          <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)} style={{ borderLeft: `6px solid var(--mantine-color-${COLOURS[s]}-6)` }}>
+        {ACTION_STATES.map((s) => (
+          <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)} style={{ borderLeft: `6px solid var(--mantine-color-${ACTION_STATE_COLOURS[s]}-6)` }}>
             <Text size="xl" fw={700}>{shown.filter((r) => r.state === s).length}</Text>
             <Text fw={700}>{t(`dashboard.states.${s}`)}</Text>
           </Card>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, Escalation, Occurrence } from '../api';
+import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { StatusBadge } from './StatusBadge';
 import { PostponeForm } from './TasksPage';
@@ -72,7 +73,7 @@ export function EscalationsPage() {
 
 function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const { people } = useDirectory();
   const [owner, setOwner] = useState<string | null>(null);
   const reassign = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/reassign`, { ownerPersonId: owner }), onSuccess: onDone });
   const submit = (event: FormEvent) => {
@@ -83,7 +84,7 @@ function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
     <form onSubmit={submit}>
       <Stack>
         {reassign.error && <Alert color="red" role="alert">{errorText(reassign.error)}</Alert>}
-        <Select label={t('escalations.newOwner')} data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={owner} onChange={setOwner} searchable required />
+        <Select label={t('escalations.newOwner')} data={people.map((p) => ({ value: p.id, label: p.name }))} value={owner} onChange={setOwner} searchable required />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
           <Button type="submit" disabled={!owner} loading={reassign.isPending}>{t('tasks.save')}</Button>

@@ -2,7 +2,8 @@ import { Alert, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Se
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ImportPreview, Plan } from '../api';
+import { api, ImportPreview, Plan, PlanDetail } from '../api';
+import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText } from '../format';
 
 /** Import wizard: upload, see every row as understood with its warnings, then confirm. Nothing is written before. */
@@ -27,8 +28,16 @@ export function ImportPage() {
     preview.mutate(list);
   };
   const preview = useMutation({ mutationFn: (list: Correction[]) => send(true, list) });
-  const commit = useMutation({ mutationFn: () => send(false), onSuccess: () => client.invalidateQueries() });
-  const busy = preview.isPending || commit.isPending;
+  // The actions the plan had before, so that the progress counts only the imported ones.
+  const [before, setBefore] = useState<Set<string>>(new Set());
+  const commit = useMutation({
+    mutationFn: async () => {
+      const plan = await api<PlanDetail>('GET', `/api/plans/${planId}`);
+      setBefore(new Set(plan.areas.flatMap((area) => area.actions.map((a) => a.id))));
+      return send(false);
+    },
+    onSuccess: () => client.invalidateQueries(),
+  });
   const rows = preview.data?.areas.flatMap((area, a) => area.actions.map((action, r) => ({ area: area.title, position: { area: a, row: r }, ...action }))) ?? [];
 
   return (
@@ -41,7 +50,7 @@ export function ImportPage() {
           <Group>
             <Button onClick={() => { setCorrections([]); preview.mutate([]); }} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>
           </Group>
-          {busy && <Progress value={100} animated aria-label={t('import.working')} />}
+          {preview.isPending && <Progress value={100} animated aria-label={t('import.working')} />}
         </Stack>
       </Card>
       {(preview.error || commit.error) && <Alert color="red" role="alert">{errorText(preview.error ?? commit.error)}</Alert>}
@@ -91,8 +100,27 @@ export function ImportPage() {
           <Group>
             <Button onClick={() => commit.mutate()} loading={commit.isPending}>{t('import.confirm', { count: rows.length })}</Button>
           </Group>
+          {commit.isPending && planId && <CommitProgress planId={planId} before={before} total={rows.length} />}
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * Progress of a commit, read from the plan itself: imported rows appear together (one
+ * transaction) as 'starting' and turn 'active' as each action's workflow starts.
+ */
+function CommitProgress({ planId, before, total }: { planId: string; before: Set<string>; total: number }) {
+  const { t } = useTranslation();
+  const plan = useQuery({ queryKey: ['plan', planId, 'import-progress'], queryFn: () => api<PlanDetail>('GET', `/api/plans/${planId}`), refetchInterval: 500 });
+  const imported = (plan.data?.areas ?? []).flatMap((area) => area.actions).filter((a) => !before.has(a.id));
+  const started = imported.filter((a) => a.status !== 'starting').length;
+  const label = imported.length === 0 ? t('import.saving', { count: total }) : t('import.starting', { started, total });
+  return (
+    <Stack gap={4}>
+      <Text role="status">{label}</Text>
+      <Progress value={imported.length === 0 ? 100 : (100 * started) / total} animated={imported.length === 0} aria-label={label} />
     </Stack>
   );
 }
@@ -109,23 +137,17 @@ interface Correction {
 /** One row said differently: its schedule, and owners chosen from the organisation chart. */
 function CorrectionForm({ editing, onSave, onCancel }: { editing: { area: number; row: number; when: string }; onSave(c: Correction): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/people') });
+  const { ownerOptions } = useDirectory();
   const [text, setText] = useState('');
   const [when, setWhen] = useState(editing.when);
   const [owners, setOwners] = useState<string[]>([]);
-  const options = [
-    { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
-    { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
-  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const pick = (prefix: string) => owners.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
     onSave({
       area: editing.area,
       row: editing.row,
       ...(text ? { text, when } : when !== editing.when ? { when } : {}),
-      ...(owners.length ? { ownerUnitIds: pick('unit:'), ownerPersonIds: pick('person:') } : {}),
+      ...(owners.length ? ownersFromChoices(owners) : {}),
     });
   };
   return (
@@ -133,7 +155,7 @@ function CorrectionForm({ editing, onSave, onCancel }: { editing: { area: number
       <Stack>
         <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
-        <MultiSelect label={t('import.owners')} data={options} value={owners} onChange={setOwners} searchable />
+        <MultiSelect label={t('import.owners')} data={ownerOptions} value={owners} onChange={setOwners} searchable />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
           <Button type="submit">{t('tasks.save')}</Button>

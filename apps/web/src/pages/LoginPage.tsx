@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { landingFor, useAuth } from '../auth';
 import { errorText } from '../format';
 
@@ -9,6 +9,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { login } = useAuth();
   const navigate = useNavigate();
+  // A link from a mail or a calendar leads here first; after login it still goes where it pointed.
+  const location = useLocation();
+  const deepLink = location.pathname === '/' ? null : `${location.pathname}${location.search}${location.hash}`;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +22,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      navigate(landingFor(await login(email, password)), { replace: true });
+      const me = await login(email, password);
+      navigate(deepLink ?? landingFor(me), { replace: true });
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -19,7 +19,7 @@ export function PlansPage() {
       {details.map(({ data: plan }) =>
         plan ? (
           <Card key={plan.id} withBorder padding="md" radius="md">
-            <Title order={2} size="h3">{plan.title}</Title>
+            <Title order={2} size="h3"><Anchor component={Link} to={`/planer/${plan.id}`} inherit>{plan.title}</Anchor></Title>
             {plan.areas.map((area) => (
               <Stack key={area.id ?? 'none'} gap={4} mt="md">
                 {area.title && <Title order={3} size="h5">{area.title}</Title>}

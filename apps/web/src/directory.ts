@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+
+export interface UnitEntry {
+  id: string;
+  name: string;
+}
+
+export interface PersonEntry {
+  id: string;
+  name: string;
+  unitId: string | null;
+}
+
+/** The organisation chart as the screens need it: names of units and people, and owner choices. */
+export function useDirectory() {
+  const { t } = useTranslation();
+  const units = useQuery({ queryKey: ['units'], queryFn: () => api<UnitEntry[]>('GET', '/api/units') });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api<PersonEntry[]>('GET', '/api/people') });
+  return {
+    units: units.data ?? [],
+    people: people.data ?? [],
+    /** Owners' names, units first, as the plans write them. */
+    ownerNames: (unitIds: string[], personIds: string[]): string[] =>
+      [...unitIds.map((id) => units.data?.find((u) => u.id === id)?.name), ...personIds.map((id) => people.data?.find((p) => p.id === id)?.name)].filter(
+        (name): name is string => Boolean(name),
+      ),
+    /** Units and people grouped for a select; values are `unit:<id>` and `person:<id>`. */
+    ownerOptions: [
+      { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
+      { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+    ],
+  };
+}
+
+/** Splits `unit:<id>` / `person:<id>` choices back into owner id lists. */
+export function ownersFromChoices(choices: string[]): { ownerUnitIds: string[]; ownerPersonIds: string[] } {
+  const pick = (prefix: string) => choices.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length));
+  return { ownerUnitIds: pick('unit:'), ownerPersonIds: pick('person:') };
+}

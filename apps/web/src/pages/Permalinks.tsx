@@ -1,0 +1,25 @@
+import { Alert, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, useParams } from 'react-router-dom';
+import { api, Occurrence } from '../api';
+import { errorText } from '../format';
+
+// The stable paths that mail, calendar feeds and the in-app list link to (libs/domain/links),
+// resolved to the screens that show them.
+
+/** An occurrence is shown on its action's page, scrolled to and marked. */
+export function OccurrenceLink() {
+  const { id } = useParams();
+  const occurrence = useQuery({ queryKey: ['occurrence', id], queryFn: () => api<Occurrence>('GET', `/api/occurrences/${id}`) });
+  if (occurrence.error) return <Alert color="red" role="alert">{errorText(occurrence.error)}</Alert>;
+  if (!occurrence.data) return <Loader aria-label="…" />;
+  return <Navigate to={`/atgarder/${occurrence.data.actionId}#${occurrence.data.id}`} replace />;
+}
+
+export function ActionLink() {
+  return <Navigate to={`/atgarder/${useParams().id}`} replace />;
+}
+
+export function PlanLink() {
+  return <Navigate to={`/planer/${useParams().id}`} replace />;
+}

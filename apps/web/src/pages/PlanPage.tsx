@@ -1,0 +1,167 @@
+import { Alert, Anchor, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api, apiDocument, Occurrence, PlanAction, PlanDetail, PlanReports } from '../api';
+import { useAuth } from '../auth';
+import { useDirectory } from '../directory';
+import { errorText, formatDate } from '../format';
+import { periodInWords, policyInWords, scheduleInWords } from '../schedule-words';
+import { actionState, ActionStateBadge } from './action-state';
+
+/** One plan: its facts and default policy, every action by area with its state, the board reports, and what changed. */
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { me } = useAuth();
+  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${id}`) });
+  const occurrences = useQuery({ queryKey: ['occurrences', id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${id}&pageSize=200`) });
+  if (plan.error) return <Alert color="red" role="alert">{errorText(plan.error)}</Alert>;
+  const p = plan.data;
+  if (!p) return null;
+  const coordinates = me?.roles.includes('coordinator') || me?.roles.includes('admin');
+  return (
+    <Stack>
+      <Title order={1}>{p.title}</Title>
+      <Text>{t('plan.facts', { start: p.startDate, timezone: p.timezone, cadence: t(`plan.cadence.${p.reportingCadence}`, { defaultValue: p.reportingCadence }) })}</Text>
+      {p.policy && <Text size="sm">{t('plan.policy', { policy: policyInWords(p.policy) })}</Text>}
+      <Reports planId={p.id} />
+      {p.areas.length === 0 && <Text>{t('plan.noActions')}</Text>}
+      {p.areas.map((area) => (
+        <Stack key={area.id ?? 'none'} gap="xs">
+          {area.title && <Title order={2} size="h3">{area.title}</Title>}
+          <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} occurrences={occurrences.data?.items ?? []} />
+        </Stack>
+      ))}
+      {coordinates && <AuditList planId={p.id} />}
+    </Stack>
+  );
+}
+
+function ActionTable({ actions, occurrences }: { actions: PlanAction[]; occurrences: Occurrence[] }) {
+  const { t } = useTranslation();
+  const { ownerNames } = useDirectory();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('dashboard.action')}</Table.Th>
+            <Table.Th scope="col">{t('plan.schedule')}</Table.Th>
+            <Table.Th scope="col">{t('plan.owners')}</Table.Th>
+            <Table.Th scope="col">{t('plan.state')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td><Anchor component={Link} to={`/atgarder/${action.id}`}>{action.title}</Anchor></Table.Td>
+              <Table.Td>{[scheduleInWords(action.schedule), action.nextDue[0] && t('plans.next', { date: action.nextDue[0] })].filter(Boolean).join(', ')}</Table.Td>
+              <Table.Td>{ownerNames(action.ownerUnitIds, action.ownerPersonIds).join(', ') || '–'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><ActionStateBadge state={actionState(action.schedule.kind, occurrences.filter((o) => o.actionId === action.id))} /></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The period being followed and each frozen report, to read here or download as PDF or Excel. */
+function Reports({ planId }: { planId: string }) {
+  const { t, i18n } = useTranslation();
+  const reports = useQuery({ queryKey: ['reports', planId], queryFn: () => api<PlanReports>('GET', `/api/plans/${planId}/reports`) });
+  const [viewing, setViewing] = useState<{ key: string; html: string } | null>(null);
+  const path = (key: string, format: string) => `/api/plans/${planId}/reports/${key}?format=${format}&locale=${i18n.language}`;
+  const view = useMutation({
+    mutationFn: async (key: string) => ({ key, html: await (await apiDocument(path(key, 'html'))).blob.text() }),
+    onSuccess: setViewing,
+  });
+  const download = useMutation({
+    mutationFn: async ({ key, format }: { key: string; format: string }) => {
+      const { blob, filename } = await apiDocument(path(key, format));
+      const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: filename });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the browser reads it after the click
+    },
+  });
+  const data = reports.data;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Title order={2} size="h3">{t('plan.reports')}</Title>
+        {(reports.error || view.error || download.error) && <Alert color="red" role="alert">{errorText(reports.error ?? view.error ?? download.error)}</Alert>}
+        {data && <Text>{t('plan.current', { period: periodInWords(data.current.key), date: formatDate(data.current.endsAt) })}</Text>}
+        {data?.frozen.length === 0 && <Text>{t('plan.noReports')}</Text>}
+        {data && data.frozen.length > 0 && (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('plan.period')}</Table.Th>
+                <Table.Th scope="col">{t('plan.frozenAt')}</Table.Th>
+                <Table.Th scope="col">{t('plan.download')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.frozen.map((report) => {
+                const period = periodInWords(report.key);
+                return (
+                  <Table.Tr key={report.key}>
+                    <Table.Td>{period}</Table.Td>
+                    <Table.Td>{formatDate(report.frozenAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Button size="xs" variant="light" aria-label={`${t('plan.view')}: ${period}`} onClick={() => view.mutate(report.key)} loading={view.isPending && view.variables === report.key}>{t('plan.view')}</Button>
+                        <Button size="xs" variant="default" aria-label={`PDF: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'pdf' })}>PDF</Button>
+                        <Button size="xs" variant="default" aria-label={`Excel: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'xlsx' })}>Excel</Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={viewing ? t('plan.reportTitle', { period: periodInWords(viewing.key) }) : ''} size="xl">
+        {/* The report's own HTML, sandboxed: it is a document to read, not part of the app. */}
+        {viewing && <iframe title={t('plan.reportTitle', { period: periodInWords(viewing.key) })} srcDoc={viewing.html} sandbox="" style={{ width: '100%', height: '70vh', border: 0 }} />}
+      </Modal>
+    </Card>
+  );
+}
+
+interface AuditEntry {
+  id: string;
+  at: string;
+  actorName: string | null;
+  entity: string;
+  action: string;
+  before: { title?: string } | null;
+  after: { title?: string; filename?: string; actions?: number } | null;
+}
+
+function AuditList({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const audit = useQuery({ queryKey: ['audit', planId], queryFn: () => api<AuditEntry[]>('GET', `/api/plans/${planId}/audit`) });
+  const what = (entry: AuditEntry) =>
+    t(`plan.auditWhat.${entry.entity}.${entry.action}`, {
+      defaultValue: `${entry.entity} ${entry.action}`,
+      title: entry.after?.title ?? entry.before?.title ?? '',
+      count: entry.after?.actions ?? 0,
+      file: entry.after?.filename ?? '',
+    });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">{t('plan.audit')}</Title>
+      <List size="sm">
+        {(audit.data ?? []).slice(0, 20).map((entry) => (
+          <List.Item key={entry.id}>
+            {formatDate(entry.at)} — {t('plan.auditEntry', { who: entry.actorName ?? t('plan.someone'), what: what(entry) })}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Occurrence } from '../api';
+
+/** An action's state at a glance, as the coordinator's overview and the plan page show it. */
+export type ActionState = 'onTrack' | 'dueSoon' | 'overdue' | 'escalated' | 'done' | 'continuous';
+export const ACTION_STATES: ActionState[] = ['onTrack', 'dueSoon', 'overdue', 'escalated', 'done', 'continuous'];
+export const ACTION_STATE_COLOURS: Record<ActionState, string> = { onTrack: 'blue', dueSoon: 'yellow', overdue: 'red', escalated: 'red', done: 'green', continuous: 'gray' };
+const SOON_MS = 14 * 86_400_000;
+
+/** One action's state from its occurrences (the worst open one wins). */
+export function actionState(kind: string, occurrences: Occurrence[], now = Date.now()): ActionState {
+  if (kind === 'continuous') return 'continuous';
+  const open = occurrences.filter((o) => ['open', 'overdue', 'escalated'].includes(o.status));
+  if (open.some((o) => o.status === 'escalated')) return 'escalated';
+  if (open.some((o) => o.status === 'overdue')) return 'overdue';
+  if (open.some((o) => Date.parse(o.due) - now < SOON_MS)) return 'dueSoon';
+  if (open.length === 0 && occurrences.some((o) => o.status === 'completed')) return 'done';
+  return 'onTrack';
+}
+
+// The state in words; colour only repeats it (WCAG: not by colour alone).
+export function ActionStateBadge({ state }: { state: ActionState }) {
+  const { t } = useTranslation();
+  const urgent = state === 'overdue' || state === 'escalated';
+  // Light badges carry dark text: their tint alone is too pale a background for coloured text on striped rows.
+  return <Badge color={ACTION_STATE_COLOURS[state]} variant={urgent ? 'filled' : 'light'} c={urgent ? undefined : 'dark.9'}>{t(`dashboard.states.${state}`)}</Badge>;
+}
