@@ -3,6 +3,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -30,6 +31,13 @@ import { occurrenceClosedSignal } from './contracts/internal';
 import { occurrenceWorkflow } from './occurrence.workflow';
 
 const { recordActionStatus } = proxyActivities<EngineActivities>({ startToCloseTimeout: '30 seconds' });
+
+/**
+ * Explicit instants open as soon as the previous one falls due (the first at once) instead of at
+ * local midnight of their own day: a task due tonight is visible now. Runs recorded before this
+ * change keep their old timers.
+ */
+const INSTANTS_OPEN_AT_PREVIOUS = 'instants-open-at-previous';
 
 /** Openings per run before continuing as new: keeps each run's history to a few hundred events. */
 const OPENINGS_PER_RUN = 10;
@@ -81,6 +89,10 @@ export async function actionWorkflow(input: ActionInput): Promise<void> {
     }
     const occurrence = nextOccurrence(schedule, { after: openedThrough, timezone });
     next = occurrence && { ...occurrence, opensAt: opensAt(occurrence, [...policy.remindBefore, ...(input.openBefore ? [input.openBefore] : [])], timezone) };
+    if (next && schedule.rule?.type === 'instants' && patched(INSTANTS_OPEN_AT_PREVIOUS)) {
+      const previous = openedThrough ?? new Date(Date.now()).toISOString();
+      if (previous < next.opensAt) next.opensAt = previous;
+    }
     if (!next) {
       await condition(() => changed() || paused); // nothing more to open until a revision
       continue;

@@ -1,5 +1,5 @@
 import { WorkflowExecutionStatusName } from '@temporalio/client';
-import { scheduleFromInstants } from '../../libs/domain/schedule';
+import { parseSchedule, scheduleFromInstants } from '../../libs/domain/schedule';
 import { actionStateQuery, actionWorkflowId, occurrenceStateQuery, occurrenceWorkflowId, pauseSignal, resumeSignal, reviseSignal, withdrawSignal } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
@@ -22,12 +22,29 @@ describe('action workflow: opening occurrences, revise, pause, withdraw, continu
   const occurrenceKeys = async (actionId: string): Promise<string[]> =>
     (await db(stack).query('SELECT period_key FROM occurrence WHERE action_id = $1 ORDER BY due_at', [actionId])).map((r: { period_key: string }) => r.period_key);
 
-  // An occurrence opens at the start of its period (local midnight of an explicit due date), so a
-  // due date two days away stays unopened for the length of these tests.
+  // An occurrence opens at the start of its period: "2031" stays unopened for the length of these
+  // tests. An explicit instant opens when the previous one falls due, the first at once.
+  const farAway = () => parseSchedule({ text: 'Enkät till företagen', when: '2031' });
   const twoDays = 2 * 24 * 3600;
 
-  it('honours a revised schedule without a restart', async () => {
+  it('opens an explicit instant at once, though it falls due days from now', async () => {
     const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(twoDays)], policy: QUIET });
+    await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 1, what: 'the instant, opened at once' });
+  });
+
+  it('opens the next explicit instant when the previous one falls due', async () => {
+    const first = inSeconds(4);
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [first, inSeconds(twoDays)], policy: QUIET });
+    const opened = await waitFor(async () => (await db(stack).query('SELECT opened_at FROM occurrence WHERE action_id = $1 ORDER BY due_at', [actionId])) as Array<{ opened_at: Date }>, {
+      until: (rows) => rows.length === 2,
+      what: 'both instants opened',
+    });
+    expect(opened[0].opened_at.getTime()).toBeLessThan(Date.parse(first));
+    expect(opened[1].opened_at.getTime()).toBeGreaterThanOrEqual(Date.parse(first));
+  });
+
+  it('honours a revised schedule without a restart', async () => {
+    const { actionId } = await startAction(stack, { planId, owners: owners(), schedule: farAway(), policy: QUIET });
     const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
     const before = await waitFor(() => handle.query(actionStateQuery), { until: (s) => !!s.next, what: 'the next occurrence' });
     expect(Date.parse(before.next!.dueInstant)).toBeGreaterThan(Date.now() + 24 * 3600_000);
@@ -41,7 +58,7 @@ describe('action workflow: opening occurrences, revise, pause, withdraw, continu
   });
 
   it('opens nothing while paused and catches up on resume', async () => {
-    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(twoDays)], policy: QUIET });
+    const { actionId } = await startAction(stack, { planId, owners: owners(), schedule: farAway(), policy: QUIET });
     const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
     await handle.signal(pauseSignal);
     await waitFor(() => handle.query(actionStateQuery), { until: (s) => s.status === 'paused', what: 'paused' });
@@ -53,7 +70,7 @@ describe('action workflow: opening occurrences, revise, pause, withdraw, continu
   });
 
   it('withdrawn: open occurrences are cancelled and the action is marked withdrawn', async () => {
-    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(1), inSeconds(twoDays)], policy: QUIET });
+    const { actionId } = await startAction(stack, { planId, owners: owners(), due: [inSeconds(twoDays), inSeconds(2 * twoDays)], policy: QUIET });
     const keys = await waitFor(() => occurrenceKeys(actionId), { until: (k) => k.length === 1, what: 'the first occurrence' });
     const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
     await handle.signal(withdrawSignal, { reason: 'Utgår ur planen' });
@@ -64,7 +81,7 @@ describe('action workflow: opening occurrences, revise, pause, withdraw, continu
     expect(row.status).toBe('withdrawn');
     const [occ] = await db(stack).query('SELECT status FROM occurrence WHERE action_id = $1', [actionId]);
     expect(occ.status).toBe('cancelled');
-    expect(await occurrenceKeys(actionId)).toHaveLength(1); // the one two days away never opened
+    expect(await occurrenceKeys(actionId)).toHaveLength(1); // the second, opening in two days, never opened
   });
 
   it('continues as new: 50 occurrences leave no run with more than a few hundred events', async () => {
