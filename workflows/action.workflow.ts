@@ -87,7 +87,7 @@ export async function actionWorkflow(input: ActionInput): Promise<void> {
       await condition(() => !paused || changed());
       continue;
     }
-    const occurrence = nextOccurrence(schedule, { after: openedThrough, timezone });
+    const occurrence = nextOccurrence(schedule, { after: openedThrough ?? input.followFrom, timezone });
     next = occurrence && { ...occurrence, opensAt: opensAt(occurrence, [...policy.remindBefore, ...(input.openBefore ? [input.openBefore] : [])], timezone) };
     if (next && schedule.rule?.type === 'instants' && patched(INSTANTS_OPEN_AT_PREVIOUS)) {
       const previous = openedThrough ?? new Date(Date.now()).toISOString();

@@ -5,6 +5,7 @@ import { ReportRepository } from '../../libs/persistence/repositories/report.rep
 import { actionWorkflowId, planReportingWorkflowId } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
+import { waitFor } from '../support/wait-for';
 
 describe('plans and actions: validation, crash repair, import', () => {
   let stack: TestStack;
@@ -83,6 +84,25 @@ describe('plans and actions: validation, crash repair, import', () => {
     const detail = (await org.cora.get(`/api/plans/${plan.id}`)).body;
     expect(detail.areas.map((a: { actions: unknown[] }) => a.actions.length)).toEqual([5, 3, 6, 3]);
     expect(detail.areas.flatMap((a: { actions: Array<{ status: string }> }) => a.actions.map((x) => x.status)).every((s: string) => s === 'active' || s === 'draft')).toBe(true);
+  });
+
+  it('follows an imported plan from the day of the import: nothing that fell due in earlier years opens or escalates', async () => {
+    const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'), 'utf8');
+    const plan = (await org.cora.post('/api/plans', { title: 'Antagen 2020, bevakad från i dag', startDate: '2020-01-01' })).body;
+    const importedAt = Date.now();
+    expect((await org.cora.post(`/api/plans/${plan.id}/import`, { text, filename: 'handlingsplan.txt' })).status).toBe(200);
+    // The monthly Facebook row has an occurrence due at the end of this month: it opens at once.
+    const opened = await waitFor(async () => (await org.cora.get(`/api/occurrences?planId=${plan.id}&pageSize=200`)).body.items as Array<{ due: string; status: string }>, {
+      until: (items) => items.length > 0,
+      what: 'the occurrences of this period',
+    });
+    await new Promise((r) => setTimeout(r, 2000)); // time for any past occurrence to open, were it to
+    const all = (await org.cora.get(`/api/occurrences?planId=${plan.id}&pageSize=200`)).body.items as Array<{ due: string; status: string }>;
+    expect(all.length).toBeGreaterThanOrEqual(opened.length);
+    expect(all.filter((o) => Date.parse(o.due) < importedAt)).toEqual([]);
+    expect(all.every((o) => o.status === 'open')).toBe(true);
+    const [{ n }] = await stack.dataSource.query('SELECT count(*)::int AS n FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.plan_id = $1', [plan.id]);
+    expect(n).toBe(0);
   });
 
   it('serves a frozen board report as JSON, HTML, PDF and XLSX; 404 before it is frozen', async () => {

@@ -33,6 +33,12 @@ export interface ActionInput {
   openOccurrences?: string[];
   /** How long before its due instant an occurrence opens (ISO duration); default: at period start. */
   openBefore?: string;
+  /**
+   * Follow-up starts here: occurrences due before this instant are history and never open, so a
+   * plan adopted in 2020 and started today does not escalate six years of the past. Unset: every
+   * occurrence of the schedule opens (explicit instants from tests and runs started before).
+   */
+  followFrom?: string;
 }
 
 export interface ActionRevision {

@@ -68,6 +68,7 @@ export class ActionWorkflows implements OnApplicationBootstrap, OnApplicationShu
       timezone: row.timezone,
       policy: row.policy ?? row.plan_policy ?? this.defaultPolicy(), // the action's, else the plan's
       owners: { personIds: row.owner_person_ids, unitIds: row.owner_unit_ids },
+      followFrom: new Date().toISOString(), // what fell due before the action was started is history
     };
     await this.client.workflow.start(ACTION_WORKFLOW, {
       taskQueue: this.config.temporal.taskQueue,
