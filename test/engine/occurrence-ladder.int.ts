@@ -61,6 +61,20 @@ describe('occurrence workflow: reminders, overdue, escalation ladder, completion
     expect(events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'overdue', 'escalated', 'escalated', 'completed']);
   });
 
+  it('an action nobody owns yet (balanslista): every notice goes to the coordinator until someone owns it', async () => {
+    const { actionId } = await startAction(stack, { planId, owners: { personIds: [], unitIds: [] }, due: [inSeconds(3)], policy: LADDER });
+    const { handle } = await occurrence(actionId);
+    const sent = await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.length >= 4, what: 'the ladder of an ownerless action' });
+    expect(sent.slice(0, 4).map((r) => [r.kind, r.recipient_person_id])).toEqual([
+      ['reminder', org.cora],
+      ['overdue', org.cora],
+      ['escalation-1', org.cora],
+      ['escalation-2', org.cora],
+    ]);
+    await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.cora, note: 'Ansvaret utrett' }] });
+    await handle.result();
+  });
+
   it('completed before due: the reminder only, no overdue notice, completed on time', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(4)] });
     const { handle } = await occurrence(actionId);

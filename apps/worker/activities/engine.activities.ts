@@ -106,7 +106,11 @@ export class EngineActivitiesService implements EngineActivities {
 async function noticeRecipients(db: EntityManager, notice: NoticeRequest, today: string): Promise<{ personIds: string[]; unitId?: string }> {
   const org = new OrgChartRepository(db);
   const ladderStep = notice.kind === 'escalation' ? notice.step : notice.kind === 'repeat' ? (notice.ladderStep ?? -1) : -1;
-  if (ladderStep < 0) return { personIds: await ownerPersons(org, notice.owners, today) };
+  if (ladderStep < 0) {
+    // Balanslista: an action nobody owns yet is the coordinator's to hear about until someone does.
+    const owners = await ownerPersons(org, notice.owners, today);
+    return { personIds: owners.length ? owners : await org.coordinators() };
+  }
   const baseUnit = notice.owners.personIds.length ? await org.unitOfPerson(notice.owners.personIds[0]) : notice.owners.unitIds[0];
   const chain = baseUnit ? await org.chainUp(baseUnit) : [];
   const target = escalationTarget(chain, notice.owners.personIds, ladderStep);
