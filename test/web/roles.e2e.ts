@@ -284,6 +284,13 @@ describe('the web app in a browser', () => {
     await shown(page.getByRole('heading', { name: /Inköp och upphandling/ }));
     await screenshot(page, '13-plan-page-coordinator');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The rows nobody owns yet are on the overview's balance list; the corrected row is owned.
+    await page.getByRole('link', { name: 'Översikt' }).click();
+    const balance = page.getByRole('table', { name: 'Balanslista: vem driver frågan?' });
+    expect(await textOf(balance.getByRole('row').filter({ hasText: 'Internutbildning i upphandlingar' }))).toContain('ansvarig (besked går till samordnaren)');
+    expect(await balance.getByRole('row').filter({ hasText: 'Fler e-tjänster' }).count()).toBe(0);
+    await screenshot(page, '15-balance-list');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -40,6 +40,8 @@ export function DashboardPage() {
   const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state) && (!unit || ownedBy(r.action, unit)));
   const attention = shown.flatMap((r) => r.open).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
+  // Balanslista: what nobody owns yet, or what has no schedule Bevaka can follow.
+  const balance = rows.filter((r) => (!area || r.area === area) && (r.action.status === 'draft' || (r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0)));
 
   return (
     <Stack>
@@ -76,6 +78,31 @@ export function DashboardPage() {
                 <Table.Td><Anchor component={Link} to={`/atgarder/${o.actionId}`}>{o.actionTitle}</Anchor></Table.Td>
                 <Table.Td>{formatDate(o.due)}</Table.Td>
                 <Table.Td><StatusBadge status={o.status} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Title order={2} size="h3">{t('dashboard.balance')}</Title>
+      {balance.length === 0 ? (
+        <Text>{t('dashboard.balanceEmpty')}</Text>
+      ) : (
+        <Table striped aria-label={t('dashboard.balance')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('dashboard.action')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.plan')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.missing')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {balance.map((r) => (
+              <Table.Tr key={r.action.id}>
+                <Table.Td><Anchor component={Link} to={`/atgarder/${r.action.id}`}>{r.action.title}</Anchor></Table.Td>
+                <Table.Td>{r.plan.title}</Table.Td>
+                <Table.Td>
+                  {[r.action.ownerUnitIds.length + r.action.ownerPersonIds.length === 0 && t('dashboard.noOwner'), r.action.status === 'draft' && t('dashboard.noSchedule')].filter(Boolean).join(', ')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
