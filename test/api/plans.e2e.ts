@@ -97,10 +97,15 @@ describe('plans and actions: validation, crash repair, import', () => {
       what: 'the occurrences of this period',
     });
     await new Promise((r) => setTimeout(r, 2000)); // time for any past occurrence to open, were it to
-    const all = (await org.cora.get(`/api/occurrences?planId=${plan.id}&pageSize=200`)).body.items as Array<{ due: string; status: string }>;
+    const all = (await org.cora.get(`/api/occurrences?planId=${plan.id}&pageSize=200`)).body.items as Array<{ id: string; due: string; status: string }>;
     expect(all.length).toBeGreaterThanOrEqual(opened.length);
     expect(all.filter((o) => Date.parse(o.due) < importedAt)).toEqual([]);
     expect(all.every((o) => o.status === 'open')).toBe(true);
+    // The plan itself tells each action's unresolved occurrences, for the state at a glance.
+    const detail = (await org.cora.get(`/api/plans/${plan.id}`)).body as { areas: Array<{ actions: Array<{ openOccurrences: Array<{ id: string; due: string; status: string }>; completedCount: number }> }> };
+    const summaries = detail.areas.flatMap((a) => a.actions);
+    expect(summaries.flatMap((a) => a.openOccurrences).map((o) => o.id).sort()).toEqual(all.map((o) => o.id).sort());
+    expect(summaries.every((a) => a.completedCount === 0)).toBe(true);
     const [{ n }] = await stack.dataSource.query('SELECT count(*)::int AS n FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.plan_id = $1', [plan.id]);
     expect(n).toBe(0);
   });

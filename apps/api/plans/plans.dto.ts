@@ -137,6 +137,18 @@ export class PlanReportsResponse {
   @ApiProperty({ type: [FrozenReportResponse], description: 'Frozen board reports, newest first' }) frozen!: FrozenReportResponse[];
 }
 
+export class OpenOccurrenceSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Due instant (UTC)' }) due!: string;
+  @ApiProperty({ enum: ['open', 'overdue', 'escalated'] }) status!: string;
+}
+
+export class PlanActionResponse extends ActionResponse {
+  @ApiProperty({ type: [OpenOccurrenceSummary], description: 'Its occurrences not yet resolved, by due date' }) openOccurrences!: OpenOccurrenceSummary[];
+  @ApiProperty({ description: 'How many of its occurrences were completed' }) completedCount!: number;
+}
+
 export class PlanDetailResponse extends PlanResponse {
-  @ApiProperty({ description: 'Areas with their actions', type: Object, isArray: true }) areas!: Array<{ id: string | null; title: string; actions: ActionResponse[] }>;
+  @ApiProperty({ description: 'Areas with their actions, each with its unresolved occurrences', type: Object, isArray: true })
+  areas!: Array<{ id: string | null; title: string; actions: PlanActionResponse[] }>;
 }

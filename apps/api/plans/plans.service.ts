@@ -48,9 +48,26 @@ export class PlansService {
     if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
     const areas: Array<{ id: string; title: string }> = await this.dataSource.query('SELECT id, title FROM area WHERE plan_id = $1 ORDER BY position, title', [id]);
     const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
-    const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(describe) }));
-    const loose = actions.filter((a) => a.area === null).map(describe);
+    const followUp = await this.followUp(id);
+    const withFollowUp = (row: ActionRow) => ({ ...describe(row), openOccurrences: followUp.open.get(row.id) ?? [], completedCount: followUp.completed.get(row.id) ?? 0 });
+    const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(withFollowUp) }));
+    const loose = actions.filter((a) => a.area === null).map(withFollowUp);
     return { ...plan, areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
+  }
+
+  /** Per action: its unresolved occurrences and how many were completed, for the state at a glance. */
+  private async followUp(planId: string) {
+    const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.dataSource.query(
+      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status IN ('open', 'overdue', 'escalated') ORDER BY due_at`,
+      [planId],
+    );
+    const counts: Array<{ action_id: string; n: number }> = await this.dataSource.query(
+      `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND status = 'completed' GROUP BY action_id`,
+      [planId],
+    );
+    const open = new Map<string, Array<{ id: string; due: string; status: string }>>();
+    for (const r of rows) open.set(r.action_id, [...(open.get(r.action_id) ?? []), { id: r.id, due: iso(r.due_at), status: r.status }]);
+    return { open, completed: new Map(counts.map((c) => [c.action_id, c.n])) };
   }
 
   /** The period being followed now (frozen when it ends) and the reports already frozen, newest first. */

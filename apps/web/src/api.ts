@@ -104,6 +104,9 @@ export interface PlanAction {
   policy: NoticePolicy | null;
   ownerUnitIds: string[];
   ownerPersonIds: string[];
+  /** Its occurrences not yet resolved, by due date. */
+  openOccurrences: Array<{ id: string; due: string; status: 'open' | 'overdue' | 'escalated' }>;
+  completedCount: number;
 }
 
 export interface PlanDetail extends Plan {

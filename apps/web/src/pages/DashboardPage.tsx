@@ -3,7 +3,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, Occurrence, Plan, PlanDetail } from '../api';
+import { api, Plan, PlanDetail } from '../api';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { ACTION_STATE_COLOURS, ACTION_STATES, actionState } from './action-state';
@@ -14,23 +14,23 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
   const details = useQueries({ queries: (plans.data ?? []).map((p) => ({ queryKey: ['plan', p.id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
-  const occurrences = useQueries({
-    queries: (plans.data ?? []).map((p) => ({ queryKey: ['occurrences', p.id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${p.id}&pageSize=200`) })),
-  });
   const { units, people } = useDirectory();
   const [unit, setUnit] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);
   const [state, setState] = useState<string | null>(null);
 
-  const rows = details.flatMap(({ data: plan }, i) =>
+  const rows = details.flatMap(({ data: plan }) =>
     plan
       ? plan.areas.flatMap((a) =>
           a.actions
             .filter((action) => action.status !== 'withdrawn')
-            .map((action) => {
-              const own = (occurrences[i]?.data?.items ?? []).filter((o) => o.actionId === action.id);
-              return { plan, area: a.title, action, state: actionState(action.schedule.kind, own), open: own.filter((o) => ['overdue', 'escalated'].includes(o.status)) };
-            }),
+            .map((action) => ({
+              plan,
+              area: a.title,
+              action,
+              state: actionState(action),
+              late: action.openOccurrences.filter((o) => o.status !== 'open').map((o) => ({ ...o, actionId: action.id, actionTitle: action.title })),
+            })),
         )
       : [],
   );
@@ -38,7 +38,7 @@ export function DashboardPage() {
   const ownedBy = (action: { ownerUnitIds: string[]; ownerPersonIds: string[] }, unitId: string) =>
     action.ownerUnitIds.includes(unitId) || action.ownerPersonIds.some((id) => people.find((p) => p.id === id)?.unitId === unitId);
   const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state) && (!unit || ownedBy(r.action, unit)));
-  const attention = shown.flatMap((r) => r.open).sort((a, b) => a.due.localeCompare(b.due));
+  const attention = shown.flatMap((r) => r.late).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
   // Balanslista: what nobody owns yet, or what has no schedule Bevaka can follow.
   const balance = rows.filter((r) => (!area || r.area === area) && (r.action.status === 'draft' || (r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0)));

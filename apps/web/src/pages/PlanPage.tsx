@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, apiDocument, Occurrence, PlanAction, PlanDetail, PlanReports } from '../api';
+import { api, apiDocument, PlanAction, PlanDetail, PlanReports } from '../api';
 import { useAuth } from '../auth';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
@@ -16,7 +16,6 @@ export function PlanPage() {
   const { id } = useParams();
   const { me } = useAuth();
   const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${id}`) });
-  const occurrences = useQuery({ queryKey: ['occurrences', id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?planId=${id}&pageSize=200`) });
   if (plan.error) return <Alert color="red" role="alert">{errorText(plan.error)}</Alert>;
   const p = plan.data;
   if (!p) return null;
@@ -31,7 +30,7 @@ export function PlanPage() {
       {p.areas.map((area) => (
         <Stack key={area.id ?? 'none'} gap="xs">
           {area.title && <Title order={2} size="h3">{area.title}</Title>}
-          <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} occurrences={occurrences.data?.items ?? []} />
+          <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} />
         </Stack>
       ))}
       {coordinates && <AuditList planId={p.id} />}
@@ -39,7 +38,7 @@ export function PlanPage() {
   );
 }
 
-function ActionTable({ actions, occurrences }: { actions: PlanAction[]; occurrences: Occurrence[] }) {
+function ActionTable({ actions }: { actions: PlanAction[] }) {
   const { t } = useTranslation();
   const { ownerNames } = useDirectory();
   return (
@@ -59,7 +58,7 @@ function ActionTable({ actions, occurrences }: { actions: PlanAction[]; occurren
               <Table.Td><Anchor component={Link} to={`/atgarder/${action.id}`}>{action.title}</Anchor></Table.Td>
               <Table.Td>{[scheduleInWords(action.schedule), action.nextDue[0] && t('plans.next', { date: action.nextDue[0] })].filter(Boolean).join(', ')}</Table.Td>
               <Table.Td>{ownerNames(action.ownerUnitIds, action.ownerPersonIds).join(', ') || '–'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><ActionStateBadge state={actionState(action.schedule.kind, occurrences.filter((o) => o.actionId === action.id))} /></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><ActionStateBadge state={actionState(action)} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

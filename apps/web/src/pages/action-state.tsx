@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Occurrence } from '../api';
+import type { PlanAction } from '../api';
 
 /** An action's state at a glance, as the coordinator's overview and the plan page show it. */
 export type ActionState = 'onTrack' | 'dueSoon' | 'overdue' | 'escalated' | 'done' | 'continuous';
@@ -8,14 +8,14 @@ export const ACTION_STATES: ActionState[] = ['onTrack', 'dueSoon', 'overdue', 'e
 export const ACTION_STATE_COLOURS: Record<ActionState, string> = { onTrack: 'blue', dueSoon: 'yellow', overdue: 'red', escalated: 'red', done: 'green', continuous: 'gray' };
 const SOON_MS = 14 * 86_400_000;
 
-/** One action's state from its occurrences (the worst open one wins). */
-export function actionState(kind: string, occurrences: Occurrence[], now = Date.now()): ActionState {
-  if (kind === 'continuous') return 'continuous';
-  const open = occurrences.filter((o) => ['open', 'overdue', 'escalated'].includes(o.status));
+/** One action's state from its unresolved occurrences (the worst one wins). */
+export function actionState(action: Pick<PlanAction, 'schedule' | 'openOccurrences' | 'completedCount'>, now = Date.now()): ActionState {
+  if (action.schedule.kind === 'continuous') return 'continuous';
+  const open = action.openOccurrences;
   if (open.some((o) => o.status === 'escalated')) return 'escalated';
   if (open.some((o) => o.status === 'overdue')) return 'overdue';
   if (open.some((o) => Date.parse(o.due) - now < SOON_MS)) return 'dueSoon';
-  if (open.length === 0 && occurrences.some((o) => o.status === 'completed')) return 'done';
+  if (open.length === 0 && action.completedCount > 0) return 'done';
   return 'onTrack';
 }
 
