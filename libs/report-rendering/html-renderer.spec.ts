@@ -82,4 +82,12 @@ describe('renderReportHtml', () => {
     expect(out).toContain('Inga tillfällen förföll under perioden.');
     expect(out).toContain('Ingen lägesrapport lämnad för perioden.');
   });
+
+  it('marks a draft as a draft, and a frozen report not at all', () => {
+    const draft = renderReportHtml({ ...sampleReport(), draft: true });
+    expect(draft).toContain('<p class="draft" role="note">Utkast: perioden pågår');
+    expect(draft).toContain('<dt>Utkast per</dt>');
+    expect(html).not.toContain('class="draft"');
+    expect(html).toContain('<dt>Fryst</dt>');
+  });
 });

@@ -26,9 +26,10 @@ export function renderReportHtml(document: ReportDocument, options: RenderOption
     `<p class="subtitle">${escapeHtml(t.reportTitle)} · ${escapeHtml(t.period)} ${escapeHtml(document.period.key)}</p>`,
     '<dl class="facts">',
     `<dt>${t.periodRange}</dt><dd>${escapeHtml(clock.periodRange(document.period.startsAt, document.period.endsAt))}</dd>`,
-    `<dt>${t.frozenAt}</dt><dd><time datetime="${escapeHtml(document.frozenAt)}">${escapeHtml(clock.dateTime(document.frozenAt))}</time></dd>`,
+    `<dt>${document.draft ? t.draftAt : t.frozenAt}</dt><dd><time datetime="${escapeHtml(document.frozenAt)}">${escapeHtml(clock.dateTime(document.frozenAt))}</time></dd>`,
     `<dt>${t.timezone}</dt><dd>${escapeHtml(document.plan.timezone)}</dd>`,
     '</dl>',
+    ...(document.draft ? [`<p class="draft" role="note">${escapeHtml(t.draftNotice)}</p>`] : []),
     '</header>',
     '<main>',
     summary(document, t),
@@ -154,6 +155,7 @@ const STYLE = `
 @page { size: A4; margin: 18mm 15mm; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 60rem; line-height: 1.4; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+.draft { border: 2px solid #8a5a00; background: #fff4e0; padding: .6rem .8rem; font-weight: 600; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid #333; margin-top: 2rem; break-after: avoid; }
 h3 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; break-after: avoid; }
 h4 { font-size: 1rem; margin: .6rem 0 .2rem; }

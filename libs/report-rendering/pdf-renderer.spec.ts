@@ -60,4 +60,11 @@ describe('renderReportPdf', () => {
   it('folds characters the standard font cannot draw instead of drawing wrong glyphs', () => {
     expect(toWinAnsi('Åsa → Łódź ✓ – “ok” €')).toBe('Åsa -> Lódz ? – “ok” €');
   });
+
+  it('says on a draft that it is one', async () => {
+    const draft = extractPdfText(await renderReportPdf({ ...sampleReport(), draft: true })).join('\n');
+    expect(draft).toContain('Utkast: perioden pågår');
+    expect(draft).toMatch(/^Utkast per: /m);
+    expect(text).not.toMatch(/Utkast/);
+  });
 });

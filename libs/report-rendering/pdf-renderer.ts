@@ -37,7 +37,8 @@ export function renderReportPdf(document: ReportDocument, options: RenderOptions
   write.text(document.plan.title, { font: 'Helvetica-Bold', size: 18 });
   write.text(`${t.reportTitle} · ${t.period} ${document.period.key}`, { size: 13 });
   write.text(`${t.periodRange}: ${clock.periodRange(document.period.startsAt, document.period.endsAt)}`, { size: 10, color: GREY });
-  write.text(`${t.frozenAt}: ${clock.dateTime(document.frozenAt)} (${document.plan.timezone})`, { size: 10, color: GREY });
+  write.text(`${document.draft ? t.draftAt : t.frozenAt}: ${clock.dateTime(document.frozenAt)} (${document.plan.timezone})`, { size: 10, color: GREY });
+  if (document.draft) write.text(t.draftNotice, { font: 'Helvetica-Bold', size: 11 });
   pdf.moveDown(1);
 
   write.text(t.summary, { font: 'Helvetica-Bold', size: 14 });

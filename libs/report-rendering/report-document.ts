@@ -57,7 +57,10 @@ export interface ReportTotals {
 export interface ReportDocument {
   plan: { id: string; title: string; timezone: string };
   period: { key: string; startsAt: string; endsAt: string };
+  /** When it was frozen; for a draft, the moment it was drawn up. */
   frozenAt: string;
+  /** A draft of a period still running (the coordinator's preview): not the board's report yet. */
+  draft?: boolean;
   totals: ReportTotals;
   areas: ReportArea[];
 }

@@ -83,4 +83,11 @@ describe('renderReportXlsx', () => {
     expect(en.worksheets.map((s) => s.name)).toEqual(['Summary', 'Occurrences', 'Status updates']);
     expect(en.getWorksheet('Occurrences')!.getRow(3).getCell(7).value).toBe('overdue');
   });
+
+  it('says on a draft that it is one', async () => {
+    const draft = await readBack(await renderReportXlsx({ ...sampleReport(), draft: true }));
+    const rows = draft.worksheets[0].getSheetValues().flat().map(String);
+    expect(rows).toContain('Utkast per');
+    expect(rows.some((v) => v.startsWith('Utkast: perioden pågår'))).toBe(true);
+  });
 });

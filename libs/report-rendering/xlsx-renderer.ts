@@ -39,7 +39,8 @@ export async function renderReportXlsx(document: ReportDocument, options: Render
     [t.plan, document.plan.title],
     [t.period, document.period.key],
     [t.periodRange, clock.periodRange(document.period.startsAt, document.period.endsAt)],
-    [t.frozenAt, wallClock(document.frozenAt)],
+    [document.draft ? t.draftAt : t.frozenAt, wallClock(document.frozenAt)],
+    ...(document.draft ? ([['', t.draftNotice]] as [string, string][]) : []),
     [t.timezone, document.plan.timezone],
   ];
   for (const [label, value] of facts) {
