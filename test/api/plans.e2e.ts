@@ -132,6 +132,25 @@ describe('plans and actions: validation, crash repair, import', () => {
     expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1?format=doc`)).status).toBe(400);
   });
 
+  it('drafts the report of a period still running, marked as a draft; a frozen period answers with its frozen report', async () => {
+    const current = (await org.vera.get(`/api/plans/${planId}/reports`)).body.current.key as string;
+    const snapshots = await count('report_snapshot');
+    expect((await org.cora.get(`/api/plans/${planId}/reports/${current}`)).status).toBe(404);
+    const draft = await org.cora.get(`/api/plans/${planId}/reports/${current}?draft=true`);
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ draft: true, plan: { id: planId }, period: { key: current } });
+    expect(Date.now() - Date.parse(draft.body.frozenAt)).toBeLessThan(60_000);
+    const html = await org.cora.get(`/api/plans/${planId}/reports/${current}?draft=true&format=html`);
+    expect(html.text).toContain('Utkast: perioden pågår');
+    const frozen = await org.cora.get(`/api/plans/${planId}/reports/2026H1?draft=true`);
+    expect(frozen.body.draft).toBeUndefined();
+    expect(frozen.body.period.key).toBe('2026H1');
+    const wrong = await org.cora.get(`/api/plans/${planId}/reports/2026H3?draft=true`);
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await org.cora.get(`/api/plans/${planId}/reports/${current}?draft=maybe`)).status).toBe(400);
+    expect(await count('report_snapshot')).toBe(snapshots); // a draft is never stored
+  });
+
   it('lists the frozen reports of a plan, newest first, with the period being followed now', async () => {
     await new ReportRepository(stack.dataSource.manager).freeze({ planId, key: '2025H2', startsAt: '2025-06-30T22:00:00.000Z', endsAt: '2025-12-31T23:00:00.000Z', frozenAt: '2026-01-01T00:00:05.000Z' });
     const listed = await org.vera.get(`/api/plans/${planId}/reports`);

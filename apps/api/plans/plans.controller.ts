@@ -79,6 +79,7 @@ export class PlansController {
   @Get('plans/:id/reports/:period')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html', 'pdf', 'xlsx'], description: 'Else negotiated from the Accept header' })
   @ApiQuery({ name: 'locale', required: false, enum: ['sv', 'en'] })
+  @ApiQuery({ name: 'draft', required: false, type: Boolean, description: 'Before the period is frozen: the report as it stands now, marked as a draft' })
   @ApiProduces('application/json', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The frozen board report of the period (e.g. 2024H1)' })
   async report(
@@ -86,12 +87,13 @@ export class PlansController {
     @Param('period') period: string,
     @Query('format') format: string | undefined,
     @Query('locale') locale: string | undefined,
+    @Query('draft', new ParseBoolPipe({ optional: true })) draft: boolean | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const chosen = format ?? reportFormatForMediaType(request.accepts(Object.values(REPORT_FORMATS).map((f) => f.mediaType)) || 'application/json') ?? 'json';
     if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', 'format is json, html, pdf or xlsx', [{ path: 'format', message: String(format) }]);
-    const document = (await this.plans.report(planId, period)) as unknown as ReportDocument;
+    const document = (draft ? await this.plans.reportDraft(planId, period) : await this.plans.report(planId, period)) as unknown as ReportDocument;
     const spec = REPORT_FORMATS[chosen];
     const body = await spec.render(document, { locale: locale === 'en' ? 'en' : 'sv' });
     response.status(200).type(spec.contentType).setHeader('Content-Disposition', reportContentDisposition(document, chosen));

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
-import { reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
+import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
+import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { policyOf } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
@@ -87,6 +88,21 @@ export class PlansService {
     const [row] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
     if (!row) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
     return row.document;
+  }
+
+  /**
+   * The report as it would be frozen now: for the coordinator preparing the board meeting while the
+   * period runs. Once the period is frozen, that report is the answer.
+   */
+  async reportDraft(planId: string, periodKey: string, now = new Date()): Promise<Record<string, unknown>> {
+    const [frozen] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
+    if (frozen) return frozen.document;
+    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [planId]);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const period = periodFromKey(periodKey, plan.timezone);
+    if (!period) throw new DomainError('VALIDATION_FAILED', `"${periodKey}" is no reporting period: write 2026H1 or 2026Q3`, [{ path: 'period', message: periodKey }]);
+    const document = await new ReportRepository(this.dataSource.manager).build({ planId, key: period.key, startsAt: period.startsAt, endsAt: period.endsAt, frozenAt: now.toISOString() });
+    return { ...document, draft: true };
   }
 
   async audit(planId: string): Promise<AuditRow[]> {
