@@ -242,6 +242,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'PDF: första halvåret 2026' }).click();
     expect((await download).suggestedFilename()).toMatch(/2026H1\.pdf$/);
     expect(await page.getByText('Senaste ändringar').count()).toBe(0); // the audit log is the coordinator's
+    expect(await page.getByRole('button', { name: 'Förhandsgranska utkastet' }).count()).toBe(0); // and so are drafts
     await page.close();
   }, 60_000);
 
@@ -284,6 +285,11 @@ describe('the web app in a browser', () => {
     await shown(page.getByRole('heading', { name: /Inköp och upphandling/ }));
     await screenshot(page, '13-plan-page-coordinator');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Förhandsgranska utkastet' }).click();
+    const draft = page.frameLocator('iframe[title^="Utkast till rapport för"]');
+    await shown(draft.getByText(/^Utkast: perioden pågår/));
+    await shown(draft.getByText('Övertorneå handlingsplan').first());
+    await page.keyboard.press('Escape');
     // The rows nobody owns yet are on the overview's balance list; the corrected row is owned.
     await page.getByRole('link', { name: 'Översikt' }).click();
     const balance = page.getByRole('table', { name: 'Balanslista: vem driver frågan?' });

@@ -25,7 +25,7 @@ export function PlanPage() {
       <Title order={1}>{p.title}</Title>
       <Text>{t('plan.facts', { start: p.startDate, timezone: p.timezone, cadence: t(`plan.cadence.${p.reportingCadence}`, { defaultValue: p.reportingCadence }) })}</Text>
       {p.policy && <Text size="sm">{t('plan.policy', { policy: policyInWords(p.policy) })}</Text>}
-      <Reports planId={p.id} />
+      <Reports planId={p.id} drafts={Boolean(coordinates)} />
       {p.areas.length === 0 && <Text>{t('plan.noActions')}</Text>}
       {p.areas.map((area) => (
         <Stack key={area.id ?? 'none'} gap="xs">
@@ -67,14 +67,17 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
   );
 }
 
-/** The period being followed and each frozen report, to read here or download as PDF or Excel. */
-function Reports({ planId }: { planId: string }) {
+/**
+ * The period being followed and each frozen report, to read here or download as PDF or Excel;
+ * coordinators may also read the draft of the running period while they prepare the meeting.
+ */
+function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
   const { t, i18n } = useTranslation();
   const reports = useQuery({ queryKey: ['reports', planId], queryFn: () => api<PlanReports>('GET', `/api/plans/${planId}/reports`) });
-  const [viewing, setViewing] = useState<{ key: string; html: string } | null>(null);
-  const path = (key: string, format: string) => `/api/plans/${planId}/reports/${key}?format=${format}&locale=${i18n.language}`;
+  const [viewing, setViewing] = useState<{ key: string; html: string; draft: boolean } | null>(null);
+  const path = (key: string, format: string, draft = false) => `/api/plans/${planId}/reports/${key}?format=${format}&locale=${i18n.language}${draft ? '&draft=true' : ''}`;
   const view = useMutation({
-    mutationFn: async (key: string) => ({ key, html: await (await apiDocument(path(key, 'html'))).blob.text() }),
+    mutationFn: async ({ key, draft }: { key: string; draft: boolean }) => ({ key, draft, html: await (await apiDocument(path(key, 'html', draft))).blob.text() }),
     onSuccess: setViewing,
   });
   const download = useMutation({
@@ -86,12 +89,22 @@ function Reports({ planId }: { planId: string }) {
     },
   });
   const data = reports.data;
+  const reportTitle = (r: { key: string; draft: boolean }) => t(r.draft ? 'plan.draftTitle' : 'plan.reportTitle', { period: periodInWords(r.key) });
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
         <Title order={2} size="h3">{t('plan.reports')}</Title>
         {(reports.error || view.error || download.error) && <Alert color="red" role="alert">{errorText(reports.error ?? view.error ?? download.error)}</Alert>}
-        {data && <Text>{t('plan.current', { period: periodInWords(data.current.key), date: formatDate(data.current.endsAt) })}</Text>}
+        {data && (
+          <Group justify="space-between" wrap="wrap">
+            <Text>{t('plan.current', { period: periodInWords(data.current.key), date: formatDate(data.current.endsAt) })}</Text>
+            {drafts && (
+              <Button size="xs" variant="default" onClick={() => view.mutate({ key: data.current.key, draft: true })} loading={view.isPending && view.variables?.draft}>
+                {t('plan.viewDraft')}
+              </Button>
+            )}
+          </Group>
+        )}
         {data?.frozen.length === 0 && <Text>{t('plan.noReports')}</Text>}
         {data && data.frozen.length > 0 && (
           <Table>
@@ -111,7 +124,7 @@ function Reports({ planId }: { planId: string }) {
                     <Table.Td>{formatDate(report.frozenAt)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs">
-                        <Button size="xs" variant="light" aria-label={`${t('plan.view')}: ${period}`} onClick={() => view.mutate(report.key)} loading={view.isPending && view.variables === report.key}>{t('plan.view')}</Button>
+                        <Button size="xs" variant="light" aria-label={`${t('plan.view')}: ${period}`} onClick={() => view.mutate({ key: report.key, draft: false })} loading={view.isPending && view.variables?.key === report.key && !view.variables.draft}>{t('plan.view')}</Button>
                         <Button size="xs" variant="default" aria-label={`PDF: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'pdf' })}>PDF</Button>
                         <Button size="xs" variant="default" aria-label={`Excel: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'xlsx' })}>Excel</Button>
                       </Group>
@@ -123,9 +136,9 @@ function Reports({ planId }: { planId: string }) {
           </Table>
         )}
       </Stack>
-      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={viewing ? t('plan.reportTitle', { period: periodInWords(viewing.key) }) : ''} size="xl">
+      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={viewing ? reportTitle(viewing) : ''} size="xl">
         {/* The report's own HTML, sandboxed: it is a document to read, not part of the app. */}
-        {viewing && <iframe title={t('plan.reportTitle', { period: periodInWords(viewing.key) })} srcDoc={viewing.html} sandbox="" style={{ width: '100%', height: '70vh', border: 0 }} />}
+        {viewing && <iframe title={reportTitle(viewing)} srcDoc={viewing.html} sandbox="" style={{ width: '100%', height: '70vh', border: 0 }} />}
       </Modal>
     </Card>
   );
