@@ -41,7 +41,8 @@ export function DashboardPage() {
   const attention = shown.flatMap((r) => r.late).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
   // Balanslista: what nobody owns yet, or what has no schedule Bevaka can follow.
-  const balance = rows.filter((r) => (!area || r.area === area) && (r.action.status === 'draft' || (r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0)));
+  const ownerless = (r: (typeof rows)[number]) => r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0;
+  const balance = rows.filter((r) => (!area || r.area === area) && (r.action.status === 'draft' || r.state === 'nothingScheduled' || ownerless(r)));
 
   return (
     <Stack>
@@ -52,7 +53,7 @@ export function DashboardPage() {
         <Select label={t('dashboard.unit')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
         <Select label={t('dashboard.state')} data={ACTION_STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }}>
         {ACTION_STATES.map((s) => (
           <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)} style={{ borderLeft: `6px solid var(--mantine-color-${ACTION_STATE_COLOURS[s]}-6)` }}>
             <Text size="xl" fw={700}>{shown.filter((r) => r.state === s).length}</Text>
@@ -101,7 +102,9 @@ export function DashboardPage() {
                 <Table.Td><Anchor component={Link} to={`/atgarder/${r.action.id}`}>{r.action.title}</Anchor></Table.Td>
                 <Table.Td>{r.plan.title}</Table.Td>
                 <Table.Td>
-                  {[r.action.ownerUnitIds.length + r.action.ownerPersonIds.length === 0 && t('dashboard.noOwner'), r.action.status === 'draft' && t('dashboard.noSchedule')].filter(Boolean).join(', ')}
+                  {[ownerless(r) && t('dashboard.noOwner'), r.action.status === 'draft' && t('dashboard.noSchedule'), r.action.status !== 'draft' && r.state === 'nothingScheduled' && t('dashboard.nothingAhead')]
+                    .filter(Boolean)
+                    .join(', ')}
                 </Table.Td>
               </Table.Tr>
             ))}
