@@ -35,7 +35,8 @@ export class NotificationsController {
     if (before !== undefined && Number.isNaN(Date.parse(before))) throw new DomainError('VALIDATION_FAILED', 'before must be an ISO instant', [{ path: 'before', message: before }]);
     const repo = new NotificationInboxRepository(this.dataSource.manager);
     const items = await repo.list(me.id, { unreadOnly: unread === 'true', limit: size, before });
-    return { items: items.map((i) => ({ ...i, link: this.linkFor(i) })), unread: await repo.unreadCount(me.id) };
+    // The same links the mail carries.
+    return { items: items.map((i) => ({ ...i, link: webLinkFor(i, this.config.publicUrl) })), unread: await repo.unreadCount(me.id) };
   }
 
   @Get('unread-count')
@@ -56,10 +57,5 @@ export class NotificationsController {
     const repo = new NotificationInboxRepository(this.dataSource.manager);
     if (!(await repo.markRead(me.id, id))) throw new DomainError('NOT_FOUND', 'No such notification for you', [{ path: 'id', message: id }]);
     return { id, unread: await repo.unreadCount(me.id) };
-  }
-
-  /** The web app's page for the item (the same links the mail carries). */
-  private linkFor(item: InboxItem): string {
-    return webLinkFor(item, this.config.publicUrl);
   }
 }

@@ -23,11 +23,6 @@ export interface RenderedMail {
   html: string;
 }
 
-/** The web app's page for the item a notice is about. */
-export function linkFor(notice: NoticeForMail, publicUrl: string): string {
-  return webLinkFor(notice, publicUrl);
-}
-
 /** 'escalation-2' → the escalation text at step 2; everything else by its own kind. */
 function kindText(kind: string, locale: Locale) {
   const match = /^escalation-(\d+)$/.exec(kind);
@@ -65,7 +60,7 @@ function parts(notice: NoticeForMail, ctx: RenderContext) {
   if (typeof notice.payload.periodKey === 'string') facts.push([common.period, notice.payload.periodKey]);
   if (notice.payload.dueInstant) facts.push([common.due, v.due]);
   if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
-  return { subject, lead, facts, link: linkFor(notice, ctx.publicUrl) };
+  return { subject, lead, facts, link: webLinkFor(notice, ctx.publicUrl) };
 }
 
 export function renderNotice(notice: NoticeForMail, ctx: RenderContext): RenderedMail {
