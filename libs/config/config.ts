@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /**
@@ -70,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (!isValidTimezone(e.BEVAKA_TIMEZONE)) {
+  if (!IANAZone.isValidZone(e.BEVAKA_TIMEZONE)) {
     throw new ConfigError(`Invalid configuration:\n  BEVAKA_TIMEZONE: unknown timezone "${e.BEVAKA_TIMEZONE}"`);
   }
   return {
@@ -96,13 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
   };
 }
 
-function isValidTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+
 
 export const BEVAKA_CONFIG = Symbol('BEVAKA_CONFIG');
