@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
@@ -21,7 +22,7 @@ export class PlansService {
 
   async create(body: CreatePlanRequest, actor: CurrentPersonInfo): Promise<PlanResponse> {
     const timezone = body.timezone ?? 'Europe/Stockholm';
-    if (!isTimezone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
+    if (!IANAZone.isValidZone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
     const policy = policyOf(body.policy, this.workflows.defaultPolicy());
     const plan = await this.dataSource.transaction(async (db) => {
       const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by, policy) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
@@ -45,8 +46,7 @@ export class PlansService {
   }
 
   async get(id: string): Promise<PlanDetailResponse> {
-    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [id]);
-    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const plan = await this.plan(id);
     const areas: Array<{ id: string; title: string }> = await this.dataSource.query('SELECT id, title FROM area WHERE plan_id = $1 ORDER BY position, title', [id]);
     const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
     const followUp = await this.followUp(id);
@@ -73,8 +73,7 @@ export class PlansService {
 
   /** The period being followed now (frozen when it ends) and the reports already frozen, newest first. */
   async reports(planId: string, now = new Date()): Promise<PlanReportsResponse> {
-    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [planId]);
-    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const plan = await this.plan(planId);
     const frozen = await this.dataSource.query(
       `SELECT period_key AS key, period_start AS "startsAt", period_end AS "endsAt", frozen_at AS "frozenAt"
          FROM report_snapshot WHERE plan_id = $1 ORDER BY period_start DESC`,
@@ -85,9 +84,9 @@ export class PlansService {
   }
 
   async report(planId: string, periodKey: string): Promise<Record<string, unknown>> {
-    const [row] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
-    if (!row) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
-    return row.document;
+    const frozen = await this.snapshots().frozen(planId, periodKey);
+    if (!frozen) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
+    return frozen;
   }
 
   /**
@@ -95,19 +94,28 @@ export class PlansService {
    * period runs. Once the period is frozen, that report is the answer.
    */
   async reportDraft(planId: string, periodKey: string, now = new Date()): Promise<Record<string, unknown>> {
-    const [frozen] = await this.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
-    if (frozen) return frozen.document;
-    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [planId]);
-    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const frozen = await this.snapshots().frozen(planId, periodKey);
+    if (frozen) return frozen;
+    const plan = await this.plan(planId);
     const period = periodFromKey(periodKey, plan.timezone);
     if (!period) throw new DomainError('VALIDATION_FAILED', `"${periodKey}" is no reporting period: write 2026H1 or 2026Q3`, [{ path: 'period', message: periodKey }]);
-    const document = await new ReportRepository(this.dataSource.manager).build({ planId, key: period.key, startsAt: period.startsAt, endsAt: period.endsAt, frozenAt: now.toISOString() });
+    const document = await this.snapshots().build({ planId, key: period.key, startsAt: period.startsAt, endsAt: period.endsAt, frozenAt: now.toISOString() });
     return { ...document, draft: true };
   }
 
   async audit(planId: string): Promise<AuditRow[]> {
-    await this.get(planId);
+    await this.plan(planId);
     return new AuditRepository(this.dataSource.manager).forPlan(planId);
+  }
+
+  private async plan(id: string): Promise<PlanResponse> {
+    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [id]);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    return plan;
+  }
+
+  private snapshots(): ReportRepository {
+    return new ReportRepository(this.dataSource.manager);
   }
 
   async actionAudit(actionId: string): Promise<AuditRow[]> {
@@ -119,13 +127,4 @@ export class PlansService {
 
 function iso(value: Date | string): string {
   return new Date(value).toISOString();
-}
-
-function isTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

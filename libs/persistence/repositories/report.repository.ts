@@ -27,6 +27,12 @@ export class ReportRepository {
     return rows.length > 0;
   }
 
+  /** The frozen document of a plan's period, if it has been frozen. */
+  async frozen(planId: string, periodKey: string): Promise<Record<string, unknown> | undefined> {
+    const [row] = await this.db.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
+    return row?.document;
+  }
+
   async build(period: ReportPeriodInput): Promise<Record<string, unknown>> {
     const [plan] = await this.db.query('SELECT id, title, timezone FROM plan WHERE id = $1', [period.planId]);
     const actions: ActionRow[] = await this.db.query(
