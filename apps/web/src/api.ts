@@ -29,22 +29,21 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
   if (response.status === 204) return undefined as T;
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = payload.error ?? {};
-    throw new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? []);
-  }
-  return payload as T;
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+/** The API's `{"error": {code, message, details}}`, or the HTTP status when there is none. */
+async function errorOf(response: Response): Promise<ApiError> {
+  const error = (await response.json().catch(() => ({}))).error ?? {};
+  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? []);
 }
 
 /** A document the API renders (a report as HTML, PDF or XLSX), with the file name it suggests. */
 export async function apiDocument(path: string): Promise<{ blob: Blob; filename: string }> {
   const headers: Record<string, string> = session.token ? { Authorization: `Bearer ${session.token}` } : {};
   const response = await fetch(path, { headers });
-  if (!response.ok) {
-    const error = (await response.json().catch(() => ({}))).error ?? {};
-    throw new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText);
-  }
+  if (!response.ok) throw await errorOf(response);
   const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? path.split('/').pop()!;
   return { blob: await response.blob(), filename };
 }
