@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
+import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
@@ -161,9 +162,10 @@ function isCoordinator(person: CurrentPersonInfo): boolean {
 
 /** A date means the end of that day in the plan's timezone; anything else must be an ISO instant. */
 function dueInstant(due: string, timezone: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(due) ? DateTime.fromISO(due, { zone: timezone }).endOf('day') : DateTime.fromISO(due, { setZone: true });
-  if (!date.isValid) throw new DomainError('VALIDATION_FAILED', `Not a date or ISO date-time: "${due}"`, [{ path: 'due', message: 'unreadable' }]);
-  return date.toUTC().toISO() as string;
+  if (isIsoDate(due)) return endOfDayInstant(due, timezone);
+  const instant = DateTime.fromISO(due, { setZone: true });
+  if (!instant.isValid) throw new DomainError('VALIDATION_FAILED', `Not a date or ISO date-time: "${due}"`, [{ path: 'due', message: 'unreadable' }]);
+  return instant.toUTC().toISO() as string;
 }
 
 function response(view: OccurrenceView): OccurrenceResponse {
