@@ -1,15 +1,17 @@
 /**
- * Regenerates libs/domain/calendar/nordic-holidays.json from the installed date-holidays package:
- * only Sweden, Denmark and Norway, so the workflow bundle does not carry 200 countries' rules
- * (which made it 10 MB). Run after upgrading date-holidays:  npx tsx scripts/extract-holidays.ts
- * libs/domain/calendar/nordic-holidays.spec.ts fails when the two disagree.
+ * Regenerates libs/domain/calendar/closed-days.json: the closed days of Sweden, Denmark and Norway
+ * for every year the calendars answer for, computed once from date-holidays (maintained holiday
+ * rules, movable feasts included) with the choice in closed-day-rules.ts. The table, not
+ * date-holidays, goes into the workflow bundle: no holiday parser, time-zone database or
+ * astronomical model is loaded per workflow. Run after upgrading date-holidays:
+ *   npx tsx scripts/extract-holidays.ts
+ * libs/domain/calendar/closed-days.spec.ts fails when the table and the package disagree.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { nordicSubset } from '../libs/domain/calendar/nordic-subset';
+import { closedDaysTable } from '../libs/domain/calendar/closed-days-source';
 
-const packageDir = path.dirname(require.resolve('date-holidays/package.json'));
-const all = JSON.parse(readFileSync(path.join(packageDir, 'data', 'holidays.json'), 'utf8'));
-const target = path.join(__dirname, '..', 'libs', 'domain', 'calendar', 'nordic-holidays.json');
-writeFileSync(target, `${JSON.stringify(nordicSubset(all), null, 1)}\n`);
+const { version } = JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8'));
+const target = path.join(__dirname, '..', 'libs', 'domain', 'calendar', 'closed-days.json');
+writeFileSync(target, `${JSON.stringify(closedDaysTable(version))}\n`);
 console.log(`wrote ${target}`);

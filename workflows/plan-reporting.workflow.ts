@@ -2,10 +2,10 @@ import { continueAsNew, proxyActivities, setHandler, sleep } from '@temporalio/w
 import { DateTime } from 'luxon';
 import { duration } from '../libs/domain/escalation/notice-plan';
 import { followingPeriod, periodFromKey, reportingPeriodAt } from '../libs/domain/reporting/periods';
-import type { EngineActivities } from './contracts/activities';
+import type { ReportingActivities } from './contracts/activities';
 import { PlanReportingInput, planReportingStateQuery, ReportingPeriod } from './contracts/engine';
 
-const { requestStatusLines, freezeReport } = proxyActivities<EngineActivities>({
+const { requestStatusLines, freezeReport } = proxyActivities<ReportingActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });

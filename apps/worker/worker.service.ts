@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import type { NativeConnection, Worker, WorkerInterceptors, WorkflowBundleOption } from '@temporalio/worker';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../libs/config/config';
 import { createWorker } from '../../libs/temporal/worker-factory';
-import { EngineActivitiesService } from './activities/engine.activities';
+import { FollowUpActivitiesService } from './activities/follow-up.activities';
+import { LegacyEngineActivitiesService } from './activities/legacy-engine.activities';
+import { ReportingActivitiesService } from './activities/reporting.activities';
 import { SystemActivitiesService } from './activities/system.activities';
 
 export const WORKFLOW_BUNDLE = Symbol('WORKFLOW_BUNDLE');
+export const WORKER_INTERCEPTORS = Symbol('WORKER_INTERCEPTORS');
 
 /**
  * Hosts the Temporal worker inside a Nest application context, so activities get their
@@ -22,8 +25,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
     @Inject(WORKFLOW_BUNDLE) private readonly workflowBundle: WorkflowBundleOption | undefined,
+    @Inject(WORKER_INTERCEPTORS) private readonly interceptors: WorkerInterceptors | undefined,
     private readonly system: SystemActivitiesService,
-    private readonly engine: EngineActivitiesService,
+    private readonly followUp: FollowUpActivitiesService,
+    private readonly reporting: ReportingActivitiesService,
+    private readonly legacy: LegacyEngineActivitiesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,6 +37,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       temporal: this.config.temporal,
       activities: this.activities(),
       workflowBundle: this.workflowBundle,
+      interceptors: this.interceptors,
     });
     this.worker = worker;
     this.connection = connection;
@@ -49,7 +56,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Temporal calls activities as plain functions: bind every method of each activity service. */
   private activities(): object {
-    return { ...bindAll(this.system), ...bindAll(this.engine) };
+    return { ...bindAll(this.system), ...bindAll(this.followUp), ...bindAll(this.reporting), ...bindAll(this.legacy) };
   }
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, WorkerInterceptors, WorkflowBundleOption } from '@temporalio/worker';
 import type { BevakaConfig } from '../config/config';
 import { connectionOptions } from './connection';
 
@@ -19,6 +19,7 @@ export interface CreateWorkerOptions {
   /** A prebuilt bundle; without one the worker bundles `workflows/` at start (a few seconds). */
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
+  interceptors?: WorkerInterceptors;
 }
 
 export async function createWorker(options: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -33,6 +34,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     // rest when their timers fire (unbounded, 2,000 cached workflows exhausted the thread's heap).
     maxCachedWorkflows: options.temporal.maxCachedWorkflows,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry() }),
   });
   return { worker, connection };

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { scheduleFromInstants } from '../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../libs/domain/schedule/types';
+import { OccurrencesService } from '../../apps/api/occurrences/occurrences.service';
+import type { CurrentPersonInfo } from '../../apps/api/auth/current-person';
 import { ACTION_WORKFLOW, ActionInput, actionWorkflowId, Owners } from '../../workflows/contracts/engine';
 import type { NoticePolicy } from '../../workflows/contracts/policy';
 import { Org, seedOrganisation } from '../support/organisation';
@@ -46,7 +48,6 @@ export async function startAction(
     schedule,
     timezone: 'Europe/Stockholm',
     policy: options.policy ?? LADDER,
-    owners: options.owners,
   };
   await stack.client.workflow.start(ACTION_WORKFLOW, { taskQueue: stack.config.temporal.taskQueue, workflowId: actionWorkflowId(actionId), args: [input] });
   return { actionId, planId: options.planId, input };
@@ -73,3 +74,19 @@ export async function occurrenceRow(stack: TestStack, actionId: string): Promise
 }
 
 export const kinds = (rows: NotificationRow[]) => rows.map((r) => r.kind);
+
+/**
+ * A person acting on occurrences through the API's service (access check, the domain's rules, the
+ * row lock, the message to the workflow), as the HTTP routes do; the stack needs `api: true`.
+ */
+export function actingAs(stack: TestStack, personId: string, roles: string[] = ['owner']) {
+  if (!stack.api) throw new Error('actingAs needs a stack with the API');
+  const service = stack.api.get(OccurrencesService);
+  const person: CurrentPersonInfo = { id: personId, roles, name: 'Test', email: 'test@kommun.se', unitId: null };
+  return {
+    complete: (occurrenceId: string, body: { note?: string; evidenceUrl?: string } = {}) => service.complete(occurrenceId, body, person),
+    postpone: (occurrenceId: string, due: string, reason = 'Ny tidplan') => service.postpone(occurrenceId, { due, reason }, person),
+    skip: (occurrenceId: string, reason: string) => service.skip(occurrenceId, { reason }, person),
+    reassign: (occurrenceId: string, ownerPersonId: string) => service.reassign(occurrenceId, { ownerPersonId }, person),
+  };
+}

@@ -1,29 +1,32 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { completeUpdate, occurrenceStateQuery, occurrenceWorkflowId, postponeUpdate, skipUpdate } from '../../workflows/contracts/engine';
+import { DomainError } from '../../libs/domain/errors';
+import { actionStateQuery, actionWorkflowId } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
-import { db, insertPlan, kinds, LADDER, notifications, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
+import { actingAs, db, insertPlan, kinds, LADDER, notifications, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
 
-// The follow-up ladder on a real Temporal dev server and PostgreSQL, with durations of seconds.
-describe('occurrence workflow: reminders, overdue, escalation ladder, completion', () => {
+// The follow-up ladder on a real Temporal dev server and PostgreSQL, with durations of seconds:
+// the action's workflow sends the notices; people's changes go through the API's service.
+describe('occurrences: reminders, overdue, escalation ladder, completion', () => {
   let stack: TestStack;
   let org: Org;
   let planId: string;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ api: true });
     org = await seedOrg(stack);
     planId = await insertPlan(stack);
   });
   afterAll(() => stack?.close());
 
-  const occurrence = async (actionId: string) => {
-    const row = await waitFor(() => occurrenceRow(stack, actionId), { what: 'the occurrence to open' });
-    return { row, handle: stack.client.workflow.getHandle(occurrenceWorkflowId(actionId, row.period_key as string)) };
-  };
+  const opened = (actionId: string) => waitFor(() => occurrenceRow(stack, actionId), { what: 'the occurrence to open' });
+  const events = async (actionId: string) =>
+    (await db(stack).query(`SELECT kind FROM occurrence_event e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = $1 ORDER BY sequence`, [actionId])).map(
+      (e: { kind: string }) => e.kind,
+    );
+  const actionState = (actionId: string) => stack.client.workflow.getHandle(actionWorkflowId(actionId)).query(actionStateQuery);
 
   it('reminds the owner, goes overdue, escalates to the unit head and then the kommunchef; completion ends it', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(3)], policy: { ...LADDER, repeatEvery: 'PT2S' } });
-    const { handle } = await occurrence(actionId);
+    const occurrence = await opened(actionId);
 
     const ladder = await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.length >= 4, what: 'the whole ladder' });
     expect(ladder.slice(0, 4).map((r) => [r.kind, r.recipient_person_id])).toEqual([
@@ -32,38 +35,36 @@ describe('occurrence workflow: reminders, overdue, escalation ladder, completion
       ['escalation-1', org.ulla],
       ['escalation-2', org.kim],
     ]);
-    const escalations = await db(stack).query('SELECT step, target_person_id FROM escalation ORDER BY step');
-    expect(escalations).toEqual(expect.arrayContaining([{ step: 0, target_person_id: org.ulla }, { step: 1, target_person_id: org.kim }]));
+    const escalations = await db(stack).query('SELECT step, target_person_id FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = $1 ORDER BY step', [actionId]);
+    expect(escalations).toEqual([{ step: 0, target_person_id: org.ulla }, { step: 1, target_person_id: org.kim }]);
 
     // After the ladder, repeats go to the last target until someone acts.
     const repeated = await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.some((r) => r.kind === 'repeat'), what: 'a repeated notice' });
     expect(repeated.find((r) => r.kind === 'repeat')?.recipient_person_id).toBe(org.kim);
 
     // Two completions at once (a double click, two owners): both succeed, one completion stands.
+    const olle = actingAs(stack, org.olle);
     const [first, second] = await Promise.all([
-      handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle, note: 'Mötet hölls', evidenceUrl: 'https://kommun.se/protokoll/1' }] }),
-      handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle, note: 'Dubbelklick' }] }),
+      olle.complete(occurrence.id as string, { note: 'Mötet hölls', evidenceUrl: 'https://kommun.se/protokoll/1' }),
+      olle.complete(occurrence.id as string, { note: 'Dubbelklick' }),
     ]);
-    // Either may arrive first at the server; whichever did is the one completion both see.
     expect(first.status).toBe('completed');
     expect(first.completion).toMatchObject({ byPersonId: org.olle, onTime: false });
     expect(['Mötet hölls', 'Dubbelklick']).toContain(first.completion!.note);
     expect(second.completion).toEqual(first.completion);
-    await handle.result();
-    const row = await occurrenceRow(stack, actionId);
-    expect(row).toMatchObject({ status: 'completed', completed_by: org.olle, completed_on_time: false, completion_note: first.completion!.note });
+    expect(await occurrenceRow(stack, actionId)).toMatchObject({ status: 'completed', completed_by: org.olle, completed_on_time: false, completion_note: first.completion!.note });
 
-    // Nothing more is sent once it is completed.
+    // The workflow hears of it and lets the occurrence go; nothing more is sent.
+    await waitFor(() => actionState(actionId), { until: (s) => s.openOccurrences.length === 0, what: 'the workflow to drop the completed occurrence' });
     const countAfter = (await notifications(stack, actionId)).length;
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 2500)); // two repeat intervals: a repeat would have come by now
     expect((await notifications(stack, actionId)).length).toBe(countAfter);
-    const events = await db(stack).query(`SELECT kind FROM occurrence_event e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = $1 ORDER BY sequence`, [actionId]);
-    expect(events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'overdue', 'escalated', 'escalated', 'completed']);
+    expect(await events(actionId)).toEqual(['opened', 'overdue', 'escalated', 'escalated', 'completed']);
   });
 
   it('an action nobody owns yet (balanslista): every notice goes to the coordinator until someone owns it', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [], unitIds: [] }, due: [inSeconds(3)], policy: LADDER });
-    const { handle } = await occurrence(actionId);
+    const occurrence = await opened(actionId);
     const sent = await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.length >= 4, what: 'the ladder of an ownerless action' });
     expect(sent.slice(0, 4).map((r) => [r.kind, r.recipient_person_id])).toEqual([
       ['reminder', org.cora],
@@ -71,66 +72,93 @@ describe('occurrence workflow: reminders, overdue, escalation ladder, completion
       ['escalation-1', org.cora],
       ['escalation-2', org.cora],
     ]);
-    await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.cora, note: 'Ansvaret utrett' }] });
-    await handle.result();
+    await actingAs(stack, org.cora, ['coordinator']).complete(occurrence.id as string, { note: 'Ansvaret utrett' });
   });
 
-  it('completed before due: the reminder only, no overdue notice, completed on time', async () => {
+  it('completed before due: the reminder only, no overdue notice, completed on time; completing again changes nothing', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(4)] });
-    const { handle } = await occurrence(actionId);
+    const occurrence = await opened(actionId);
     await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.length === 1, what: 'the reminder' });
-    const state = await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.cora, onBehalfOfPersonId: org.olle }] });
-    expect(state.completion?.onTime).toBe(true);
-    await handle.result();
-    // The workflow has closed: a second completion is refused by Temporal itself and changes nothing.
-    const again = await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.ulla }] }).catch((e) => e);
-    expect(again).toBeInstanceOf(WorkflowNotFoundError);
-    expect(again.message).toBe('workflow execution already completed');
-    await new Promise((r) => setTimeout(r, 4000)); // past due and the first escalation step
+    const done = await actingAs(stack, org.cora, ['coordinator']).complete(occurrence.id as string);
+    expect(done.completion).toMatchObject({ byPersonId: org.cora, onBehalfOfPersonId: org.olle, onTime: true });
+    const again = await actingAs(stack, org.olle).complete(occurrence.id as string);
+    expect(again.completion).toEqual(done.completion);
+    // Past due and the first escalation step: the workflow sends nothing for a completed occurrence.
+    await waitFor(() => actionState(actionId), { until: (s) => s.openOccurrences.length === 0, what: 'the workflow to drop it' });
+    await new Promise((r) => setTimeout(r, 4000));
     expect(kinds(await notifications(stack, actionId))).toEqual(['reminder']);
     expect(await occurrenceRow(stack, actionId)).toMatchObject({ status: 'completed', completed_by: org.cora, completed_on_behalf_of: org.olle, completed_on_time: true });
+    expect(await events(actionId)).toEqual(['opened', 'completed']);
   });
 
-  it('postponed while overdue: timers re-arm for the new due date, the escalation step resets', async () => {
+  it('postponed while overdue: the notices re-arm for the new due date, the escalation step resets', async () => {
     const { actionId } = await startAction(stack, {
       planId,
       owners: { personIds: [org.olle], unitIds: [] },
       due: [inSeconds(1)],
       policy: { remindBefore: [], escalateAfter: ['PT20S'], timing: 'exact', calendar: 'SE' },
     });
-    const { handle } = await occurrence(actionId);
-    await waitFor(() => handle.query(occurrenceStateQuery), { until: (s) => s.status === 'overdue', what: 'overdue' });
+    const occurrence = await opened(actionId);
+    await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'overdue', what: 'overdue' });
 
     const newDue = inSeconds(2);
-    const state = await handle.executeUpdate(postponeUpdate, { args: [{ byPersonId: org.cora, dueInstant: newDue, reason: 'Väntar på upphandlingen' }] });
-    expect(state).toMatchObject({ status: 'open', generation: 1, escalationStep: 0, dueInstant: newDue });
+    const cora = actingAs(stack, org.cora, ['coordinator']);
+    const postponed = await cora.postpone(occurrence.id as string, newDue, 'Väntar på upphandlingen');
+    expect(postponed).toMatchObject({ status: 'open', due: new Date(newDue).toISOString(), escalationLevel: 0 });
     const rows = await waitFor(() => notifications(stack, actionId), { until: (r) => r.length === 2, what: 'the overdue notice of the new due date' });
     expect(rows.map((r) => r.dedupe_key.split(':').slice(2, 4).join(':'))).toEqual(['g0:overdue', 'g1:overdue']);
-    // The notice is written first, then the transition: wait for the row to catch up.
     const row = await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'overdue', what: 'the overdue transition' });
     expect(row.due_at).toEqual(new Date(newDue));
+    expect(row.generation).toBe(1);
 
-    const rejected = await handle.executeUpdate(postponeUpdate, { args: [{ byPersonId: org.cora, dueInstant: inSeconds(-60), reason: 'bakåt' }] }).catch((e) => e);
-    expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(rejected.cause.message).toBe('The new due date must be in the future');
-    await handle.executeUpdate(skipUpdate, { args: [{ byPersonId: org.cora, reason: 'cleanup' }] });
+    const rejected = await cora.postpone(occurrence.id as string, inSeconds(-60), 'bakåt').catch((e) => e);
+    expect(rejected).toBeInstanceOf(DomainError);
+    expect(rejected).toMatchObject({ code: 'INVALID_TRANSITION', message: 'The new due date must be in the future' });
+    await cora.skip(occurrence.id as string, 'cleanup');
+  });
+
+  it('postponed to an earlier moment: the workflow re-arms at once, it does not wait for the old due date', async () => {
+    const { actionId } = await startAction(stack, {
+      planId,
+      owners: { personIds: [org.olle], unitIds: [] },
+      due: [inSeconds(3600)],
+      policy: { remindBefore: [], escalateAfter: [], timing: 'exact', calendar: 'SE' },
+    });
+    const occurrence = await opened(actionId);
+    await actingAs(stack, org.olle).postpone(occurrence.id as string, inSeconds(2), 'Klart tidigare');
+    await waitFor(() => notifications(stack, actionId), { until: (r) => r.some((n) => n.kind === 'overdue'), what: 'the overdue notice of the earlier due date' });
+    await actingAs(stack, org.cora, ['coordinator']).skip(occurrence.id as string, 'cleanup');
   });
 
   it('skipped with a reason: no more notices, and completing it afterwards is rejected', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(3)] });
-    const { handle } = await occurrence(actionId);
-    const noReason = await handle.executeUpdate(skipUpdate, { args: [{ byPersonId: org.cora, reason: ' ' }] }).catch((e) => e);
-    expect(noReason).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(noReason.cause.message).toBe('reason is required');
+    const occurrence = await opened(actionId);
+    const cora = actingAs(stack, org.cora, ['coordinator']);
+    const noReason = await cora.skip(occurrence.id as string, ' ').catch((e) => e);
+    expect(noReason).toMatchObject({ code: 'VALIDATION_FAILED', message: 'reason is required' });
 
-    const state = await handle.executeUpdate(skipUpdate, { args: [{ byPersonId: org.cora, reason: 'Ersätts av digital träff' }] });
-    expect(state.status).toBe('skipped');
-    await handle.result();
-    await new Promise((r) => setTimeout(r, 3500));
+    const skipped = await cora.skip(occurrence.id as string, 'Ersätts av digital träff');
+    expect(skipped.status).toBe('skipped');
+    await waitFor(() => actionState(actionId), { until: (s) => s.openOccurrences.length === 0, what: 'the workflow to drop it' });
+    await new Promise((r) => setTimeout(r, 3500)); // past the due instant
     expect(await notifications(stack, actionId)).toEqual([]);
     expect(await occurrenceRow(stack, actionId)).toMatchObject({ status: 'skipped', skip_reason: 'Ersätts av digital träff' });
-    const late = await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle }] }).catch((e) => e);
-    expect(late).toBeInstanceOf(WorkflowNotFoundError);
+    const late = await actingAs(stack, org.olle).complete(occurrence.id as string).catch((e) => e);
+    expect(late).toMatchObject({ code: 'INVALID_TRANSITION' });
     expect(await occurrenceRow(stack, actionId)).toMatchObject({ status: 'skipped', completed_at: null });
+  });
+
+  it('a change the workflow never hears of is still honoured: the notice it makes stale is refused', async () => {
+    const { actionId } = await startAction(stack, {
+      planId,
+      owners: { personIds: [org.olle], unitIds: [] },
+      due: [inSeconds(2)],
+      policy: { remindBefore: [], escalateAfter: ['PT1S'], timing: 'exact', calendar: 'SE' },
+    });
+    const occurrence = await opened(actionId);
+    // Completed in the database only, as if Temporal had been unreachable when the API told the workflow.
+    await db(stack).query(`UPDATE occurrence SET status = 'completed', last_sequence = last_sequence + 1 WHERE id = $1`, [occurrence.id]);
+    await waitFor(() => actionState(actionId), { until: (s) => s.openOccurrences.length === 0, timeoutMs: 15_000, what: 'the workflow to learn of it from the row' });
+    expect(await notifications(stack, actionId)).toEqual([]);
   });
 });

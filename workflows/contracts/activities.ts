@@ -1,52 +1,69 @@
-import type { OccurrenceInput, OccurrenceStatus, Owners, ReportingPeriod } from './engine';
+import type { NoticeKind, OccurrenceState } from '../../libs/domain/occurrence/state';
+import type { ReportingPeriod } from './engine';
 
 /**
- * What the workflows ask the outside world to do. Every write is idempotent by a key the workflow
- * computes deterministically, so a retried activity or a replayed workflow never writes twice.
+ * What the workflows ask the outside world to do. Each activity is one transaction, checked
+ * against the database under row locks and idempotent by unique keys, so a retried activity, a
+ * replayed workflow or a worker killed in the middle never writes or sends anything twice. The
+ * follow-up activities run as local activities: short, on the worker that runs the workflow task.
  */
-export type NoticeKind = 'reminder' | 'overdue' | 'escalation' | 'repeat';
-
-export interface NoticeRequest {
+export interface OpenOccurrenceRequest {
   actionId: string;
   planId: string;
+  /** The workflow that follows the occurrence: the API sends it the occurrence's changes. */
+  workflowId: string;
   periodKey: string;
-  kind: NoticeKind;
-  /** Reminder index, or escalation step (0 = first step: the owner's unit head), or repeat count. */
-  step: number;
-  /** For repeats: which ladder step the repeated notice goes to. */
-  ladderStep?: number;
-  generation: number;
-  owners: Owners;
+  periodStart: string;
+  periodEnd: string;
   dueInstant: string;
-  /** The workflow's clock when the notice fired: lateness is measured from it. */
+  openedAt: string;
+}
+
+/** The occurrence as recorded (a new one, or the one an earlier attempt recorded), or why not. */
+export type OpenOccurrenceResult = { state: OccurrenceState } | { refused: 'paused' | 'withdrawn' };
+
+export interface NoticeToFire {
+  occurrenceId: string;
+  periodKey: string;
+  /** The generation the workflow armed the notice for; a postponement since makes it stale. */
+  generation: number;
+  kind: NoticeKind;
+  step: number;
+}
+
+export interface FireNoticesRequest {
+  actionId: string;
+  planId: string;
+  /** In the order they fell due. */
+  notices: NoticeToFire[];
+  /** The workflow's clock when they fired: lateness and "today" are measured from it. */
   firedAt: string;
 }
 
-export interface NoticeResult {
-  recipientPersonIds: string[];
+export interface FireNoticesResult {
+  /** The action as recorded: a paused or withdrawn action sends nothing. */
+  actionStatus: string;
+  /** Each occurrence of the request as it now is; the workflow adopts these. */
+  occurrences: OccurrenceState[];
+  /** The notices sent now (not before, not refused), with whom they went to. */
+  sent: Array<{ periodKey: string; key: string; recipientPersonIds: string[] }>;
 }
 
-export type TransitionKind = 'opened' | 'due' | 'overdue' | 'escalated' | 'completed' | 'postponed' | 'skipped' | 'reassigned' | 'cancelled';
-
-export interface TransitionRecord {
+export interface CloseActionRequest {
   actionId: string;
-  periodKey: string;
-  /** Position of this transition in the occurrence's life: part of its unique key. */
-  sequence: number;
-  kind: TransitionKind;
-  status: OccurrenceStatus;
+  reason: string;
+  byPersonId?: string;
   at: string;
-  dueInstant: string;
-  actorPersonId?: string;
-  owners?: Owners;
-  data?: Record<string, unknown>;
 }
 
-export interface EngineActivities {
-  recordOccurrenceOpened(input: OccurrenceInput & { openedAt: string }): Promise<void>;
-  recordTransition(transition: TransitionRecord): Promise<void>;
-  deliverNotice(notice: NoticeRequest): Promise<NoticeResult>;
-  recordActionStatus(input: { actionId: string; status: string; at: string }): Promise<void>;
+export interface FollowUpActivities {
+  openOccurrence(request: OpenOccurrenceRequest): Promise<OpenOccurrenceResult>;
+  fireNotices(request: FireNoticesRequest): Promise<FireNoticesResult>;
+  /** The action is withdrawn: what is still open is cancelled. */
+  closeAction(request: CloseActionRequest): Promise<void>;
+}
+
+export interface ReportingActivities {
   requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number>;
   freezeReport(input: { planId: string; period: ReportingPeriod; timezone: string; frozenAt: string }): Promise<{ created: boolean }>;
 }

@@ -1,23 +1,22 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { OccurrenceState, Owners } from '../../libs/domain/occurrence/state';
 import type { ScheduleSpec } from '../../libs/domain/schedule/types';
 import type { NoticePolicy } from './policy';
 
+export type { OccurrenceState, Owners } from '../../libs/domain/occurrence/state';
+export type { OccurrenceStatus } from '../../libs/domain/occurrence/status';
+
 /**
- * The contract between the API and the follow-up engine: workflow ids, inputs, signals, updates
- * and queries. The API imports only this folder; the workflows implement it.
+ * The contract between the API and the follow-up engine: workflow ids, inputs, signals and
+ * queries. The API imports only this folder; the workflows implement it. (Workflows started by
+ * the first version of the engine, and still running, are described in ./legacy.ts.)
  */
 export const actionWorkflowId = (actionId: string) => `action:${actionId}`;
-export const occurrenceWorkflowId = (actionId: string, periodKey: string) => `occurrence:${actionId}:${periodKey}`;
 export const planReportingWorkflowId = (planId: string) => `plan-reporting:${planId}`;
 
-export const ACTION_WORKFLOW = 'actionWorkflow';
-export const OCCURRENCE_WORKFLOW = 'occurrenceWorkflow';
+/** One workflow per action: it opens the action's occurrences and sends their notices. */
+export const ACTION_WORKFLOW = 'actionFollowUpWorkflow';
 export const PLAN_REPORTING_WORKFLOW = 'planReportingWorkflow';
-
-export interface Owners {
-  personIds: string[];
-  unitIds: string[];
-}
 
 export interface ActionInput {
   actionId: string;
@@ -25,20 +24,24 @@ export interface ActionInput {
   schedule: ScheduleSpec;
   timezone: string;
   policy: NoticePolicy;
-  owners: Owners;
-  /** Carried over continue-as-new: occurrences due at or before this instant are already opened. */
-  openedThrough?: string;
   paused?: boolean;
-  /** Carried over continue-as-new: occurrences opened and not yet closed (period keys). */
-  openOccurrences?: string[];
+  /** Occurrences due at or before this instant are already opened (carried over continue-as-new). */
+  openedThrough?: string;
   /** How long before its due instant an occurrence opens (ISO duration); default: at period start. */
   openBefore?: string;
   /**
    * Follow-up starts here: occurrences due before this instant are history and never open, so a
    * plan adopted in 2020 and started today does not escalate six years of the past. Unset: every
-   * occurrence of the schedule opens (explicit instants from tests and runs started before).
+   * occurrence of the schedule opens (explicit instants from tests).
    */
   followFrom?: string;
+  /** Carried over continue-as-new: the occurrences opened and not yet resolved. */
+  open?: OccurrenceState[];
+  /**
+   * Occurrences opened by the first version of the engine, each followed by its own
+   * `occurrenceWorkflow` until it ends (period keys); carried over from that version's run.
+   */
+  legacyOccurrences?: string[];
 }
 
 export interface ActionRevision {
@@ -46,6 +49,8 @@ export interface ActionRevision {
   timezone?: string;
   policy?: NoticePolicy;
   owners?: Owners;
+  /** When the revision was committed: open occurrences' notices are armed again from then. */
+  at?: string;
 }
 
 export type ActionStatus = 'active' | 'paused' | 'withdrawn' | 'finished';
@@ -55,72 +60,22 @@ export interface ActionState {
   status: ActionStatus;
   openedThrough?: string;
   next?: { periodKey: string; due: string; dueInstant: string; opensAt: string };
+  /** Period keys of the occurrences opened and not yet resolved. */
   openOccurrences: string[];
+  /** The open occurrences with the time of each one's next notice. */
+  occurrences: Array<{ periodKey: string; status: string; dueInstant: string; nextNoticeAt?: string }>;
 }
 
 export const reviseSignal = defineSignal<[ActionRevision]>('revise');
 export const pauseSignal = defineSignal('pause');
 export const resumeSignal = defineSignal('resume');
 export const withdrawSignal = defineSignal<[{ reason?: string; byPersonId?: string }]>('withdraw');
+/**
+ * Someone changed an occurrence (completed, postponed, skipped, reassigned): the API has recorded
+ * it, and sends the workflow the occurrence as it now is, so its timers follow.
+ */
+export const occurrenceChangedSignal = defineSignal<[OccurrenceState]>('occurrenceChanged');
 export const actionStateQuery = defineQuery<ActionState>('state');
-
-export interface OccurrenceInput {
-  actionId: string;
-  planId: string;
-  periodKey: string;
-  periodStart: string;
-  periodEnd: string;
-  dueInstant: string;
-  timezone: string;
-  policy: NoticePolicy;
-  owners: Owners;
-}
-
-export type OccurrenceStatus = 'open' | 'due' | 'overdue' | 'escalated' | 'completed' | 'skipped' | 'cancelled';
-
-export interface OccurrenceState {
-  actionId: string;
-  periodKey: string;
-  status: OccurrenceStatus;
-  dueInstant: string;
-  owners: Owners;
-  /** Escalation steps taken since the last (re)arming. */
-  escalationStep: number;
-  /** Increments with each postponement; notices of an earlier generation are never re-sent. */
-  generation: number;
-  completion?: { byPersonId: string; onBehalfOfPersonId?: string; at: string; onTime: boolean; note?: string; evidenceUrl?: string };
-  skip?: { byPersonId: string; at: string; reason: string };
-  nextNoticeAt?: string;
-}
-
-export interface CompleteRequest {
-  byPersonId: string;
-  onBehalfOfPersonId?: string;
-  note?: string;
-  evidenceUrl?: string;
-}
-export interface PostponeRequest {
-  byPersonId: string;
-  /** The new due instant (ISO). */
-  dueInstant: string;
-  reason: string;
-}
-export interface SkipRequest {
-  byPersonId: string;
-  reason: string;
-}
-export interface ReassignRequest {
-  byPersonId: string;
-  ownerPersonId: string;
-}
-
-export const completeUpdate = defineUpdate<OccurrenceState, [CompleteRequest]>('complete');
-export const postponeUpdate = defineUpdate<OccurrenceState, [PostponeRequest]>('postpone');
-export const skipUpdate = defineUpdate<OccurrenceState, [SkipRequest]>('skip');
-export const reassignUpdate = defineUpdate<OccurrenceState, [ReassignRequest]>('reassign');
-export const cancelSignal = defineSignal<[{ reason: string }]>('cancel');
-export const ownersChangedSignal = defineSignal<[{ owners?: Owners; policy?: NoticePolicy }]>('ownersChanged');
-export const occurrenceStateQuery = defineQuery<OccurrenceState>('state');
 
 export interface ReportingPeriod {
   key: string;

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
@@ -7,31 +6,24 @@ import { DomainError } from '../../../libs/domain/errors';
 import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
-import { completeUpdate, occurrenceWorkflowId, postponeUpdate, reassignUpdate, skipUpdate } from '../../../workflows/contracts/engine';
+import { decide, OccurrenceAct, OccurrenceCommand } from '../../../libs/domain/occurrence/commands';
+import { mayAct } from '../../../libs/domain/occurrence/permissions';
+import { FollowUpRepository } from '../../../libs/persistence/repositories/follow-up.repository';
+import { OccurrenceWorkflows } from './occurrence-workflows.service';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
 
-type Act = 'complete' | 'postpone' | 'skip' | 'reassign';
-
-/** Who may do what to an occurrence, besides coordinators and admins (who may do everything). */
-const ALLOWED: Record<Act, Array<'owner' | 'escalationTarget'>> = {
-  complete: ['owner', 'escalationTarget'],
-  postpone: ['owner', 'escalationTarget'],
-  skip: ['escalationTarget'],
-  reassign: ['escalationTarget'],
-};
+type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' }>;
 
 /**
- * Occurrence changes go through the occurrence workflow's updates, whose validators decide what is
- * allowed in its current state; the handler has written the change to PostgreSQL before the update
- * returns, so the row read afterwards is the occurrence as it now is.
+ * Occurrences for people: lists, tasks, escalations, and the changes people make (complete,
+ * postpone, skip, reassign), decided by libs/domain/occurrence against the database row.
  */
 @Injectable()
 export class OccurrencesService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly workflows: OccurrenceWorkflows,
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
@@ -84,60 +76,68 @@ export class OccurrencesService {
   }
 
   complete(id: string, body: CompleteRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'complete', person, async (occurrence) => {
-      const onBehalfOf = occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0];
-      return { def: completeUpdate, args: { byPersonId: person.id, onBehalfOfPersonId: onBehalfOf, note: body.note, evidenceUrl: body.evidenceUrl } };
-    });
-  }
-
-  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'postpone', person, async (occurrence) => ({
-      def: postponeUpdate,
-      args: { byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason },
+    return this.act(id, 'complete', person, async (occurrence) => ({
+      kind: 'complete',
+      byPersonId: person.id,
+      onBehalfOfPersonId: occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0],
+      note: body.note,
+      evidenceUrl: body.evidenceUrl,
     }));
   }
 
+  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo) {
+    return this.act(id, 'postpone', person, async (occurrence) => ({ kind: 'postpone', byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason }));
+  }
+
   skip(id: string, body: SkipRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'skip', person, async () => ({ def: skipUpdate, args: { byPersonId: person.id, reason: body.reason } }));
+    return this.act(id, 'skip', person, async () => ({ kind: 'skip', byPersonId: person.id, reason: body.reason }));
   }
 
   reassign(id: string, body: ReassignRequest, person: CurrentPersonInfo) {
     return this.act(id, 'reassign', person, async () => {
       const [target] = await this.dataSource.query('SELECT 1 FROM person WHERE id = $1', [body.ownerPersonId]);
       if (!target) throw new DomainError('UNPROCESSABLE', 'No such person', [{ path: 'ownerPersonId', message: 'does not exist' }]);
-      return { def: reassignUpdate, args: { byPersonId: person.id, ownerPersonId: body.ownerPersonId } };
+      return { kind: 'reassign', byPersonId: person.id, ownerPersonId: body.ownerPersonId };
     });
   }
 
-  private async act(
-    id: string,
-    act: Act,
-    person: CurrentPersonInfo,
-    request: (occurrence: OccurrenceView) => Promise<{ def: typeof completeUpdate | typeof postponeUpdate | typeof skipUpdate | typeof reassignUpdate; args: object }>,
-  ): Promise<OccurrenceResponse> {
+  /**
+   * A person's change to an occurrence: checked (who may, then the domain's rules) and recorded
+   * under the row's lock, then the workflow that follows the occurrence is told. The response is
+   * the occurrence as recorded.
+   */
+  private async act(id: string, act: OccurrenceAct, person: CurrentPersonInfo, command: (occurrence: OccurrenceView) => Promise<PersonCommand>): Promise<OccurrenceResponse> {
     const occurrence = await this.occurrence(id);
     await this.authorise(occurrence, act, person);
-    if (act === 'complete' && occurrence.status === 'completed') return response(occurrence); // idempotent
-    const { def, args } = await request(occurrence);
-    const handle = this.client.workflow.getHandle(occurrenceWorkflowId(occurrence.actionId, occurrence.periodKey));
-    try {
-      await handle.executeUpdate(def as typeof completeUpdate, { args: [args as never] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new DomainError('INVALID_TRANSITION', error.cause?.message ?? error.message);
-      if (error instanceof WorkflowNotFoundError) {
-        const now = await this.occurrence(id);
-        if (act === 'complete' && now.status === 'completed') return response(now);
-        throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
-      }
-      throw error;
-    }
+    const wanted = await command(occurrence);
+    if (occurrence.workflowId === null) return this.actOnLegacy(occurrence, wanted);
+    const at = new Date().toISOString();
+    const changed = await this.dataSource.transaction(async (db) => {
+      const repository = new FollowUpRepository(db);
+      const [state] = await repository.lock([id]);
+      const change = decide(state, wanted, at);
+      if (!change.transition) return undefined; // completed twice: the first completion stands
+      await repository.save({ state: change.state, transition: change.transition });
+      return change.state;
+    });
+    if (changed) this.workflows.changed(occurrence.workflowId, changed);
     return response(await this.occurrence(id));
   }
 
-  private async authorise(occurrence: OccurrenceView, act: Act, person: CurrentPersonInfo): Promise<void> {
-    if (isCoordinator(person)) return;
-    const relation = await this.reads().relation(occurrence.id, person.id, this.today());
-    if (ALLOWED[act].some((r) => relation[r])) return;
+  private async actOnLegacy(occurrence: OccurrenceView, wanted: PersonCommand): Promise<OccurrenceResponse> {
+    if (wanted.kind === 'complete' && occurrence.status === 'completed') return response(occurrence); // idempotent
+    if ((await this.workflows.legacy(occurrence.actionId, occurrence.periodKey, wanted)) === 'closed') {
+      const now = await this.occurrence(occurrence.id);
+      if (wanted.kind === 'complete' && now.status === 'completed') return response(now);
+      throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
+    }
+    return response(await this.occurrence(occurrence.id));
+  }
+
+  private async authorise(occurrence: OccurrenceView, act: OccurrenceAct, person: CurrentPersonInfo): Promise<void> {
+    const coordinator = isCoordinator(person);
+    const relation = coordinator ? { owner: false, escalationTarget: false } : await this.reads().relation(occurrence.id, person.id, this.today());
+    if (mayAct(act, { coordinator, ...relation })) return;
     throw new DomainError('FORBIDDEN', `You may not ${act} this occurrence: it is neither yours nor escalated to you`);
   }
 
@@ -169,6 +169,6 @@ function dueInstant(due: string, timezone: string): string {
 }
 
 function response(view: OccurrenceView): OccurrenceResponse {
-  const { timezone: _timezone, ...rest } = view;
+  const { timezone: _timezone, workflowId: _workflowId, ...rest } = view;
   return rest;
 }

@@ -56,7 +56,7 @@ export class ActionWorkflows implements OnApplicationBootstrap, OnApplicationShu
   /** Starts the action's workflow (idempotently) and marks the row active. */
   async start(actionId: string): Promise<void> {
     const [row] = await this.dataSource.query(
-      `SELECT a.id, a.plan_id, a.schedule, a.policy, p.policy AS plan_policy, a.owner_person_ids, a.owner_unit_ids, p.timezone
+      `SELECT a.id, a.plan_id, a.schedule, a.policy, p.policy AS plan_policy, p.timezone
          FROM action a JOIN plan p ON p.id = a.plan_id WHERE a.id = $1`,
       [actionId],
     );
@@ -67,7 +67,6 @@ export class ActionWorkflows implements OnApplicationBootstrap, OnApplicationShu
       schedule: row.schedule,
       timezone: row.timezone,
       policy: row.policy ?? row.plan_policy ?? this.defaultPolicy(), // the action's, else the plan's
-      owners: { personIds: row.owner_person_ids, unitIds: row.owner_unit_ids },
       followFrom: new Date().toISOString(), // what fell due before the action was started is history
     };
     await this.client.workflow.start(ACTION_WORKFLOW, {

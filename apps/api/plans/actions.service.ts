@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import { FollowUpRepository } from '../../../libs/persistence/repositories/follow-up.repository';
 import type { ActionRevision } from '../../../workflows/contracts/engine';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { areaId, assertOwnersExist, nextDue, policyOf, scheduleOf } from './action-input';
@@ -62,6 +63,8 @@ export class ActionsService {
     if (before.status === 'withdrawn') throw new DomainError('CONFLICT', 'The action is withdrawn');
     const schedule = body.schedule ? scheduleOf(body.schedule, before) : undefined;
     const policy = body.policy ? policyOf(body.policy, this.workflows.defaultPolicy()) : undefined;
+    const owners = body.ownerPersonIds || body.ownerUnitIds ? { personIds: body.ownerPersonIds ?? before.owner_person_ids, unitIds: body.ownerUnitIds ?? before.owner_unit_ids } : undefined;
+    const at = new Date().toISOString();
     await this.dataSource.transaction(async (db) => {
       await assertOwnersExist(db, body);
       await db.query(
@@ -82,6 +85,8 @@ export class ActionsService {
           body.ownerPersonIds ?? before.owner_person_ids,
         ],
       );
+      // Open occurrences take the new owners, and arm their notices again under a new policy.
+      if (owners || policy) await new FollowUpRepository(db).rearmOpenOf(id, at, owners);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: before.plan_id, action: 'updated', before: describe(before), after: body });
     });
     if (before.status === 'draft' || before.status === 'starting') {
@@ -90,8 +95,8 @@ export class ActionsService {
       const revision: ActionRevision = {};
       if (schedule) revision.schedule = schedule;
       if (policy) revision.policy = policy;
-      if (body.ownerPersonIds || body.ownerUnitIds) revision.owners = { personIds: body.ownerPersonIds ?? before.owner_person_ids, unitIds: body.ownerUnitIds ?? before.owner_unit_ids };
-      if (Object.keys(revision).length) await this.workflows.revise(id, revision);
+      if (owners) revision.owners = owners;
+      if (Object.keys(revision).length) await this.workflows.revise(id, { ...revision, at });
     }
     return this.get(id);
   }
@@ -101,6 +106,8 @@ export class ActionsService {
     if (before.status === 'withdrawn') return;
     await this.dataSource.transaction(async (db) => {
       await db.query(`UPDATE action SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
+      // What is still open is cancelled now, whether or not the workflow hears of it at once.
+      await new FollowUpRepository(db).cancelUnresolvedOf(id, { reason: 'Borttagen ur planen', byPersonId: actor.id, at: new Date().toISOString() });
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: before.plan_id, action: 'withdrawn', before: describe(before) });
     });
     await this.workflows.withdraw(id, { reason: 'Borttagen ur planen', byPersonId: actor.id });

@@ -1,62 +1,49 @@
 /**
- * Working days per country, from date-holidays (maintained holiday rules, movable feasts included),
- * through its parser and the Nordic part of its data (nordic-holidays.json, extracted by
- * scripts/extract-holidays.ts) so that the workflow bundle stays small.
- *
- * What counts as non-working is chosen deliberately, because date-holidays also lists observances:
- * - SE: `public` holidays plus the `bank` days midsommarafton, julafton and nyårsafton, on which
- *   municipal offices are closed. Half days (`optional`: trettondagsafton, valborgsmässoafton,
- *   allhelgonaafton) stay working days.
- * - DK: `public` holidays plus juleaftensdag (24/12) and grundlovsdag (5/6), closed days in Danish
- *   municipalities although date-holidays lists them as observances.
- * - NO: `public` holidays plus julaften (a full `bank` day); nyttårsaften is a half day from 14:00
- *   and stays a working day.
- * Saturdays and Sundays are never working days.
+ * Working days per country: Saturdays, Sundays and the closed days of closed-days.json are not
+ * working days. The table holds, per country and year, the days closed-day-rules.ts picks out of
+ * date-holidays (maintained holiday rules, movable feasts included); it is computed once by
+ * scripts/extract-holidays.ts, so that workflows need no holiday parser: the calendars are a
+ * lookup, cheap to load into every workflow context and deterministic on replay.
  */
-import HolidaysParser from 'date-holidays-parser';
-import NORDIC_HOLIDAYS from './nordic-holidays.json';
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
+import { CALENDAR_COUNTRIES, CalendarCountry } from './closed-day-rules';
+import CLOSED_DAYS from './closed-days.json';
 
-export type CalendarCountry = 'SE' | 'DK' | 'NO';
-export const CALENDAR_COUNTRIES: readonly CalendarCountry[] = ['SE', 'DK', 'NO'];
+export { CALENDAR_COUNTRIES } from './closed-day-rules';
+export type { CalendarCountry } from './closed-day-rules';
 
-interface HolidayLike {
-  date: string;
-  type: string;
-  name: string;
+export interface ClosedDaysTable {
+  source: string;
+  license: string;
+  firstYear: number;
+  lastYear: number;
+  /** Per country and year: the closed days as `MMDD`, space-separated, sorted. */
+  countries: Record<string, Record<string, string>>;
 }
 
-const EXTRA_CLOSED: Record<CalendarCountry, (h: HolidayLike) => boolean> = {
-  SE: (h) => h.type === 'bank' && h.date.endsWith('00:00:00'),
-  DK: (h) => h.date.startsWith('-12-24', 4) || h.date.startsWith('-06-05', 4),
-  NO: (h) => h.type === 'bank' && h.date.endsWith('00:00:00'),
-};
-
-export interface Holiday {
-  date: string;
-  name: string;
-}
+const TABLE = CLOSED_DAYS as ClosedDaysTable;
 
 export class WorkingDayCalendar {
-  private readonly holidays: InstanceType<typeof HolidaysParser>;
   /** Memoised per year: pure data, so caching keeps workflow code deterministic. */
-  private readonly byYear = new Map<number, Map<string, string>>();
+  private readonly byYear = new Map<number, Set<string>>();
 
   constructor(readonly country: CalendarCountry) {
     if (!CALENDAR_COUNTRIES.includes(country)) {
       throw new DomainError('VALIDATION_FAILED', `No working-day calendar for "${country}" (SE, DK or NO)`, [{ path: 'country', message: String(country) }]);
     }
-    this.holidays = new HolidaysParser(NORDIC_HOLIDAYS as never, country);
   }
 
-  /** Non-working public holidays of a year, in date order. */
-  holidaysOf(year: number): Holiday[] {
-    return [...this.closedDays(year)].map(([date, name]) => ({ date, name }));
+  /**
+   * The closed days of a year (YYYY-MM-DD, in date order). Outside the table's years
+   * (TABLE.firstYear–lastYear) only weekends are closed.
+   */
+  closedDaysOf(year: number): string[] {
+    return [...this.closed(year)];
   }
 
   isHoliday(date: string): boolean {
-    return this.closedDays(Number(date.slice(0, 4))).has(date);
+    return this.closed(Number(date.slice(0, 4))).has(date);
   }
 
   isWorkingDay(date: string): boolean {
@@ -76,8 +63,8 @@ export class WorkingDayCalendar {
   }
 
   /**
-   * The earliest instant at or after `instant` that is `hour`:00 local time on a working day.
-   * A reminder for a due date D is `nextWorkingDayAt(start of D)`: 08:00 on D when D is a
+   * The earliest instant at or after `instant` that is `hour`:`minute` local time on a working
+   * day. A reminder for a due date D is `nextWorkingDayAt(start of D)`: 08:00 on D when D is a
    * working day, otherwise 08:00 on the next working day. An instant after 08:00 on a working day
    * moves to the next working day.
    */
@@ -94,27 +81,26 @@ export class WorkingDayCalendar {
     }
   }
 
-  /** `hour`:00 local on the due date if it is a working day, else on the next working day. */
+  /** `hour`:`minute` local on the due date if it is a working day, else on the next working day. */
   workingDayAt(date: string, options: { timezone: string; hour?: number; minute?: number }): string {
     const day = this.workingDayOnOrAfter(date);
     const { timezone, hour = 8, minute = 0 } = options;
     return DateTime.fromISO(day, { zone: timezone }).set({ hour, minute, second: 0, millisecond: 0 }).toUTC().toISO() as string;
   }
 
-  private closedDays(year: number): Map<string, string> {
+  private closed(year: number): Set<string> {
     let days = this.byYear.get(year);
     if (!days) {
-      days = new Map();
-      const extra = EXTRA_CLOSED[this.country];
-      for (const h of this.holidays.getHolidays(year) as HolidayLike[]) {
-        if (h.type === 'public' || extra(h)) days.set(h.date.slice(0, 10), h.name);
-      }
-      days = new Map([...days].sort(([a], [b]) => a.localeCompare(b)));
+      const listed = TABLE.countries[this.country]?.[String(year)] ?? '';
+      days = new Set(listed ? listed.split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`) : []);
       this.byYear.set(year, days);
     }
     return days;
   }
 }
+
+/** The years the closed-days table covers; outside them only weekends are closed. */
+export const CALENDAR_YEARS = { first: TABLE.firstYear, last: TABLE.lastYear } as const;
 
 function parseDate(date: string): DateTime {
   const d = DateTime.fromISO(date, { zone: 'utc' });

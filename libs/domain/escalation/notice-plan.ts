@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { nextWorkingDayAt } from '../calendar/working-days';
 import { DomainError } from '../errors';
-import type { NoticePolicy } from './policy';
+import { DEFAULT_NOTICE_TIME, NoticePolicy } from './policy';
 
 /**
  * When each notice of an occurrence fires, from its due instant and policy. Pure, so the
@@ -46,5 +46,7 @@ export function duration(iso: string): Duration {
 
 function align(at: DateTime, policy: NoticePolicy, timezone: string): string {
   const instant = at.toUTC().toISO() as string;
-  return policy.timing === 'working-days' ? nextWorkingDayAt(instant, { country: policy.calendar, timezone, hour: 8 }) : instant;
+  if (policy.timing !== 'working-days') return instant;
+  const [hour, minute] = (policy.noticeTime ?? DEFAULT_NOTICE_TIME).split(':').map(Number);
+  return nextWorkingDayAt(instant, { country: policy.calendar, timezone, hour, minute });
 }

@@ -15,6 +15,18 @@ export interface NoticePolicy {
    */
   timing: 'exact' | 'working-days';
   calendar: 'SE' | 'DK' | 'NO';
+  /**
+   * With `working-days`: the local time of day notices go out, `HH:mm`; 08:00 when absent (policies
+   * written before this field existed, and the default).
+   */
+  noticeTime?: string;
+}
+
+export const DEFAULT_NOTICE_TIME = '08:00';
+
+/** `HH:mm`, 00:00–23:59. */
+export function isNoticeTime(value: unknown): value is string {
+  return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
 
 /** The plan default when an action gives no policy of its own. */
@@ -35,6 +47,7 @@ export function policyFrom(given: Partial<NoticePolicy> | undefined, fallback: N
     repeatEvery: given.repeatEvery,
     timing: given.timing ?? 'exact',
     calendar: given.calendar ?? fallback.calendar,
+    ...(given.noticeTime ? { noticeTime: given.noticeTime } : {}),
   };
 }
 

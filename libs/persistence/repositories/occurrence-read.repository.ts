@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { UNRESOLVED_STATUSES } from '../../domain/occurrence/status';
 
 /** Read side of occurrences for the API: rows shaped for responses, filters, paging, permissions. */
 export interface OccurrenceView {
@@ -18,6 +19,8 @@ export interface OccurrenceView {
   completion: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
   skipReason: string | null;
   timezone: string;
+  /** The workflow that follows it: its action's, or (NULL) the engine's first version's own. */
+  workflowId: string | null;
 }
 
 const SELECT = `SELECT o.*, a.title AS action_title, pl.timezone, cp.name AS completed_by_name,
@@ -25,7 +28,6 @@ const SELECT = `SELECT o.*, a.title AS action_title, pl.timezone, cp.name AS com
                   FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan pl ON pl.id = o.plan_id
                   LEFT JOIN person cp ON cp.id = o.completed_by`;
 
-export const OPEN_STATUSES = ['open', 'due', 'overdue', 'escalated'];
 
 export interface OccurrenceFilter {
   status?: string;
@@ -59,7 +61,7 @@ export class OccurrenceReadRepository {
               o.owner_person_ids && (ARRAY[$1::uuid] || ARRAY(SELECT person_id FROM substitute WHERE substitute_person_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date))
            OR o.owner_unit_ids && ARRAY(SELECT id FROM unit WHERE head_person_id = $1))
         ORDER BY o.due_at`,
-      [personId, today, OPEN_STATUSES],
+      [personId, today, UNRESOLVED_STATUSES],
     );
     return rows.map(view);
   }
@@ -156,5 +158,6 @@ function view(row: Record<string, never>): OccurrenceView {
       : null,
     skipReason: row.skip_reason,
     timezone: row.timezone,
+    workflowId: row.workflow_id,
   };
 }

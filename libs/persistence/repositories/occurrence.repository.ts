@@ -1,16 +1,42 @@
 import { EntityManager } from 'typeorm';
-import type { OccurrenceInput } from '../../../workflows/contracts/engine';
-import type { TransitionRecord } from '../../../workflows/contracts/activities';
+import type { Owners } from '../../domain/occurrence/state';
+
+/** What the engine's first version records when its occurrence workflow opens. */
+export interface LegacyOpened {
+  actionId: string;
+  planId: string;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  dueInstant: string;
+  owners: Owners;
+  openedAt: string;
+}
+
+/** A transition as the engine's first version records it (its workflow numbers them). */
+export interface LegacyTransition {
+  actionId: string;
+  periodKey: string;
+  sequence: number;
+  kind: string;
+  status: string;
+  at: string;
+  dueInstant: string;
+  actorPersonId?: string;
+  owners?: Owners;
+  data?: Record<string, unknown>;
+}
 
 /**
- * The read model of occurrences and their history. Writes are idempotent: an occurrence is unique
+ * Occurrences as the engine's FIRST VERSION writes them (workflows/legacy; its running workflows
+ * still do): see follow-up.repository.ts for the current engine. The read model of occurrences and their history. Writes are idempotent: an occurrence is unique
  * per (action, period key), a transition per (occurrence, sequence); a transition older than the
  * newest one recorded never overwrites the occurrence's current state.
  */
 export class OccurrenceRepository {
   constructor(private readonly db: EntityManager) {}
 
-  async recordOpened(input: OccurrenceInput & { openedAt: string }): Promise<void> {
+  async recordOpened(input: LegacyOpened): Promise<void> {
     const [row] = await this.db.query(
       `INSERT INTO occurrence (action_id, plan_id, period_key, period_start, period_end, due_at, original_due_at, status,
                                owner_person_ids, owner_unit_ids, opened_at, last_sequence)
@@ -32,7 +58,7 @@ export class OccurrenceRepository {
     return row.id;
   }
 
-  async recordTransition(t: TransitionRecord): Promise<void> {
+  async recordTransition(t: LegacyTransition): Promise<void> {
     const occurrenceId = await this.idOf(t.actionId, t.periodKey);
     const inserted = await this.db.query(
       `INSERT INTO occurrence_event (occurrence_id, sequence, kind, status, at, actor_person_id, data)

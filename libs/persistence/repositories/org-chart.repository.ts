@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { LadderLevel, SubstitutePeriod } from '../../domain/escalation/ladder';
+import type { RecipientContext } from '../../domain/escalation/recipients';
+import type { Owners } from '../../domain/occurrence/state';
 
 /** Reads of the organisation chart that escalation and notifications need, at the moment they fire. */
 export class OrgChartRepository {
@@ -40,6 +42,31 @@ export class OrgChartRepository {
       [personIds, date],
     );
     return rows.map((r) => ({ personId: r.person_id, substitutePersonId: r.substitute_person_id, startsOn: r.starts_on, endsOn: r.ends_on }));
+  }
+
+  /**
+   * Everything `noticeRecipients` needs about one set of owners on `today`, in one round trip:
+   * the chain of units above the first owner (person's unit, else the first unit), the heads of
+   * the owner units, the substitutions in force and the coordinators.
+   */
+  async recipientContext(owners: Owners, today: string): Promise<RecipientContext> {
+    const [row] = await this.db.query(
+      `WITH RECURSIVE
+         base AS (SELECT COALESCE((SELECT unit_id FROM person WHERE id = ($1::uuid[])[1]), ($2::uuid[])[1]) AS id),
+         up(id, parent_id, head_person_id, depth) AS (
+           SELECT u.id, u.parent_id, u.head_person_id, 0 FROM unit u JOIN base ON u.id = base.id
+           UNION ALL
+           SELECT u.id, u.parent_id, u.head_person_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 50)
+       SELECT
+         COALESCE((SELECT json_agg(json_build_object('unitId', id, 'headPersonId', head_person_id) ORDER BY depth) FROM up), '[]') AS chain,
+         ARRAY(SELECT head_person_id FROM unit WHERE id = ANY($2::uuid[]) AND head_person_id IS NOT NULL ORDER BY array_position($2::uuid[], id)) AS unit_heads,
+         COALESCE((SELECT json_agg(json_build_object('personId', person_id, 'substitutePersonId', substitute_person_id,
+                                                     'startsOn', to_char(starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(ends_on, 'YYYY-MM-DD')))
+                     FROM substitute WHERE starts_on <= $3::date AND ends_on >= $3::date), '[]') AS substitutes,
+         ARRAY(SELECT id FROM person WHERE 'coordinator' = ANY(roles) ORDER BY created_at) AS coordinators`,
+      [owners.personIds, owners.unitIds, today],
+    );
+    return { ownerPersonIds: owners.personIds, ownerUnitHeads: row.unit_heads, chain: row.chain, substitutes: row.substitutes, coordinators: row.coordinators, today };
   }
 
   async coordinators(): Promise<string[]> {

@@ -6,24 +6,24 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { planNotices, repeatAt } from '../libs/domain/escalation/notice-plan';
-import type { EngineActivities, NoticeKind, TransitionKind } from './contracts/activities';
+import { planNotices, repeatAt } from '../../libs/domain/escalation/notice-plan';
+import { actionWorkflowId } from '../contracts/engine';
+import type { LegacyEngineActivities, LegacyNoticeKind as NoticeKind, LegacyTransitionKind as TransitionKind } from '../contracts/legacy-activities';
 import {
-  actionWorkflowId,
   cancelSignal,
   completeUpdate,
-  OccurrenceInput,
-  OccurrenceState,
+  LegacyOccurrenceInput as OccurrenceInput,
+  LegacyOccurrenceState as OccurrenceState,
+  LegacyOccurrenceStatus as OccurrenceStatus,
+  occurrenceClosedSignal,
   occurrenceStateQuery,
-  OccurrenceStatus,
   ownersChangedSignal,
   postponeUpdate,
   reassignUpdate,
   skipUpdate,
-} from './contracts/engine';
-import { occurrenceClosedSignal } from './contracts/internal';
+} from '../contracts/legacy';
 
-const { recordOccurrenceOpened, recordTransition, deliverNotice } = proxyActivities<EngineActivities>({
+const { recordOccurrenceOpened, recordTransition, deliverNotice } = proxyActivities<LegacyEngineActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -38,7 +38,8 @@ interface Notice {
 }
 
 /**
- * One due instance of an action: reminders before due, the overdue notice, the escalation ladder
+ * FIRST VERSION, kept for the runs started before `actionFollowUpWorkflow` (see contracts/legacy.ts);
+ * do not change what it does. One due instance of an action: reminders before due, the overdue notice, the escalation ladder
  * and repeated notices until someone completes, skips or cancels it. A postponement or a policy
  * change re-arms every timer in place (the updatable-timer pattern): the loop below always waits
  * for the earliest notice not yet sent, and wakes early whenever the plan of notices changes.

@@ -6,17 +6,18 @@ import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { NotificationRepository, OutboxEntry } from '../../../libs/persistence/repositories/notification.repository';
 import { OccurrenceRepository } from '../../../libs/persistence/repositories/occurrence.repository';
 import { OrgChartRepository } from '../../../libs/persistence/repositories/org-chart.repository';
-import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
-import type { EngineActivities, NoticeRequest, NoticeResult, TransitionRecord } from '../../../workflows/contracts/activities';
-import type { OccurrenceInput, Owners, ReportingPeriod } from '../../../workflows/contracts/engine';
+import type { Owners } from '../../../workflows/contracts/engine';
+import type { LegacyOccurrenceInput as OccurrenceInput } from '../../../workflows/contracts/legacy';
+import type { LegacyEngineActivities, NoticeRequest, NoticeResult, TransitionRecord } from '../../../workflows/contracts/legacy-activities';
 
 /**
- * The engine's I/O. Each activity is one transaction and idempotent by keys the workflow computed,
+ * The activities of the engine's first version (workflows/legacy), kept for its running workflows;
+ * do not change what they write. Each activity is one transaction and idempotent by keys the workflow computed,
  * so Temporal may retry it (or a killed worker's successor may run it again) without a duplicate.
  * Escalation targets are resolved here, from the organisation chart as it is when the step fires.
  */
 @Injectable()
-export class EngineActivitiesService implements EngineActivities {
+export class LegacyEngineActivitiesService implements LegacyEngineActivities {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
@@ -63,42 +64,7 @@ export class EngineActivitiesService implements EngineActivities {
       await new NotificationRepository(db).enqueue(entries);
       return { recipientPersonIds: recipients.personIds };
     });
-    crashIfInjected(notice);
     return result;
-  }
-
-  async requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number> {
-    return this.dataSource.transaction(async (db) => {
-      const actions: Array<{ id: string; title: string; owner_person_ids: string[]; owner_unit_ids: string[] }> = await db.query(
-        `SELECT id, title, owner_person_ids, owner_unit_ids FROM action
-          WHERE plan_id = $1 AND status = 'active' AND schedule->>'kind' = 'continuous'`,
-        [input.planId],
-      );
-      const org = new OrgChartRepository(db);
-      const today = DateTime.fromISO(input.firedAt, { zone: this.config.timezone }).toISODate() as string;
-      const entries: OutboxEntry[] = [];
-      for (const action of actions) {
-        const owners = await ownerPersons(org, { personIds: action.owner_person_ids, unitIds: action.owner_unit_ids }, today);
-        for (const personId of owners) {
-          entries.push({
-            dedupeKey: `${input.planId}:${input.period.key}:status-request:${action.id}:${personId}`,
-            recipientPersonId: personId,
-            kind: 'status-request',
-            planId: input.planId,
-            actionId: action.id,
-            payload: { actionTitle: action.title, periodKey: input.period.key, periodEndsAt: input.period.endsAt },
-          });
-        }
-      }
-      return new NotificationRepository(db).enqueue(entries);
-    });
-  }
-
-  async freezeReport(input: { planId: string; period: ReportingPeriod; timezone: string; frozenAt: string }): Promise<{ created: boolean }> {
-    const created = await this.dataSource.transaction((db) =>
-      new ReportRepository(db).freeze({ planId: input.planId, key: input.period.key, startsAt: input.period.startsAt, endsAt: input.period.endsAt, frozenAt: input.frozenAt }),
-    );
-    return { created };
   }
 }
 
@@ -137,14 +103,4 @@ async function noticePayload(db: EntityManager, notice: NoticeRequest): Promise<
     step: notice.step,
     generation: notice.generation,
   };
-}
-
-/**
- * Fault injection for the crash tests: with BEVAKA_FAULT_CRASH_AFTER_NOTICE=<kind>, the worker
- * process dies (SIGKILL, no cleanup) right after the notice's transaction commits and before
- * Temporal hears the activity completed — the worst moment for exactly-once delivery.
- */
-function crashIfInjected(notice: NoticeRequest): void {
-  const kind = process.env.BEVAKA_FAULT_CRASH_AFTER_NOTICE;
-  if (kind && kind === `${notice.kind}:${notice.step}`) process.kill(process.pid, 'SIGKILL');
 }

@@ -2,6 +2,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  makeContinueAsNewFunc,
   ParentClosePolicy,
   patched,
   proxyActivities,
@@ -11,26 +12,30 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import { duration } from '../libs/domain/escalation/notice-plan';
-import { nextOccurrence } from '../libs/domain/schedule/occurrences';
-import type { Occurrence } from '../libs/domain/schedule/types';
-import type { EngineActivities } from './contracts/activities';
+import { duration } from '../../libs/domain/escalation/notice-plan';
+import { nextOccurrence } from '../../libs/domain/schedule/occurrences';
+import type { Occurrence } from '../../libs/domain/schedule/types';
+import { ACTION_WORKFLOW, ActionInput, actionStateQuery, pauseSignal, resumeSignal, reviseSignal, withdrawSignal } from '../contracts/engine';
+import type { LegacyEngineActivities } from '../contracts/legacy-activities';
 import {
-  ActionInput,
-  ActionState,
-  actionStateQuery,
   cancelSignal,
-  occurrenceWorkflowId,
+  LegacyActionInput,
+  legacyOccurrenceWorkflowId as occurrenceWorkflowId,
+  occurrenceClosedSignal,
   ownersChangedSignal,
-  pauseSignal,
-  resumeSignal,
-  reviseSignal,
-  withdrawSignal,
-} from './contracts/engine';
-import { occurrenceClosedSignal } from './contracts/internal';
+} from '../contracts/legacy';
 import { occurrenceWorkflow } from './occurrence.workflow';
 
-const { recordActionStatus } = proxyActivities<EngineActivities>({ startToCloseTimeout: '30 seconds' });
+const { recordActionStatus } = proxyActivities<LegacyEngineActivities>({ startToCloseTimeout: '30 seconds' });
+
+/**
+ * Runs of this first version move on to `actionFollowUpWorkflow` at their next step: the new
+ * type opens the occurrences from then on and holds them itself; the children this run started
+ * carry on as they are (passed over as `legacyOccurrences`). Replays of what was recorded before
+ * take the old path.
+ */
+const CONTINUE_AS_FOLLOW_UP = 'continue-as-action-follow-up';
+const continueAsFollowUp = makeContinueAsNewFunc<(input: ActionInput) => Promise<void>>({ workflowType: ACTION_WORKFLOW });
 
 /**
  * Explicit instants open as soon as the previous one falls due (the first at once) instead of at
@@ -43,12 +48,13 @@ const INSTANTS_OPEN_AT_PREVIOUS = 'instants-open-at-previous';
 const OPENINGS_PER_RUN = 10;
 
 /**
+ * FIRST VERSION, kept for the runs started before `actionFollowUpWorkflow` (see contracts/legacy.ts).
  * One workflow per action, for as long as the action lives. It computes the next occurrence from
  * the schedule (pure code in libs/domain), sleeps until it opens, starts its OccurrenceWorkflow as
  * an abandoned child (so occurrences outlive revisions and runs of this workflow) and continues as
  * new every few openings so that decades of occurrences never make a long history.
  */
-export async function actionWorkflow(input: ActionInput): Promise<void> {
+export async function actionWorkflow(input: LegacyActionInput): Promise<void> {
   let { schedule, timezone, policy, owners } = input;
   let paused = input.paused ?? false;
   let openedThrough = input.openedThrough;
@@ -71,16 +77,35 @@ export async function actionWorkflow(input: ActionInput): Promise<void> {
   setHandler(resumeSignal, () => void (paused = false));
   setHandler(withdrawSignal, (request) => void (withdrawal = request ?? {}));
   setHandler(occurrenceClosedSignal, (periodKey) => void open.delete(periodKey));
-  setHandler(actionStateQuery, (): ActionState => ({
+  setHandler(actionStateQuery, () => ({
     actionId: input.actionId,
     status: withdrawal ? 'withdrawn' : paused ? 'paused' : next || schedule.kind === 'continuous' ? 'active' : 'finished',
     openedThrough,
     next: next && { periodKey: next.periodKey, due: next.due, dueInstant: next.dueInstant, opensAt: next.opensAt },
     openOccurrences: [...open],
+    occurrences: [],
   }));
+
+  const moveOn = async (): Promise<void> => {
+    if (!withdrawal && patched(CONTINUE_AS_FOLLOW_UP)) {
+      await continueAsFollowUp({
+        actionId: input.actionId,
+        planId: input.planId,
+        schedule,
+        timezone,
+        policy,
+        paused,
+        openedThrough,
+        openBefore: input.openBefore,
+        followFrom: input.followFrom,
+        legacyOccurrences: [...open],
+      });
+    }
+  };
 
   let openedThisRun = 0;
   while (!withdrawal) {
+    await moveOn();
     const seen = revision;
     const changed = () => !!withdrawal || revision !== seen;
     if (paused) {
@@ -99,6 +124,7 @@ export async function actionWorkflow(input: ActionInput): Promise<void> {
     }
     const waitMs = Date.parse(next.opensAt) - Date.now();
     if (waitMs > 0 && (await condition(() => changed() || paused, waitMs))) continue;
+    await moveOn();
 
     await openOccurrence(next);
     open.add(next.periodKey);

@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
+import { noticeRecipients, RecipientContext } from '../../../libs/domain/escalation/recipients';
+import { ladderStepOf, noticeFired, noticeKey } from '../../../libs/domain/occurrence/notices';
+import type { OccurrenceState, Owners } from '../../../libs/domain/occurrence/state';
+import { ActionFacts, FollowUpRepository, NoticeRecord } from '../../../libs/persistence/repositories/follow-up.repository';
+import { OrgChartRepository } from '../../../libs/persistence/repositories/org-chart.repository';
+import type {
+  CloseActionRequest,
+  FireNoticesRequest,
+  FireNoticesResult,
+  FollowUpActivities,
+  NoticeToFire,
+  OpenOccurrenceRequest,
+  OpenOccurrenceResult,
+} from '../../../workflows/contracts/activities';
+
+/**
+ * The follow-up engine's I/O, run as local activities. Each is one transaction that checks what
+ * the workflow asks against the database under row locks (the occurrence row is the arbiter), so
+ * a notice made stale by a change the workflow has not heard of yet is refused, and a retried
+ * activity finds its own work already done (unique keys) and writes nothing twice. Recipients are
+ * resolved here, from the organisation chart as it is when the notice fires.
+ */
+@Injectable()
+export class FollowUpActivitiesService implements FollowUpActivities {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
+  ) {}
+
+  openOccurrence(request: OpenOccurrenceRequest): Promise<OpenOccurrenceResult> {
+    return this.dataSource.transaction(async (db) => {
+      const repository = new FollowUpRepository(db);
+      const action = await repository.lockAction(request.actionId);
+      if (!action || action.status === 'withdrawn') return { refused: 'withdrawn' };
+      if (action.status === 'paused') return { refused: 'paused' };
+      return { state: await repository.open(request) };
+    });
+  }
+
+  fireNotices(request: FireNoticesRequest): Promise<FireNoticesResult> {
+    return this.dataSource.transaction(async (db) => {
+      const repository = new FollowUpRepository(db);
+      const action = await repository.lockAction(request.actionId);
+      const locked = await repository.lock([...new Set(request.notices.map((n) => n.occurrenceId))]);
+      const current = new Map<string, OccurrenceState>(locked.map(({ workflowId: _w, actionId: _a, planId: _p, ...state }) => [state.id, state]));
+      const status = action?.status ?? 'withdrawn';
+      if (!action || status === 'paused' || status === 'withdrawn') return { actionStatus: status, occurrences: [...current.values()], sent: [] };
+
+      const today = DateTime.fromISO(request.firedAt, { zone: this.config.timezone }).toISODate() as string;
+      const contexts = new ContextCache(new OrgChartRepository(db), today);
+      const records: NoticeRecord[] = [];
+      for (const notice of request.notices) {
+        const before = current.get(notice.occurrenceId);
+        if (!before) continue;
+        const change = noticeFired(before, notice, request.firedAt);
+        if (change.state === before) continue; // stale, already sent, or resolved meanwhile
+        const recipients = noticeRecipients(ladderStepOf(notice, before.escalationStep), await contexts.for(before.owners));
+        records.push(noticeRecord(action, before, change, notice, recipients, request.firedAt));
+        current.set(before.id, change.state);
+      }
+      await repository.recordNotices(records, { actionId: action.actionId, planId: action.planId });
+      return {
+        actionStatus: status,
+        occurrences: [...current.values()],
+        sent: records.map((r) => ({ periodKey: r.state.periodKey, key: noticeKey(r.kind, r.step), recipientPersonIds: r.recipientPersonIds })),
+      };
+    });
+  }
+
+  closeAction(request: CloseActionRequest): Promise<void> {
+    return this.dataSource.transaction(async (db) => {
+      const repository = new FollowUpRepository(db);
+      await repository.cancelUnresolvedOf(request.actionId, request);
+      await repository.markWithdrawn(request.actionId, request.at);
+    });
+  }
+}
+
+/** The organisation chart around each distinct set of owners, read once per transaction. */
+class ContextCache {
+  private readonly cache = new Map<string, Promise<RecipientContext>>();
+  constructor(
+    private readonly org: OrgChartRepository,
+    private readonly today: string,
+  ) {}
+
+  for(owners: Owners): Promise<RecipientContext> {
+    const key = `${owners.personIds.join(',')}|${owners.unitIds.join(',')}`;
+    let context = this.cache.get(key);
+    if (!context) this.cache.set(key, (context = this.org.recipientContext(owners, this.today)));
+    return context;
+  }
+}
+
+function noticeRecord(
+  action: ActionFacts,
+  before: OccurrenceState,
+  change: ReturnType<typeof noticeFired>,
+  notice: NoticeToFire,
+  recipients: { personIds: string[]; unitId?: string },
+  firedAt: string,
+): NoticeRecord {
+  const payload = {
+    actionTitle: action.actionTitle,
+    planTitle: action.planTitle,
+    periodKey: before.periodKey,
+    dueInstant: before.dueInstant,
+    lateSeconds: Math.max(0, Math.round((Date.parse(firedAt) - Date.parse(before.dueInstant)) / 1000)),
+    step: notice.step,
+    generation: before.generation,
+  };
+  const kind = notice.kind === 'escalation' ? `escalation-${notice.step + 1}` : notice.kind;
+  return {
+    state: change.state,
+    kind: notice.kind,
+    step: notice.step,
+    generation: before.generation,
+    firedAt,
+    recipientPersonIds: recipients.personIds,
+    escalation: notice.kind === 'escalation' ? { step: notice.step, targetPersonId: recipients.personIds[0] ?? null, targetUnitId: recipients.unitId ?? null } : undefined,
+    notifications: recipients.personIds.map((personId) => ({
+      dedupeKey: `${action.actionId}:${before.periodKey}:g${before.generation}:${notice.kind}:${notice.step}:${personId}`,
+      recipientPersonId: personId,
+      kind,
+      payload,
+    })),
+    transition: change.transition,
+  };
+}
