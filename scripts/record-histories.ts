@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   await globalSetup();
   try {
     for (const name of names) {
-      const stack = await startTestStack();
+      const stack = await startTestStack({ api: true });
       try {
         const handle = await SCENARIOS[name](stack);
         const file = path.join(__dirname, '..', 'test', 'replay', 'histories', `${name}.json`);

@@ -1,14 +1,14 @@
 import { parseSchedule } from '../../libs/domain/schedule';
-import { completeUpdate, occurrenceWorkflowId, PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
+import { PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
-import { insertPlan, LADDER, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
+import { actingAs, insertPlan, LADDER, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
 
 describe('plan reporting workflow', () => {
   let stack: TestStack;
   let org: Org;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ api: true });
     org = await seedOrg(stack);
   });
   afterAll(() => stack?.close());
@@ -32,7 +32,7 @@ describe('plan reporting workflow', () => {
     await stack.dataSource.query(`INSERT INTO action_status_update (action_id, period_key, person_id, text) VALUES ($1, 'T1', $2, 'Tolv besök under perioden')`, [visits.actionId, org.olle]);
 
     const meetingRow = await waitFor(() => occurrenceRow(stack, meeting.actionId), { what: 'the meeting occurrence' });
-    await stack.client.workflow.getHandle(occurrenceWorkflowId(meeting.actionId, meetingRow.period_key as string)).executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle, note: 'Genomförd' }] });
+    await actingAs(stack, org.olle).complete(meetingRow.id as string, { note: 'Genomförd' });
 
     await handle.result(); // the explicit periods are all reported
     const [snapshot] = await stack.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, 'T1']);
@@ -45,7 +45,7 @@ describe('plan reporting workflow', () => {
 
     // Work recorded after the freeze does not change the report; the database refuses edits.
     const openRow = await occurrenceRow(stack, open.actionId);
-    await stack.client.workflow.getHandle(occurrenceWorkflowId(open.actionId, openRow!.period_key as string)).executeUpdate(completeUpdate, { args: [{ byPersonId: org.olle }] });
+    await actingAs(stack, org.olle).complete(openRow!.id as string);
     const [after] = await stack.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, 'T1']);
     expect(after.document).toEqual(snapshot.document);
     await expect(stack.dataSource.query(`UPDATE report_snapshot SET document = '{}' WHERE plan_id = $1`, [planId])).rejects.toThrow('append-only');

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { completeUpdate, postponeUpdate } from '../../workflows/contracts/engine';
+import { actingAs } from '../engine/fixtures';
 import { startTestStack, startWorker, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { connect, emailOf, People, seedPeople } from './support/fixtures';
@@ -19,7 +19,7 @@ describe('e-mail through the whole escalation ladder', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpPeer();
-    stack = await startTestStack({ worker: false, env: { SMTP_URL: smtp.url, MAIL_FROM: 'Bevaka <bevaka@kommun.se>', BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se' } });
+    stack = await startTestStack({ worker: false, api: true, env: { SMTP_URL: smtp.url, MAIL_FROM: 'Bevaka <bevaka@kommun.se>', BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se' } });
     worker = await startWorker(stack.config);
     db = await connect(stack.config.database.url as string);
     people = await seedPeople(db);
@@ -35,7 +35,7 @@ describe('e-mail through the whole escalation ladder', () => {
   const mailsFor = (actionId: string) => smtp.received.filter((m) => keyOf(m).startsWith(`${actionId}:`));
 
   it('mails reminder, overdue and both escalation steps exactly once, across a worker restart; completion sends a receipt', async () => {
-    const { actionId, occurrenceId, handle } = await startAction(stack, db, {
+    const { actionId, occurrenceId } = await startAction(stack, db, {
       owners: { personIds: [people.olle], unitIds: [] },
       dueInSeconds: 4,
       title: 'Informationsmöte om kommande upphandlingar',
@@ -67,7 +67,7 @@ describe('e-mail through the whole escalation ladder', () => {
     expect(mails.find((m) => m.subject.startsWith('Eskalering steg 2'))?.text).toMatch(/är \d+ sekunder försenad/);
 
     // Completion (late) sends the coordinator a receipt, produced from the engine's recorded event.
-    await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: people.olle, note: 'Mötet hölls' }] });
+    await actingAs(stack, people.olle).complete(occurrenceId, { note: 'Mötet hölls' });
     const receipt = await waitFor(async () => smtp.received.find((m) => keyOf(m).startsWith('event:') && m.text.includes(occurrenceId)), { what: 'the completion receipt' });
     expect(receipt.to).toBe(await emailOf(db, people.cora));
     expect(receipt.subject).toBe('Klarmarkerad: Informationsmöte om kommande upphandlingar');
@@ -88,7 +88,7 @@ describe('e-mail through the whole escalation ladder', () => {
       createdBy: people.cora,
     });
     const newDue = new Date(Date.now() + 3_600_000).toISOString();
-    await handle.executeUpdate(postponeUpdate, { args: [{ byPersonId: people.ulla, dueInstant: newDue, reason: 'Väntar på upphandlingen' }] });
+    await actingAs(stack, people.ulla, ['coordinator']).postpone(occurrenceId, newDue, 'Väntar på upphandlingen');
     const notices = await waitFor(async () => smtp.received.filter((m) => m.subject === 'Nytt slutdatum: Internutbildning i upphandlingar'), {
       until: (m) => m.length >= 2,
       what: 'postponement mails',

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowHandle } from '@temporalio/client';
 import { scheduleFromInstants } from '../../libs/domain/schedule';
-import {
-  actionWorkflowId,
-  completeUpdate,
-  occurrenceStateQuery,
-  occurrenceWorkflowId,
-  PLAN_REPORTING_WORKFLOW,
-  planReportingWorkflowId,
-  postponeUpdate,
-  reassignUpdate,
-  reviseSignal,
-  withdrawSignal,
-} from '../../workflows/contracts/engine';
+import { actionStateQuery, actionWorkflowId, pauseSignal, PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, resumeSignal, reviseSignal, withdrawSignal } from '../../workflows/contracts/engine';
+import { LEGACY_ACTION_WORKFLOW, LegacyActionInput } from '../../workflows/contracts/legacy';
 import { SYSTEM_CHECK_WORKFLOW } from '../../workflows/contracts/system-check';
-import { insertPlan, LADDER, occurrenceRow, seedOrg, startAction } from '../engine/fixtures';
+import { actingAs, insertPlan, LADDER, occurrenceRow, seedOrg, startAction } from '../engine/fixtures';
 import type { TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 
@@ -22,6 +12,7 @@ import { inSeconds, waitFor } from '../support/wait-for';
  * Scenarios whose histories are recorded (`npm run replay:record`) and replayed on every test run,
  * so that a change to workflow code that would break running workflows fails CI. Each scenario
  * drives one workflow through the states worth keeping and returns its handle (with the run).
+ * The stack has the API, so that people's changes go through it as in production.
  */
 export type Scenario = (stack: TestStack) => Promise<WorkflowHandle>;
 
@@ -36,18 +27,21 @@ export const SCENARIOS: Record<string, Scenario> = {
     return handle;
   },
 
-  // Reminder, overdue, first escalation, reassignment, postponement, overdue again, completion.
-  'occurrence-ladder': async (stack) => {
+  // Reminder, overdue, both escalation steps, a repeat; then reassigned, postponed, overdue again,
+  // completed — each change told to the workflow — and withdrawn, so that the run ends.
+  'action-follow-up-ladder': async (stack) => {
     const org = await seedOrg(stack);
     const planId = await insertPlan(stack);
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(3)], policy: { ...LADDER, repeatEvery: 'PT2S' } });
-    const row = await waitFor(() => occurrenceRow(stack, actionId));
-    const handle = stack.client.workflow.getHandle(occurrenceWorkflowId(actionId, row!.period_key as string));
-    await waitFor(() => handle.query(occurrenceStateQuery), { until: (s) => s.status === 'escalated', timeoutMs: 20_000 });
-    await handle.executeUpdate(reassignUpdate, { args: [{ byPersonId: org.ulla, ownerPersonId: org.cora }] });
-    await handle.executeUpdate(postponeUpdate, { args: [{ byPersonId: org.ulla, dueInstant: inSeconds(2), reason: 'Ny tidplan' }] });
-    await waitFor(() => handle.query(occurrenceStateQuery), { until: (s) => s.status === 'overdue', timeoutMs: 20_000 });
-    await handle.executeUpdate(completeUpdate, { args: [{ byPersonId: org.cora, note: 'Klart' }] });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    const row = await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.escalation_level === 2, timeoutMs: 20_000 });
+    const cora = actingAs(stack, org.cora, ['coordinator']);
+    await cora.reassign(row.id as string, org.ulla);
+    await cora.postpone(row.id as string, inSeconds(2), 'Ny tidplan');
+    await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'overdue', timeoutMs: 20_000 });
+    await actingAs(stack, org.ulla).complete(row.id as string, { note: 'Klart' });
+    await waitFor(() => handle.query(actionStateQuery), { until: (s) => s.openOccurrences.length === 0 });
+    await handle.signal(withdrawSignal, { reason: 'recorded' });
     await handle.result();
     return handle;
   },
@@ -66,17 +60,43 @@ export const SCENARIOS: Record<string, Scenario> = {
     return handle;
   },
 
-  // Revised while waiting, then withdrawn with an open occurrence.
+  // Revised while waiting (new schedule and owners), paused and resumed, then withdrawn with an open occurrence.
   'action-revise-withdraw': async (stack) => {
     const org = await seedOrg(stack);
     const planId = await insertPlan(stack);
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(3 * 24 * 3600)] });
     const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
-    await handle.signal(reviseSignal, { schedule: scheduleFromInstants({ due: [inSeconds(2), inSeconds(3 * 24 * 3600)] }), owners: { personIds: [org.cora], unitIds: [] } });
+    await handle.signal(reviseSignal, { schedule: scheduleFromInstants({ due: [inSeconds(2), inSeconds(3 * 24 * 3600)] }), owners: { personIds: [org.cora], unitIds: [] }, at: inSeconds(0) });
     await waitFor(() => occurrenceRow(stack, actionId));
+    await handle.signal(pauseSignal);
+    await handle.signal(resumeSignal);
     await handle.signal(withdrawSignal, { reason: 'Utgår' });
     await handle.result();
     return handle;
+  },
+
+  // A run of the first version's action workflow moves on to the current type at its first step.
+  'first-version-continues-as-follow-up': async (stack) => {
+    const org = await seedOrg(stack);
+    const planId = await insertPlan(stack);
+    const [{ id: actionId }] = await stack.dataSource.query(
+      `INSERT INTO action (plan_id, title, schedule_input, schedule, owner_person_ids) VALUES ($1, 'Äldre åtgärd', '{}', $2, $3) RETURNING id`,
+      [planId, scheduleFromInstants({ due: [inSeconds(3600)] }), [org.olle]],
+    );
+    const input: LegacyActionInput = {
+      actionId,
+      planId,
+      schedule: scheduleFromInstants({ due: [inSeconds(3600)] }),
+      timezone: 'Europe/Stockholm',
+      policy: LADDER,
+      owners: { personIds: [org.olle], unitIds: [] },
+    };
+    const handle = await stack.client.workflow.start(LEGACY_ACTION_WORKFLOW, { taskQueue: stack.config.temporal.taskQueue, workflowId: actionWorkflowId(actionId), args: [input] });
+    const first = await handle.describe();
+    const run = stack.client.workflow.getHandle(actionWorkflowId(actionId), first.runId);
+    await waitFor(async () => (await run.describe()).status.name, { until: (s) => s === 'CONTINUED_AS_NEW' });
+    await stack.client.workflow.getHandle(actionWorkflowId(actionId)).signal(withdrawSignal, { reason: 'recorded' });
+    return run;
   },
 
   'plan-reporting': async (stack) => {

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  Matches,
   Min,
   IsOptional,
   IsString,
@@ -32,6 +33,8 @@ export class PolicyRequest {
   @ApiPropertyOptional({ type: [String], example: ['P7D', 'P14D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) escalateAfter?: string[];
   @ApiPropertyOptional({ example: 'P7D' }) @IsOptional() @IsString() repeatEvery?: string;
   @ApiPropertyOptional({ enum: ['exact', 'working-days'] }) @IsOptional() @IsIn(['exact', 'working-days']) timing?: 'exact' | 'working-days';
+  @ApiPropertyOptional({ example: '08:00', description: 'With working-days timing: the local time notices go out (HH:mm); 08:00 when absent' })
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'noticeTime is HH:mm, 00:00–23:59' }) noticeTime?: string;
 }
 
 export class CreatePlanRequest {

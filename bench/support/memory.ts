@@ -1,0 +1,79 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+/**
+ * Peak memory of a process tree, sampled: each process's proportional set size (PSS: shared pages
+ * split among the processes sharing them, so PostgreSQL's shared buffers count once, not once per
+ * backend), grouped by what the process is.
+ */
+export type Group = 'temporal' | 'postgres' | 'bevaka' | 'pg-boss';
+
+export class MemorySampler {
+  private readonly peaks = new Map<Group | 'total', number>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly roots: () => number[]) {}
+
+  start(everyMs = 500): void {
+    this.timer = setInterval(() => void this.sample().catch(() => undefined), everyMs);
+  }
+
+  stop(): Record<Group | 'total', number> {
+    clearInterval(this.timer);
+    const mb = (g: Group | 'total') => Math.round((this.peaks.get(g) ?? 0) / 1024);
+    return { temporal: mb('temporal'), postgres: mb('postgres'), bevaka: mb('bevaka'), 'pg-boss': mb('pg-boss'), total: mb('total') };
+  }
+
+  async sample(): Promise<void> {
+    const tree = await processTree(this.roots());
+    const sums = new Map<Group, number>();
+    for (const { pid, name } of tree) {
+      const kb = await pssKb(pid);
+      const group = groupOf(name);
+      sums.set(group, (sums.get(group) ?? 0) + kb);
+    }
+    let total = 0;
+    for (const [group, kb] of sums) {
+      total += kb;
+      this.peaks.set(group, Math.max(this.peaks.get(group) ?? 0, kb));
+    }
+    this.peaks.set('total', Math.max(this.peaks.get('total') ?? 0, total));
+  }
+}
+
+function groupOf(name: string): Group {
+  if (name.includes('temporal')) return 'temporal';
+  if (name.includes('postgres')) return 'postgres';
+  if (name.includes('pg-boss')) return 'pg-boss';
+  return 'bevaka';
+}
+
+async function processTree(roots: number[]): Promise<Array<{ pid: number; name: string }>> {
+  const all = await Promise.all(
+    (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(async (d) => {
+      try {
+        const stat = await readFile(`/proc/${d}/stat`, 'utf8');
+        const cmdline = (await readFile(`/proc/${d}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return { pid: Number(d), parent, name: `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))} ${cmdline}` };
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  const processes = all.filter((p): p is { pid: number; parent: number; name: string } => !!p);
+  const inTree = new Set(roots);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) if (!inTree.has(p.pid) && inTree.has(p.parent)) grew = inTree.add(p.pid).size > 0;
+  }
+  return processes.filter((p) => inTree.has(p.pid));
+}
+
+async function pssKb(pid: number): Promise<number> {
+  try {
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,49 @@
+export interface Figures {
+  engine: 'bevaka' | 'pg-boss';
+  n: number;
+  armingSeconds: number;
+  recorded: number;
+  delayMs: { p50?: number; p95?: number; p99?: number; max?: number };
+  complete: { count: number; failed: number; p50?: number; p99?: number };
+  memoryMb: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss' | 'total', number>;
+}
+
+const s = (ms?: number) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
+const ms = (v?: number) => (v === undefined ? '-' : v.toFixed(0));
+
+/** The engines side by side, and Bevaka's figures as a multiple of the baseline's. */
+export function printSideBySide(results: Figures[]): void {
+  const rows: Array<[string, (f: Figures) => string, ((f: Figures) => number | undefined)?]> = [
+    ['arming (s)', (f) => f.armingSeconds.toFixed(1), (f) => f.armingSeconds],
+    ['escalations recorded', (f) => `${f.recorded}/${f.n}`],
+    ['due → recorded p50 (s)', (f) => s(f.delayMs.p50), (f) => f.delayMs.p50],
+    ['due → recorded p95 (s)', (f) => s(f.delayMs.p95), (f) => f.delayMs.p95],
+    ['due → recorded p99 (s)', (f) => s(f.delayMs.p99), (f) => f.delayMs.p99],
+    ['due → recorded max (s)', (f) => s(f.delayMs.max), (f) => f.delayMs.max],
+    ['complete p50 (ms)', (f) => ms(f.complete.p50), (f) => f.complete.p50],
+    ['complete p99 (ms)', (f) => ms(f.complete.p99), (f) => f.complete.p99],
+    ['completions (failed)', (f) => `${f.complete.count} (${f.complete.failed})`],
+    ['peak PSS temporal (MB)', (f) => String(f.memoryMb.temporal)],
+    ['peak PSS postgres (MB)', (f) => String(f.memoryMb.postgres)],
+    ['peak PSS bevaka (MB)', (f) => String(f.memoryMb.bevaka)],
+    ['peak PSS pg-boss (MB)', (f) => String(f.memoryMb['pg-boss'])],
+    ['peak PSS, sum (MB)', (f) => String(f.memoryMb.total), (f) => f.memoryMb.total],
+  ];
+  const bevaka = results.find((r) => r.engine === 'bevaka');
+  const baseline = results.find((r) => r.engine === 'pg-boss');
+  const header = ['', ...results.map((r) => r.engine), ...(bevaka && baseline ? ['bevaka/pg-boss'] : [])];
+  const table = rows.map(([label, show, value]) => {
+    const ratio = bevaka && baseline && value ? ratioOf(value(bevaka), value(baseline)) : '';
+    return [label, ...results.map(show), ...(bevaka && baseline ? [ratio] : [])];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...table].map((r) => r[i].length)));
+  for (const row of [header, ...table]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  console.log('\nbevaka: Temporal dev server + PostgreSQL + Bevaka (API and worker), as `npm start` runs them.');
+  console.log('pg-boss: the same PostgreSQL and API; the escalations are pg-boss jobs (startAfter = due instant) whose handler');
+  console.log('calls the same activity code; its Temporal dev server idles (counted under "temporal").');
+}
+
+function ratioOf(a?: number, b?: number): string {
+  if (a === undefined || b === undefined || b === 0) return '-';
+  return `${(a / b).toFixed(2)}×`;
+}
