@@ -104,11 +104,13 @@ async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise
     if (slack < 1) throw new Error(`arming ran past the due instant: rerun with --margin larger than ${Math.ceil(armingSeconds + 15)}`);
 
     await sleepUntil(Date.parse(dueInstant));
+    await memory.markCpu();
     const deadline = Date.parse(dueInstant) + options.deadlineSeconds * 1000;
     let stormOver = false;
     const owners = runOwners(org.owners, completions, () => stormOver || Date.now() > deadline);
     const delays = await escalationDelays(db, armed.actionIds, dueInstant, deadline);
     stormOver = true;
+    const cpuSeconds = await memory.cpuSince();
     const completeMs = await owners;
     await armed.stop?.();
     const sorted = [...delays].sort((a, b) => a - b);
@@ -121,6 +123,7 @@ async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise
       delayMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
       complete: { count: completeSorted.length, failed: completeMs.failed, p50: percentile(completeSorted, 50), p99: percentile(completeSorted, 99) },
       memoryMb: memory.stop(),
+      stormCpuSeconds: cpuSeconds,
     };
   } finally {
     memory.stop();

@@ -10,6 +10,7 @@ export type Group = 'temporal' | 'postgres' | 'bevaka' | 'pg-boss';
 export class MemorySampler {
   private readonly peaks = new Map<Group | 'total', number>();
   private timer?: NodeJS.Timeout;
+  private cpuMark?: Map<number, { group: Group; ticks: number }>;
 
   constructor(private readonly roots: () => number[]) {}
 
@@ -21,6 +22,19 @@ export class MemorySampler {
     clearInterval(this.timer);
     const mb = (g: Group | 'total') => Math.round((this.peaks.get(g) ?? 0) / 1024);
     return { temporal: mb('temporal'), postgres: mb('postgres'), bevaka: mb('bevaka'), 'pg-boss': mb('pg-boss'), total: mb('total') };
+  }
+
+  /** Marks the start of a window whose CPU time `cpuSince` reports. */
+  async markCpu(): Promise<void> {
+    this.cpuMark = await cpuTicks(this.roots());
+  }
+
+  /** CPU seconds (user + system) each group used since `markCpu`. */
+  async cpuSince(): Promise<Record<Group, number>> {
+    const now = await cpuTicks(this.roots());
+    const seconds: Record<Group, number> = { temporal: 0, postgres: 0, bevaka: 0, 'pg-boss': 0 };
+    for (const [pid, { group, ticks }] of now) seconds[group] += (ticks - (this.cpuMark?.get(pid)?.ticks ?? 0)) / TICKS_PER_SECOND;
+    return seconds;
   }
 
   async sample(): Promise<void> {
@@ -38,6 +52,22 @@ export class MemorySampler {
     }
     this.peaks.set('total', Math.max(this.peaks.get('total') ?? 0, total));
   }
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+async function cpuTicks(roots: number[]): Promise<Map<number, { group: Group; ticks: number }>> {
+  const ticks = new Map<number, { group: Group; ticks: number }>();
+  for (const { pid, name } of await processTree(roots)) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, { group: groupOf(name), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
 }
 
 function groupOf(name: string): Group {

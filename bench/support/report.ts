@@ -6,6 +6,8 @@ export interface Figures {
   delayMs: { p50?: number; p95?: number; p99?: number; max?: number };
   complete: { count: number; failed: number; p50?: number; p99?: number };
   memoryMb: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss' | 'total', number>;
+  /** CPU seconds each process group used from the due instant until the last escalation was recorded. */
+  stormCpuSeconds: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss', number>;
 }
 
 const s = (ms?: number) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -28,6 +30,11 @@ export function printSideBySide(results: Figures[]): void {
     ['peak PSS bevaka (MB)', (f) => String(f.memoryMb.bevaka)],
     ['peak PSS pg-boss (MB)', (f) => String(f.memoryMb['pg-boss'])],
     ['peak PSS, sum (MB)', (f) => String(f.memoryMb.total), (f) => f.memoryMb.total],
+    ['storm CPU temporal (s)', (f) => f.stormCpuSeconds.temporal.toFixed(1)],
+    ['storm CPU postgres (s)', (f) => f.stormCpuSeconds.postgres.toFixed(1)],
+    ['storm CPU bevaka (s)', (f) => f.stormCpuSeconds.bevaka.toFixed(1)],
+    ['storm CPU pg-boss (s)', (f) => f.stormCpuSeconds['pg-boss'].toFixed(1)],
+    ['storm CPU, sum (s)', (f) => sum(f.stormCpuSeconds).toFixed(1), (f) => sum(f.stormCpuSeconds)],
   ];
   const bevaka = results.find((r) => r.engine === 'bevaka');
   const baseline = results.find((r) => r.engine === 'pg-boss');
@@ -42,6 +49,8 @@ export function printSideBySide(results: Figures[]): void {
   console.log('pg-boss: the same PostgreSQL and API; the escalations are pg-boss jobs (startAfter = due instant) whose handler');
   console.log('calls the same activity code; its Temporal dev server idles (counted under "temporal").');
 }
+
+const sum = (cpu: Figures['stormCpuSeconds']) => Object.values(cpu).reduce((a, b) => a + b, 0);
 
 function ratioOf(a?: number, b?: number): string {
   if (a === undefined || b === undefined || b === 0) return '-';

@@ -8,9 +8,21 @@ export function workflowsEntry(): string {
   return require.resolve(path.join(__dirname, '..', '..', 'workflows', 'index'));
 }
 
+/**
+ * Pure modules every workflow needs, loaded once per worker thread and shared by all workflows
+ * instead of evaluated again in each workflow's context: the domain (schedule language, notice
+ * plan, occurrence lifecycle, working-day calendar) and the date libraries under it. They hold no
+ * per-workflow state (their caches are deterministic), which is what sharing requires; the SDK
+ * freezes their exports so that no workflow can change them for another.
+ */
+export function preloadedModules(): string[] {
+  const root = path.join(__dirname, '..', '..');
+  return ['luxon', 'rrule', ...['occurrence/index', 'reporting/periods'].map((m) => require.resolve(path.join(root, 'libs', 'domain', m)))];
+}
+
 /** Bundles the workflow code once; tests share one bundle between many workers. */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietBundlerLogger, preloadModules: preloadedModules() });
 }
 
 export interface CreateWorkerOptions {
@@ -35,7 +47,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     maxCachedWorkflows: options.temporal.maxCachedWorkflows,
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry() }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry(), bundlerOptions: { preloadModules: preloadedModules() } }),
   });
   return { worker, connection };
 }

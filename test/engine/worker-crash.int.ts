@@ -17,7 +17,7 @@ describe('a worker killed in the middle of the ladder', () => {
 
   it('delivers every notice exactly once after a restart', async () => {
     const planId = await insertPlan(stack);
-    const doomed = await spawnWorker(stack.config, { BEVAKA_FAULT_CRASH_AFTER_NOTICE: 'escalation:0' });
+    const doomed = await spawnWorker(stack.config, { BEVAKA_TEST_CRASH_AFTER_NOTICE: 'escalation:0' });
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(3)], policy: LADDER });
 
     // The worker kills itself right after committing the first escalation.
