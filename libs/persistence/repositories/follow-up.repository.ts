@@ -194,9 +194,9 @@ export class FollowUpRepository {
            FROM jsonb_to_recordset($2::jsonb) AS x(occurrence_id uuid, generation int, step int, target_person_id uuid, target_unit_id uuid, escalated_at timestamptz)
          ON CONFLICT (occurrence_id, generation, step) DO NOTHING),
        outbox AS (
-         INSERT INTO notification (dedupe_key, recipient_person_id, kind, plan_id, action_id, occurrence_id, payload)
-         SELECT x.dedupe_key, x.recipient_person_id, x.kind, $6::uuid, $7::uuid, x.occurrence_id, x.payload
-           FROM jsonb_to_recordset($3::jsonb) AS x(dedupe_key text, recipient_person_id uuid, kind text, occurrence_id uuid, payload jsonb)
+         INSERT INTO notification (dedupe_key, recipient_person_id, kind, plan_id, action_id, occurrence_id, payload, created_at)
+         SELECT x.dedupe_key, x.recipient_person_id, x.kind, $6::uuid, $7::uuid, x.occurrence_id, x.payload, x.created_at
+           FROM jsonb_to_recordset($3::jsonb) AS x(dedupe_key text, recipient_person_id uuid, kind text, occurrence_id uuid, payload jsonb, created_at timestamptz)
          ON CONFLICT (dedupe_key) DO NOTHING),
        event AS (
          INSERT INTO occurrence_event (occurrence_id, sequence, kind, status, at, data)
@@ -218,7 +218,9 @@ export class FollowUpRepository {
             escalated_at: n.firedAt,
           })),
         ),
-        JSON.stringify(notices.flatMap((n) => n.notifications.map((m) => ({ dedupe_key: m.dedupeKey, recipient_person_id: m.recipientPersonId, kind: m.kind, occurrence_id: n.state.id, payload: m.payload })))),
+        JSON.stringify(
+          notices.flatMap((n) => n.notifications.map((m) => ({ dedupe_key: m.dedupeKey, recipient_person_id: m.recipientPersonId, kind: m.kind, occurrence_id: n.state.id, payload: m.payload, created_at: n.firedAt }))),
+        ),
         JSON.stringify(
           notices.filter((n) => n.transition).map((n) => ({ occurrence_id: n.state.id, sequence: n.state.version, kind: n.transition!.kind, status: n.state.status, at: n.transition!.at, data: n.transition!.data })),
         ),

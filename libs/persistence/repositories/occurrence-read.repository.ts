@@ -90,12 +90,16 @@ export class OccurrenceReadRepository {
 
   /** The occurrence's life: its transitions and the notices it sent, oldest first. */
   async history(occurrenceId: string): Promise<Array<{ at: Date; type: 'transition' | 'notice'; kind: string; person: string | null; data: unknown }>> {
+    // A notice and the transition it makes share their moment: the opening comes first, then who
+    // was told, then what it changed.
     return this.db.query(
-      `SELECT e.at, 'transition' AS type, e.kind, p.name AS person, e.data FROM occurrence_event e LEFT JOIN person p ON p.id = e.actor_person_id WHERE e.occurrence_id = $1
-       UNION ALL
-       SELECT n.created_at, 'notice', n.kind, p.name, '{}'::jsonb FROM notification n JOIN person p ON p.id = n.recipient_person_id
-        WHERE n.occurrence_id = $1 AND n.dedupe_key NOT LIKE 'event:%'
-       ORDER BY 1, 2 DESC`,
+      `SELECT at, type, kind, person, data FROM (
+         SELECT e.at, 'transition' AS type, e.kind, p.name AS person, e.data FROM occurrence_event e LEFT JOIN person p ON p.id = e.actor_person_id WHERE e.occurrence_id = $1
+         UNION ALL
+         SELECT n.created_at, 'notice', n.kind, p.name, '{}'::jsonb FROM notification n JOIN person p ON p.id = n.recipient_person_id
+          WHERE n.occurrence_id = $1 AND n.dedupe_key NOT LIKE 'event:%'
+       ) h
+       ORDER BY at, CASE WHEN type = 'transition' AND kind = 'opened' THEN 0 WHEN type = 'notice' THEN 1 ELSE 2 END`,
       [occurrenceId],
     );
   }
