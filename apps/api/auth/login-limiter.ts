@@ -4,7 +4,7 @@ import { DomainError } from '../../../libs/domain/errors';
 /** Attempts at one account from one address, failed or not (so one user cannot lock out others). */
 export const LOGIN_ATTEMPTS_PER_MINUTE = 5;
 /** Failed sign-ins from one address across all e-mails (password spraying), per window. */
-export const FAILED_LOGINS_PER_ADDRESS = 30;
+export const FAILED_LOGINS_PER_ADDRESS = 20;
 export const ADDRESS_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60_000;
 /** Counters kept at most; beyond, expired ones are swept and then the oldest dropped. */
