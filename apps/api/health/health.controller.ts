@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Request, Response } from 'express';
@@ -19,6 +19,8 @@ const CHECK_TIMEOUT_MS = 2_000;
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -32,6 +34,8 @@ export class HealthController {
     const [db, temporal] = await Promise.all([this.checkDatabase(), this.checkTemporal()]);
     const ok = db === 'ok' && temporal === 'ok';
     const status = ok ? 'ok' : 'error';
+    // The log names the failing part even when nobody who may read it asked (PostgreSQL down: no token can be checked).
+    if (!ok) this.logger.warn(`unhealthy: db ${db}; temporal ${temporal}`);
     const details = (await this.isAdmin(request)) ? { db, temporal } : {};
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).setHeader('Cache-Control', 'no-store').json({ status, ...details });
   }
