@@ -19,7 +19,7 @@ describe('accounts', () => {
   const newUser = async (roles: string[] = ['owner']) => {
     const email = `person${++serial}.accounts@kommun.se`;
     const { id } = await createPerson(org.admin, { name: `Person ${serial}`, email, roles, password: PASSWORD });
-    return { id, email, client: await loginAs(stack.api!, email, PASSWORD) };
+    return { id, email, name: `Person ${serial}`, client: await loginAs(stack.api!, email, PASSWORD) };
   };
   const errorOf = (response: request.Response) => ({ status: response.status, code: response.body?.error?.code });
 
@@ -156,7 +156,10 @@ describe('accounts', () => {
       const people = (await org.olle.get('/api/people')).body as Array<{ id: string; deactivatedAt: string | null }>;
       expect(people.find((p) => p.id === otto.id)?.deactivatedAt).toBe(deactivated.body.deactivatedAt);
       expect(people.find((p) => p.id === org.ids.olle)?.deactivatedAt).toBeNull();
-      // A deactivated person is no one to make head of a unit or a substitute.
+      // A deactivated person is no one to make head of a unit, a substitute, or an owner in an import.
+      const plan = (await org.cora.post('/api/plans', { title: 'Importplan', startDate: '2030-01-01' })).body;
+      const preview = await org.cora.post(`/api/plans/${plan.id}/import?dryRun=true`, { text: `AKTIVITET;NÄR;ANSVAR\nMöte;Q1 2030;${otto.name}` });
+      expect(preview.body.areas[0].actions[0].ownerMapping).toMatchObject({ personIds: [], unmatched: [otto.name] });
       expect(errorOf(await org.cora.patch(`/api/units/${org.ids.kultur}`, { headPersonId: otto.id }))).toEqual({ status: 422, code: 'UNPROCESSABLE' });
       expect(errorOf(await org.cora.post(`/api/people/${org.ids.olle}/substitutes`, { substitutePersonId: otto.id, startsOn: '2031-01-01', endsOn: '2031-01-31' }))).toEqual({ status: 422, code: 'UNPROCESSABLE' });
 
