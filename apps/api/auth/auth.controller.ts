@@ -7,8 +7,6 @@ import { AuthService } from './auth.service';
 import { CurrentPerson, CurrentPersonInfo } from './current-person';
 import { Public } from './public.decorator';
 
-export { LOGIN_ATTEMPTS_PER_MINUTE } from './login-limiter';
-
 @ApiTags('auth')
 @Controller()
 export class AuthController {
