@@ -49,6 +49,9 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
   const legacy = new Set(input.legacyOccurrences ?? []);
   let withdrawal: { reason?: string; byPersonId?: string } | undefined;
   let pending: Opening | undefined;
+  /** Bumped when the schedule, timezone or policy change: the next opening is computed again. */
+  let plan = 0;
+  let pendingFor: string | undefined;
   /** Bumped by every signal that changes what is due when: the loop re-plans its timer. */
   let changes = 0;
   /** Bumped by pause and resume only: tells a stale "paused" from an activity apart from a newer resume. */
@@ -65,6 +68,7 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
     schedule = revision.schedule ?? schedule;
     timezone = revision.timezone ?? timezone;
     policy = revision.policy ?? policy;
+    plan++;
     if (revision.owners || revision.policy) {
       const at = revision.at ?? nowIso();
       for (const [key, state] of open) open.set(key, rearm(state, { owners: revision.owners, at }));
@@ -104,7 +108,7 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
   let openedThisRun = 0;
   while (!withdrawal) {
     const seen = changes;
-    pending = nextOpening({ schedule, timezone, policy, openedThrough, followFrom: input.followFrom, openBefore: input.openBefore, now: nowIso() });
+    pending = nextPending();
     const wakeAt = paused ? undefined : earliest([pending?.opensAt, ...[...open.values()].map((o) => nextNotice(o, policy, timezone)?.at)]);
     if (!wakeAt) {
       await condition(() => changes !== seen);
@@ -118,7 +122,8 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
       await open_(pending);
       openedThisRun++;
     }
-    await fireDueNotices(now);
+    const due = paused ? [] : dueNotices(now);
+    if (due.length) await fire(due, now);
 
     const info = workflowInfo();
     if (!withdrawal && (openedThisRun >= OPENINGS_PER_RUN || info.historyLength > EVENTS_PER_RUN || info.continueAsNewSuggested)) {
@@ -148,14 +153,27 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
     if (!isResolved(result.state.status)) open.set(result.state.periodKey, result.state);
   }
 
-  async function fireDueNotices(now: string): Promise<void> {
+  /** The next opening: computed again only when the schedule or what has been opened changes. */
+  function nextPending(): Opening | undefined {
+    const key = `${plan}|${openedThrough}`;
+    if (key !== pendingFor) {
+      pending = nextOpening({ schedule, timezone, policy, openedThrough, followFrom: input.followFrom, openBefore: input.openBefore, now: nowIso() });
+      pendingFor = key;
+    }
+    return pending;
+  }
+
+  function dueNotices(now: string): NoticeToFire[] {
     const due: NoticeToFire[] = [];
     for (const state of open.values()) {
       for (const { notice } of noticesDueBy(state, policy, timezone, now)) {
         due.push({ occurrenceId: state.id, periodKey: state.periodKey, generation: state.generation, kind: notice.kind, step: notice.step });
       }
     }
-    if (due.length === 0) return;
+    return due;
+  }
+
+  async function fire(due: NoticeToFire[], now: string): Promise<void> {
     const pauses = pauseChanges;
     const result = await fireNotices({ actionId: input.actionId, planId: input.planId, notices: due, firedAt: now });
     for (const state of result.occurrences) adopt(state);

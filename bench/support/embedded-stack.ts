@@ -21,12 +21,12 @@ export interface EmbeddedStack {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedStack(root: string, env: Record<string, string> = {}): Promise<EmbeddedStack> {
+export async function startEmbeddedStack(root: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<EmbeddedStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bevaka-bench-'));
   await chmod(dataDir, 0o711); // the embedded cluster may run as `postgres` (when we are root)
   const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const admin = { email: 'bench-admin@bevaka.local', password: `bench-${randomBytes(12).toString('hex')}` };
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', 'embedded', 'main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'apps', 'embedded', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,

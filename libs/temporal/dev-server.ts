@@ -36,6 +36,11 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   if (options.dbFile) {
     await mkdir(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
+    // SQLite's default rollback journal syncs the disk several times per transaction, and the
+    // dev server writes every workflow task through its one connection: with write-ahead logging
+    // and NORMAL sync a commit is an append (durable across a crash of the process; the last
+    // commits before a power cut may be lost, which the idempotent activities absorb).
+    for (const pragma of ['journal_mode=wal', 'synchronous=normal']) args.push('--sqlite-pragma', pragma);
   }
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
 

@@ -44,9 +44,8 @@ export class FollowUpActivitiesService implements FollowUpActivities {
   fireNotices(request: FireNoticesRequest): Promise<FireNoticesResult> {
     return this.dataSource.transaction(async (db) => {
       const repository = new FollowUpRepository(db);
-      const action = await repository.lockAction(request.actionId);
-      const locked = await repository.lock([...new Set(request.notices.map((n) => n.occurrenceId))]);
-      const current = new Map<string, OccurrenceState>(locked.map(({ workflowId: _w, actionId: _a, planId: _p, ...state }) => [state.id, state]));
+      const { action, occurrences } = await repository.lockForNotices(request.actionId, [...new Set(request.notices.map((n) => n.occurrenceId))]);
+      const current = new Map<string, OccurrenceState>(occurrences.map((state) => [state.id, state]));
       const status = action?.status ?? 'withdrawn';
       if (!action || status === 'paused' || status === 'withdrawn') return { actionStatus: status, occurrences: [...current.values()], sent: [] };
 

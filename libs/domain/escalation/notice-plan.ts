@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { nextWorkingDayAt } from '../calendar/working-days';
 import { DomainError } from '../errors';
+import { memoize } from '../memo';
 import { DEFAULT_NOTICE_TIME, NoticePolicy } from './policy';
 
 /**
@@ -17,7 +18,16 @@ export interface PlannedNotice {
   at: string;
 }
 
-export function planNotices(dueInstant: string, policy: NoticePolicy, timezone: string): PlannedNotice[] {
+export const planNotices: (dueInstant: string, policy: NoticePolicy, timezone: string) => readonly PlannedNotice[] = memoize(
+  computeNotices,
+  (dueInstant, policy, timezone) => `${dueInstant}|${timezone}|${policyKey(policy)}`,
+);
+
+function policyKey(p: NoticePolicy): string {
+  return `${p.remindBefore.join(',')}|${p.escalateAfter.join(',')}|${p.repeatEvery ?? ''}|${p.timing}|${p.calendar}|${p.noticeTime ?? ''}`;
+}
+
+function computeNotices(dueInstant: string, policy: NoticePolicy, timezone: string): PlannedNotice[] {
   const due = DateTime.fromISO(dueInstant, { zone: timezone });
   const place = (at: DateTime) => align(at, policy, timezone);
   const notices: PlannedNotice[] = [

@@ -99,6 +99,25 @@ export class FollowUpRepository {
     return toState(row);
   }
 
+  /**
+   * An action's occurrences, locked for update, and the action locked against a concurrent pause
+   * or withdrawal, in one round trip (what a notice needs before it may be sent).
+   */
+  async lockForNotices(actionId: string, ids: string[]): Promise<{ action?: ActionFacts; occurrences: OccurrenceState[] }> {
+    const rows: Array<StateRow & { action_status: string; action_title: string; plan_title: string }> = await this.db.query(
+      `SELECT ${STATE_COLUMNS}, a.status AS action_status, a.title AS action_title, p.title AS plan_title
+         FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan p ON p.id = a.plan_id
+        WHERE o.id = ANY($2::uuid[]) AND o.action_id = $1 ORDER BY o.id FOR UPDATE OF o FOR SHARE OF a`,
+      [actionId, ids],
+    );
+    if (rows.length === 0) return { action: await this.lockAction(actionId), occurrences: [] };
+    const [first] = rows;
+    return {
+      action: { actionId, planId: first.plan_id, status: first.action_status, actionTitle: first.action_title, planTitle: first.plan_title },
+      occurrences: rows.map(toState),
+    };
+  }
+
   /** The occurrences, locked for update until the transaction ends (in id order: no deadlocks). */
   async lock(ids: string[]): Promise<Array<OccurrenceState & { workflowId: string | null; actionId: string; planId: string }>> {
     const rows: StateRow[] = await this.db.query(`SELECT ${STATE_COLUMNS} FROM occurrence o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id FOR UPDATE OF o`, [ids]);

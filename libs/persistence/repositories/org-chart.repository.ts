@@ -63,10 +63,21 @@ export class OrgChartRepository {
          COALESCE((SELECT json_agg(json_build_object('personId', person_id, 'substitutePersonId', substitute_person_id,
                                                      'startsOn', to_char(starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(ends_on, 'YYYY-MM-DD')))
                      FROM substitute WHERE starts_on <= $3::date AND ends_on >= $3::date), '[]') AS substitutes,
-         ARRAY(SELECT id FROM person WHERE 'coordinator' = ANY(roles) ORDER BY created_at) AS coordinators`,
+         ARRAY(SELECT id FROM person WHERE 'coordinator' = ANY(roles) AND deactivated_at IS NULL ORDER BY created_at) AS coordinators,
+         ARRAY(SELECT id FROM person WHERE deactivated_at IS NOT NULL AND (id = ANY($1::uuid[]) OR id IN (SELECT head_person_id FROM up)
+                 OR id IN (SELECT head_person_id FROM unit WHERE id = ANY($2::uuid[]))
+                 OR id IN (SELECT substitute_person_id FROM substitute WHERE starts_on <= $3::date AND ends_on >= $3::date))) AS inactive`,
       [owners.personIds, owners.unitIds, today],
     );
-    return { ownerPersonIds: owners.personIds, ownerUnitHeads: row.unit_heads, chain: row.chain, substitutes: row.substitutes, coordinators: row.coordinators, today };
+    return {
+      ownerPersonIds: owners.personIds,
+      ownerUnitHeads: row.unit_heads,
+      chain: row.chain,
+      substitutes: row.substitutes,
+      coordinators: row.coordinators,
+      today,
+      inactive: row.inactive,
+    };
   }
 
   async coordinators(): Promise<string[]> {
