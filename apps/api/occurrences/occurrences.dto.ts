@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-export const OCCURRENCE_STATUSES = ['open', 'overdue', 'escalated', 'completed', 'skipped', 'cancelled'] as const;
+import { OCCURRENCE_STATUSES } from '../../../libs/domain/occurrence/status';
 
 export class CompleteRequest {
   @ApiPropertyOptional({ example: 'Mötet hölls den 12 mars med 40 företag' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;

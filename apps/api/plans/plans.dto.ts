@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -143,7 +144,7 @@ export class PlanReportsResponse {
 export class OpenOccurrenceSummary {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'Due instant (UTC)' }) due!: string;
-  @ApiProperty({ enum: ['open', 'overdue', 'escalated'] }) status!: string;
+  @ApiProperty({ enum: UNRESOLVED_STATUSES }) status!: string;
 }
 
 export class PlanActionResponse extends ActionResponse {

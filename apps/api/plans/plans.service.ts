@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
+import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
@@ -59,8 +60,8 @@ export class PlansService {
   /** Per action: its unresolved occurrences and how many were completed, for the state at a glance. */
   private async followUp(planId: string) {
     const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.dataSource.query(
-      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status IN ('open', 'overdue', 'escalated') ORDER BY due_at`,
-      [planId],
+      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status = ANY($2::text[]) ORDER BY due_at`,
+      [planId, UNRESOLVED_STATUSES],
     );
     const counts: Array<{ action_id: string; n: number }> = await this.dataSource.query(
       `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND status = 'completed' GROUP BY action_id`,

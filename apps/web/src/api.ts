@@ -1,3 +1,4 @@
+import type { OccurrenceStatus, UnresolvedStatus } from '../../../libs/domain/occurrence/status';
 /** The Bevaka API from the browser: JSON, a bearer token kept for the session, typed errors. */
 const TOKEN_KEY = 'bevaka.token';
 
@@ -64,7 +65,7 @@ export interface Occurrence {
   periodKey: string;
   due: string;
   originalDue: string;
-  status: 'open' | 'overdue' | 'escalated' | 'completed' | 'skipped' | 'cancelled';
+  status: OccurrenceStatus;
   escalationLevel: number;
   completion: { at: string; byName: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
 }
@@ -104,7 +105,7 @@ export interface PlanAction {
   ownerUnitIds: string[];
   ownerPersonIds: string[];
   /** Its occurrences not yet resolved, by due date. */
-  openOccurrences: Array<{ id: string; due: string; status: 'open' | 'overdue' | 'escalated' }>;
+  openOccurrences: Array<{ id: string; due: string; status: UnresolvedStatus }>;
   completedCount: number;
 }
 
