@@ -171,6 +171,17 @@ describe('accounts', () => {
       expect((await auditOf(otto.id)).filter((a) => a.action === 'login failed').map((a) => a.after?.reason)).toEqual(['deactivated']);
     });
 
+    it('a deactivated person cannot be made an owner; an action they already own can still be edited', async () => {
+      const otto = await newUser();
+      const plan = (await org.cora.post('/api/plans', { title: 'Ägarplan', startDate: '2030-01-01' })).body;
+      const owned = (await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Möte', schedule: { due: ['2031-01-01T10:00:00Z'] }, ownerPersonIds: [otto.id] })).body;
+      expect((await org.cora.post(`/api/people/${otto.id}/deactivate`)).status).toBe(200);
+      const refused = await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Nytt möte', schedule: { due: ['2031-01-01T10:00:00Z'] }, ownerPersonIds: [otto.id] });
+      expect(errorOf(refused)).toEqual({ status: 422, code: 'UNPROCESSABLE' });
+      expect(refused.body.error.details).toEqual([{ path: 'ownerPersonIds', message: `person ${otto.id} is deactivated` }]);
+      expect((await org.cora.patch(`/api/actions/${owned.id}`, { title: 'Möte med företagen' })).status).toBe(200);
+    });
+
     it('an admin is deactivated by admins only; nobody deactivates themselves', async () => {
       const ada = await newUser(['admin']);
       expect(errorOf(await org.cora.post(`/api/people/${ada.id}/deactivate`))).toEqual({ status: 403, code: 'ADMIN_ONLY' });

@@ -62,6 +62,24 @@ describe('occurrences: reminders, overdue, escalation ladder, completion', () =>
     expect(await events(actionId)).toEqual(['opened', 'overdue', 'escalated', 'escalated', 'completed']);
   });
 
+  it('a deactivated unit head is passed over (the first step goes to the kommunchef) and cannot take the occurrence over', async () => {
+    await db(stack).query('UPDATE person SET deactivated_at = now() WHERE id = $1', [org.ulla]);
+    try {
+      const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(1)], policy: { remindBefore: [], escalateAfter: ['PT1S'], timing: 'exact', calendar: 'SE' } });
+      const occurrence = await opened(actionId);
+      const sent = await waitFor(() => notifications(stack, actionId), { until: (rows) => rows.length >= 2, what: 'overdue and the first step' });
+      expect(sent.map((r) => [r.kind, r.recipient_person_id])).toEqual([
+        ['overdue', org.olle],
+        ['escalation-1', org.kim],
+      ]);
+      const taken = await actingAs(stack, org.cora, ['coordinator']).reassign(occurrence.id as string, org.ulla).catch((e) => e);
+      expect(taken).toMatchObject({ code: 'UNPROCESSABLE', message: 'That person is deactivated' });
+      await actingAs(stack, org.olle).complete(occurrence.id as string);
+    } finally {
+      await db(stack).query('UPDATE person SET deactivated_at = NULL WHERE id = $1', [org.ulla]);
+    }
+  });
+
   it('an action nobody owns yet (balanslista): every notice goes to the coordinator until someone owns it', async () => {
     const { actionId } = await startAction(stack, { planId, owners: { personIds: [], unitIds: [] }, due: [inSeconds(3)], policy: LADDER });
     const occurrence = await opened(actionId);

@@ -95,8 +95,9 @@ export class OccurrencesService {
 
   reassign(id: string, body: ReassignRequest, person: CurrentPersonInfo) {
     return this.act(id, 'reassign', person, async () => {
-      const [target] = await this.dataSource.query('SELECT 1 FROM person WHERE id = $1', [body.ownerPersonId]);
+      const [target] = await this.dataSource.query('SELECT deactivated_at IS NOT NULL AS deactivated FROM person WHERE id = $1', [body.ownerPersonId]);
       if (!target) throw new DomainError('UNPROCESSABLE', 'No such person', [{ path: 'ownerPersonId', message: 'does not exist' }]);
+      if (target.deactivated) throw new DomainError('UNPROCESSABLE', 'That person is deactivated', [{ path: 'ownerPersonId', message: 'deactivated' }]);
       return { kind: 'reassign', byPersonId: person.id, ownerPersonId: body.ownerPersonId };
     });
   }

@@ -42,15 +42,24 @@ function isDuration(iso: string): boolean {
   }
 }
 
-export async function assertOwnersExist(db: EntityManager, owners: { ownerUnitIds?: string[]; ownerPersonIds?: string[] }): Promise<void> {
+/**
+ * Owners must exist; a deactivated person cannot be made an owner (one who already owns the
+ * action may stay, so that editing something else does not fail).
+ */
+export async function assertOwnersExist(db: EntityManager, owners: { ownerUnitIds?: string[]; ownerPersonIds?: string[] }, alreadyOwning: string[] = []): Promise<void> {
+  const people = owners.ownerPersonIds ?? [];
+  const found: Array<{ id: string; deactivated: boolean }> = people.length
+    ? await db.query('SELECT id, deactivated_at IS NOT NULL AS deactivated FROM person WHERE id = ANY($1::uuid[])', [people])
+    : [];
   const details = [
     ...(await missing(db, 'unit', owners.ownerUnitIds ?? [])).map((id) => ({ path: 'ownerUnitIds', message: `no unit ${id}` })),
-    ...(await missing(db, 'person', owners.ownerPersonIds ?? [])).map((id) => ({ path: 'ownerPersonIds', message: `no person ${id}` })),
+    ...people.filter((id) => !found.some((f) => f.id === id)).map((id) => ({ path: 'ownerPersonIds', message: `no person ${id}` })),
+    ...found.filter((f) => f.deactivated && !alreadyOwning.includes(f.id)).map((f) => ({ path: 'ownerPersonIds', message: `person ${f.id} is deactivated` })),
   ];
-  if (details.length) throw new DomainError('UNPROCESSABLE', 'Some owners do not exist', details);
+  if (details.length) throw new DomainError('UNPROCESSABLE', 'Some owners do not exist or cannot own actions', details);
 }
 
-async function missing(db: EntityManager, table: 'unit' | 'person', ids: string[]): Promise<string[]> {
+async function missing(db: EntityManager, table: 'unit', ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const found: Array<{ id: string }> = await db.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
   return ids.filter((id) => !found.some((f) => f.id === id));

@@ -66,7 +66,7 @@ export class ActionsService {
     const owners = body.ownerPersonIds || body.ownerUnitIds ? { personIds: body.ownerPersonIds ?? before.owner_person_ids, unitIds: body.ownerUnitIds ?? before.owner_unit_ids } : undefined;
     const at = new Date().toISOString();
     await this.dataSource.transaction(async (db) => {
-      await assertOwnersExist(db, body);
+      await assertOwnersExist(db, body, before.owner_person_ids);
       await db.query(
         `UPDATE action SET title = $2, area_id = CASE WHEN $3 THEN $4::uuid ELSE area_id END, when_text = $5, schedule_input = $6, schedule = $7,
                            policy = $8, owner_unit_ids = $9, owner_person_ids = $10,
