@@ -123,6 +123,7 @@ async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise
       delayMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
       complete: { count: completeSorted.length, failed: completeMs.failed, p50: percentile(completeSorted, 50), p99: percentile(completeSorted, 99) },
       memoryMb: memory.stop(),
+      rssMb: memory.rss(),
       stormCpuSeconds: cpuSeconds,
     };
   } finally {

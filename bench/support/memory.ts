@@ -9,6 +9,7 @@ export type Group = 'temporal' | 'postgres' | 'bevaka' | 'pg-boss';
 
 export class MemorySampler {
   private readonly peaks = new Map<Group | 'total', number>();
+  private readonly rssPeaks = new Map<Group | 'total', number>();
   private timer?: NodeJS.Timeout;
   private cpuMark?: Map<number, { group: Group; ticks: number }>;
 
@@ -18,9 +19,19 @@ export class MemorySampler {
     this.timer = setInterval(() => void this.sample().catch(() => undefined), everyMs);
   }
 
+  /** Peak PSS per group and of their sum, in MB. */
   stop(): Record<Group | 'total', number> {
     clearInterval(this.timer);
-    const mb = (g: Group | 'total') => Math.round((this.peaks.get(g) ?? 0) / 1024);
+    return this.inMb(this.peaks);
+  }
+
+  /** Peak RSS per group and of their sum, in MB (shared pages counted once per process). */
+  rss(): Record<Group | 'total', number> {
+    return this.inMb(this.rssPeaks);
+  }
+
+  private inMb(peaks: Map<Group | 'total', number>): Record<Group | 'total', number> {
+    const mb = (g: Group | 'total') => Math.round((peaks.get(g) ?? 0) / 1024);
     return { temporal: mb('temporal'), postgres: mb('postgres'), bevaka: mb('bevaka'), 'pg-boss': mb('pg-boss'), total: mb('total') };
   }
 
@@ -39,18 +50,16 @@ export class MemorySampler {
 
   async sample(): Promise<void> {
     const tree = await processTree(this.roots());
-    const sums = new Map<Group, number>();
+    const pss = new Map<Group, number>();
+    const rss = new Map<Group, number>();
     for (const { pid, name } of tree) {
-      const kb = await pssKb(pid);
+      const kb = await memoryKb(pid);
       const group = groupOf(name);
-      sums.set(group, (sums.get(group) ?? 0) + kb);
+      pss.set(group, (pss.get(group) ?? 0) + kb.pss);
+      rss.set(group, (rss.get(group) ?? 0) + kb.rss);
     }
-    let total = 0;
-    for (const [group, kb] of sums) {
-      total += kb;
-      this.peaks.set(group, Math.max(this.peaks.get(group) ?? 0, kb));
-    }
-    this.peaks.set('total', Math.max(this.peaks.get('total') ?? 0, total));
+    record(this.peaks, pss);
+    record(this.rssPeaks, rss);
   }
 }
 
@@ -99,11 +108,20 @@ async function processTree(roots: number[]): Promise<Array<{ pid: number; name: 
   return processes.filter((p) => inTree.has(p.pid));
 }
 
-async function pssKb(pid: number): Promise<number> {
+function record(peaks: Map<Group | 'total', number>, sample: Map<Group, number>): void {
+  let total = 0;
+  for (const [group, kb] of sample) {
+    total += kb;
+    peaks.set(group, Math.max(peaks.get(group) ?? 0, kb));
+  }
+  peaks.set('total', Math.max(peaks.get('total') ?? 0, total));
+}
+
+async function memoryKb(pid: number): Promise<{ pss: number; rss: number }> {
   try {
     const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    return { pss: Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0), rss: Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) };
   } catch {
-    return 0;
+    return { pss: 0, rss: 0 };
   }
 }

@@ -6,6 +6,7 @@ export interface Figures {
   delayMs: { p50?: number; p95?: number; p99?: number; max?: number };
   complete: { count: number; failed: number; p50?: number; p99?: number };
   memoryMb: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss' | 'total', number>;
+  rssMb: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss' | 'total', number>;
   /** CPU seconds each process group used from the due instant until the last escalation was recorded. */
   stormCpuSeconds: Record<'temporal' | 'postgres' | 'bevaka' | 'pg-boss', number>;
 }
@@ -30,6 +31,8 @@ export function printSideBySide(results: Figures[]): void {
     ['peak PSS bevaka (MB)', (f) => String(f.memoryMb.bevaka)],
     ['peak PSS pg-boss (MB)', (f) => String(f.memoryMb['pg-boss'])],
     ['peak PSS, sum (MB)', (f) => String(f.memoryMb.total), (f) => f.memoryMb.total],
+    ['peak RSS temporal/pg/bevaka/pg-boss (MB)', (f) => `${f.rssMb.temporal}/${f.rssMb.postgres}/${f.rssMb.bevaka}/${f.rssMb['pg-boss']}`],
+    ['peak RSS, sum (MB)', (f) => String(f.rssMb.total), (f) => f.rssMb.total],
     ['storm CPU temporal (s)', (f) => f.stormCpuSeconds.temporal.toFixed(1)],
     ['storm CPU postgres (s)', (f) => f.stormCpuSeconds.postgres.toFixed(1)],
     ['storm CPU bevaka (s)', (f) => f.stormCpuSeconds.bevaka.toFixed(1)],
