@@ -36,7 +36,7 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
 
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      pendingHeading = block.text;
+      pendingHeading = cellText(block.text);
       continue;
     }
     const cells = block.cells.map(cellText);

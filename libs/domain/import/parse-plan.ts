@@ -54,8 +54,10 @@ export function detectFormat(doc: PlanDocument): PlanFormat {
     throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Markdown or text`);
   }
   const text = typeof doc.content === 'string' ? doc.content : decodeText(doc.content.subarray(0, 65536));
-  if (/^\s*\|.*\|\s*$/m.test(text) && /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return 'markdown';
-  if (/^\s*#{1,6}\s+\S/m.test(text) && /\|/.test(text)) return 'markdown';
+  // `[ \t]`, not `\s`: `\s` crosses line ends, so every line start would rescan the blank lines
+  // below it (quadratic); and a run of spaces has one way to match.
+  if (/^[ \t]*\|.*\|[ \t]*$/m.test(text) && /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(text)) return 'markdown';
+  if (/^[ \t]*#{1,6}[ \t]+\S/m.test(text) && /\|/.test(text)) return 'markdown';
   if (/\t/.test(text)) return 'text';
   return 'csv';
 }
