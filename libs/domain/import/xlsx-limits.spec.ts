@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { DomainError } from '../errors';
-import { parsePlanDocument } from '.';
+import { parsePlanDocument, PlanImportPreview } from '.';
 import { columnLetters, isDateFormatCode } from './xlsx';
 
 // Hostile workbooks, made byte by byte: each is a few KB and claims far more than it holds. Each
@@ -75,7 +75,7 @@ const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><
 const PLAN_ROWS = `<row r="1">${inline('A1', 'Aktivitet')}${inline('B1', 'När')}</row><row r="2">${inline('A2', 'Möte')}${inline('B2', 'Q1 2021')}</row>`;
 const plan = (sheetData: string, after = '') => `<sheetData>${PLAN_ROWS}${sheetData}</sheetData>${after}`;
 
-async function outcome(content: Uint8Array) {
+async function outcome(content: Uint8Array): Promise<{ preview?: PlanImportPreview; code?: string; message?: string }> {
   return parsePlanDocument({ filename: 'plan.xlsx', content }, { from: '2021-01-01' }).then(
     (preview) => ({ preview }),
     (error: unknown) => {
