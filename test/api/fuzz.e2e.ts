@@ -29,7 +29,6 @@ describe(`malformed requests from the OpenAPI document (seed ${seed})`, () => {
   let operations: Operation[];
   let fixture: Fixture;
   let before: TableChecksum[];
-  const findings: Finding[] = [];
   const seen = new Set<string>();
 
   beforeAll(async () => {
@@ -82,14 +81,15 @@ describe(`malformed requests from the OpenAPI document (seed ${seed})`, () => {
       seen.add(`${role} ${operation.method} ${operation.path}`);
       return plan(operation, role, r, fixture);
     });
+    const findings: Finding[] = [];
     let next = 0;
     await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < planned.length) await send(planned[next++]);
+      while (next < planned.length) await send(planned[next++], findings);
     }));
     expect(findings.slice(0, 20)).toEqual([]);
   };
 
-  async function send(planned: PlannedRequest): Promise<void> {
+  async function send(planned: PlannedRequest, findings: Finding[]): Promise<void> {
     const finding = (problem: string, status = 0, body = '') => findings.push({ label: `${planned.label}: ${problem}`, url: planned.url.slice(0, 300), status, body: body.slice(0, 300) });
     try {
       const response = await fetch(baseUrl + planned.url, { method: planned.method, headers: planned.headers, body: planned.body });
