@@ -12,7 +12,7 @@ import { Fixture, OpenApiDocument, Operation, operationsOf, plan, PlannedRequest
 // no 5xx, every error in the error body of API.md, no row changed in any table. The seed is
 // printed; BEVAKA_FUZZ_SEED=<seed> sends the same requests again.
 const REQUESTS = 10_000;
-const BATCHES = 10;
+const BATCHES = 40;
 const IN_FLIGHT = 8;
 const seed = Number(process.env.BEVAKA_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
