@@ -1,3 +1,5 @@
+import { DomainError } from '../errors';
+
 /**
  * What one plan import may hold. Plans have tens to hundreds of actions; these limits are far
  * above that and far below what would make a preview cost more than a few seconds or a few hundred
@@ -22,3 +24,8 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export type ImportLimits = typeof IMPORT_LIMITS;
+
+/** A document beyond a limit: which limit, in the details. */
+export function tooLarge(message: string, limit: string): DomainError {
+  return new DomainError('IMPORT_TOO_LARGE', message, [{ path: 'file', message: limit }]);
+}
