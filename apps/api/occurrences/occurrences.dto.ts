@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
+export const MAX_PAGE = 1_000_000;
+
 export const OCCURRENCE_STATUSES = ['open', 'overdue', 'escalated', 'completed', 'skipped', 'cancelled'] as const;
 
 export class CompleteRequest {
@@ -10,7 +12,7 @@ export class CompleteRequest {
 }
 
 export class PostponeRequest {
-  @ApiProperty({ description: 'A date (end of that day in the plan timezone) or an ISO instant', example: '2026-12-15' }) @IsString() due!: string;
+  @ApiProperty({ description: 'A date (end of that day in the plan timezone) or an ISO instant', example: '2026-12-15' }) @IsString() @MaxLength(100) due!: string;
   @ApiProperty({ example: 'Väntar på beslut i nämnden' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
 
@@ -27,7 +29,9 @@ export class OccurrenceQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() planId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerPersonId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  // Pages past the last one are empty; past MAX_PAGE no list of occurrences reaches, and its offset
+  // would be a number the database refuses.
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 
