@@ -9,6 +9,8 @@ import { BevakaConfig } from '../../libs/config/config';
 import { projectRoot } from '../../libs/config/project-root';
 import { ApiModule } from './api.module';
 import { ErrorFilter } from './common/error.filter';
+import { REQUEST_LIMITS } from './common/request-limits';
+import { SafeInputPipe } from './common/safe-input.pipe';
 import { securityHeaders } from './security-headers';
 
 /** The configured HTTP app, shared by `start:api`, the embedded `npm start` and the e2e tests. */
@@ -24,7 +26,10 @@ export async function createApiApp(config: BevakaConfig): Promise<NestExpressApp
   app.disable('x-powered-by');
   app.use(securityHeaders(config.publicUrl));
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // Registered before Nest's default parsers, which then stand aside: the same parsers, with our limit.
+  app.useBodyParser('json', { limit: REQUEST_LIMITS.bodyBytes });
+  app.useBodyParser('urlencoded', { limit: REQUEST_LIMITS.bodyBytes, extended: true });
+  app.useGlobalPipes(new SafeInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ErrorFilter());
 
   const openApi = new DocumentBuilder()

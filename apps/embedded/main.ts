@@ -1,18 +1,19 @@
 import path from 'node:path';
-import { mkdir, appendFile } from 'node:fs/promises';
-import { NestFactory } from '@nestjs/core';
+import { mkdir, appendFile, rm } from 'node:fs/promises';
 import { BevakaConfig, loadConfig } from '../../libs/config/config';
 import { projectRoot } from '../../libs/config/project-root';
 import { runMigrations } from '../../libs/persistence/data-source';
 import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { DEFAULT_RESTART_POLICY, readyMessage, Supervisor } from '../../libs/supervision/supervisor';
 import { startEmbeddedTemporal } from '../../libs/temporal/embedded-temporal';
-import { createApiApp } from '../api/create-api-app';
-import { WorkerModule } from '../worker/worker.module';
 
 /**
  * `npm start`: Bevaka on one machine with embedded defaults. Starts what is not configured
- * (Temporal dev server, PostgreSQL), applies migrations, then runs API and worker in this one
- * process. Everything it started is stopped on Ctrl-C / SIGTERM; all data stays under the data dir.
+ * (Temporal dev server, PostgreSQL), applies migrations, then runs the worker and the API as two
+ * supervised child processes: a crash of either (a request that takes the API down, a worker
+ * killed) restarts it after a pause, and the other keeps running; one that keeps crashing stops
+ * everything with a message and a non-zero exit. Everything it started is stopped on Ctrl-C /
+ * SIGTERM, in order; all data stays under the data dir.
  */
 type Stop = () => Promise<void>;
 /** What to stop on exit, newest first. */
@@ -58,11 +59,19 @@ async function main(): Promise<void> {
   const applied = await runMigrations(resolved.database.url!);
   if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
 
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(resolved), { logger: ['error', 'warn'] });
-  stops.unshift(() => worker.close());
-  const api = await createApiApp(resolved);
-  await api.listen(resolved.port);
-  stops.unshift(() => api.close());
+  const env = { ...process.env, DATABASE_URL: resolved.database.url, TEMPORAL_ADDRESS: resolved.temporal.address };
+  // The workflow bundle of this run, made by the first worker and reused by restarted ones.
+  const run = path.join(dataDir, 'run');
+  await rm(run, { recursive: true, force: true });
+  await mkdir(run, { recursive: true });
+  stops.unshift(() => rm(run, { recursive: true, force: true }));
+  const worker = supervised('worker', [path.join(run, 'workflow-bundle.js')], env, say);
+  const api = supervised('api', [], env, say);
+  // Stopped API first, then the worker; registered before they start, so that a Ctrl-C during
+  // their start stops them too. They start side by side: neither waits for the other.
+  stops.unshift(() => worker.stop());
+  stops.unshift(() => api.stop());
+  await Promise.all([worker.start(), api.start()]);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say(`ready in ${seconds} s`);
@@ -88,6 +97,28 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   }
   process.stdout.write('[bevaka] stopped\n');
   process.exit(exitCode);
+}
+
+/**
+ * A child of this launcher, from the file next to this one (./worker-process, ./api-process), in
+ * its own process group so that a Ctrl-C reaches only the launcher. From the TypeScript sources
+ * (tests) the child compiles as it loads, like its parent.
+ */
+function supervised(name: 'worker' | 'api', args: string[], env: NodeJS.ProcessEnv, say: (line: string) => void): Supervisor {
+  const script = path.join(__dirname, `${name}-process${path.extname(__filename)}`);
+  const loader = path.extname(__filename) === '.ts' ? ['--require', '@swc-node/register'] : [];
+  return new Supervisor(
+    {
+      name,
+      command: process.execPath,
+      args: [...loader, script, ...args],
+      options: { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true },
+      ready: readyMessage,
+      stopTimeoutMs: 30_000,
+    },
+    DEFAULT_RESTART_POLICY,
+    { log: say, gaveUp: (reason) => void shutdown(reason, 1) },
+  );
 }
 
 function installSignalHandlers(): void {

@@ -24,6 +24,10 @@ export type DomainErrorCode =
   | 'IMPORT_NO_HEADER'
   | 'IMPORT_UNSUPPORTED_FORMAT'
   | 'IMPORT_UNKNOWN_COLUMNS'
+  /** The document is beyond a size limit of imports (bytes, characters, sheets, rows, cells). */
+  | 'IMPORT_TOO_LARGE'
+  /** Reading the document took more time or memory than one import may. */
+  | 'IMPORT_TOO_COMPLEX'
   | 'INVALID_TRANSITION'
   /** Well-formed input that refers to something missing or cannot be acted on. */
   | 'UNPROCESSABLE';

@@ -16,6 +16,8 @@ export interface DevServerOptions {
   /** Omit for an in-memory server whose workflows vanish when it stops (tests). */
   dbFile?: string;
   namespace?: string;
+  /** Dynamic configuration values (`--dynamic-config-value KEY=JSON`), on top of DEV_SERVER_DYNAMIC_CONFIG. */
+  dynamicConfig?: Record<string, unknown>;
   /** Server output goes here; it is noisy and not for the console. */
   logFile?: string;
   readyTimeoutMs?: number;
@@ -27,6 +29,15 @@ export interface RunningDevServer {
   pid: number;
   stop(): Promise<void>;
 }
+
+/**
+ * The dev server serves one worker on one machine: one partition per task queue spares it
+ * forwarding tasks and polls between partitions (the default, 4, is for many workers).
+ */
+export const DEV_SERVER_DYNAMIC_CONFIG: Record<string, unknown> = {
+  'matching.numTaskqueueReadPartitions': 1,
+  'matching.numTaskqueueWritePartitions': 1,
+};
 
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const address = `127.0.0.1:${options.port}`;
@@ -43,6 +54,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     for (const pragma of ['journal_mode=wal', 'synchronous=normal']) args.push('--sqlite-pragma', pragma);
   }
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
+  for (const [key, value] of Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...options.dynamicConfig })) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (options.logFile) {

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
@@ -32,9 +33,10 @@ export class NotificationsController {
     if (to !== 'me') throw new DomainError('VALIDATION_FAILED', 'Only to=me is supported', [{ path: 'to', message: to }]);
     const size = limit === undefined ? 50 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 200) throw new DomainError('VALIDATION_FAILED', 'limit must be 1–200', [{ path: 'limit', message: String(limit) }]);
-    if (before !== undefined && Number.isNaN(Date.parse(before))) throw new DomainError('VALIDATION_FAILED', 'before must be an ISO instant', [{ path: 'before', message: before }]);
+    const beforeInstant = before === undefined ? undefined : isoInstant(before);
+    if (beforeInstant === null) throw new DomainError('VALIDATION_FAILED', 'before must be an ISO instant such as 2026-03-01T12:00:00Z', [{ path: 'before', message: String(before) }]);
     const repo = new NotificationInboxRepository(this.dataSource.manager);
-    const items = await repo.list(me.id, { unreadOnly: unread === 'true', limit: size, before });
+    const items = await repo.list(me.id, { unreadOnly: unread === 'true', limit: size, before: beforeInstant });
     // The same links the mail carries.
     return { items: items.map((i) => ({ ...i, link: webLinkFor(i, this.config.publicUrl) })), unread: await repo.unreadCount(me.id) };
   }
@@ -58,4 +60,16 @@ export class NotificationsController {
     if (!(await repo.markRead(me.id, id))) throw new DomainError('NOT_FOUND', 'No such notification for you', [{ path: 'id', message: id }]);
     return { id, unread: await repo.unreadCount(me.id) };
   }
+}
+
+/**
+ * An ISO 8601 date-time, as the UTC instant the database compares, or null. Strict: `Date.parse`
+ * reads "1" as the year 2001, which PostgreSQL then refuses; years outside 1970–9999 hold no
+ * notifications and some of them no timestamp.
+ */
+function isoInstant(text: unknown): string | null {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
+  const instant = DateTime.fromISO(text, { zone: 'utc', setZone: true });
+  if (!instant.isValid || instant.year < 1970 || instant.year > 9999) return null;
+  return instant.toUTC().toISO() ?? null;
 }

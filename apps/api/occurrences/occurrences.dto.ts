@@ -4,13 +4,15 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, 
 
 import { OCCURRENCE_STATUSES } from '../../../libs/domain/occurrence/status';
 
+export const MAX_PAGE = 1_000_000;
+
 export class CompleteRequest {
   @ApiPropertyOptional({ example: 'Mötet hölls den 12 mars med 40 företag' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
   @ApiPropertyOptional({ example: 'https://kommun.se/protokoll/12' }) @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) evidenceUrl?: string;
 }
 
 export class PostponeRequest {
-  @ApiProperty({ description: 'A date (end of that day in the plan timezone) or an ISO instant', example: '2026-12-15' }) @IsString() due!: string;
+  @ApiProperty({ description: 'A date (end of that day in the plan timezone) or an ISO instant', example: '2026-12-15' }) @IsString() @MaxLength(100) due!: string;
   @ApiProperty({ example: 'Väntar på beslut i nämnden' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
 
@@ -27,7 +29,9 @@ export class OccurrenceQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() planId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerPersonId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  // Pages past the last one are empty; past MAX_PAGE no list of occurrences reaches, and its offset
+  // would be a number the database refuses.
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
-import { parsePlanDocument, PlanImportPreview } from '../../../libs/domain/import';
+import type { PlanImportPreview } from '../../../libs/domain/import';
 import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/import/types';
-import { listOccurrences, parseSchedule } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
@@ -11,6 +10,7 @@ import type { CurrentPersonInfo } from '../auth/current-person';
 import { forEachConcurrently } from '../common/concurrently';
 import { areaId } from './action-input';
 import { ActionWorkflows } from './action-workflows.service';
+import { PlanParser } from './plan-parser';
 import type { ImportCorrection } from './plans.dto';
 
 /** Workflow starts in flight during an import: enough to hide round trips, few enough to be gentle. */
@@ -44,18 +44,21 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: ActionWorkflows,
+    private readonly parser: PlanParser,
   ) {}
 
   async preview(planId: string, document: { filename?: string; content: Uint8Array | string }, corrections: ImportCorrection[] = []): Promise<ImportPreviewResponse> {
     const [plan] = await this.dataSource.query(`SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone FROM plan WHERE id = $1`, [planId]);
     if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
-    const preview = await parsePlanDocument(document, { from: plan.start_date, timezone: plan.timezone });
+    // Read in a worker thread, within limits of size, time and memory; schedule corrections with it.
+    const scheduleCorrections = corrections.map(({ area, row, text, when }) => ({ area, row, text, when }));
+    const preview = await this.parser.parse({ document, options: { from: plan.start_date, timezone: plan.timezone }, corrections: scheduleCorrections });
     const directory = await this.directory();
     const mapped: ImportPreviewResponse = {
       ...preview,
       areas: preview.areas.map((area) => ({ ...area, actions: area.actions.map((action) => ({ ...action, ownerMapping: mapOwners(action.owners, directory) })) })),
     };
-    return applyCorrections(mapped, corrections, { from: plan.start_date, timezone: plan.timezone }, directory);
+    return applyOwnerCorrections(mapped, corrections, directory);
   }
 
   async commit(planId: string, document: { filename?: string; content: Uint8Array | string }, actor: CurrentPersonInfo, corrections: ImportCorrection[] = []): Promise<ImportCommitResponse> {
@@ -89,27 +92,17 @@ interface Directory {
   people: Array<{ id: string; name: string }>;
 }
 
-/** The coordinator's corrections: a schedule said differently, owners chosen from the chart. */
-function applyCorrections(preview: ImportPreviewResponse, corrections: ImportCorrection[], plan: { from: string; timezone: string }, directory: Directory): ImportPreviewResponse {
+/** The coordinator's owners for a row, chosen from the chart (rows were checked with the schedules). */
+function applyOwnerCorrections(preview: ImportPreviewResponse, corrections: ImportCorrection[], directory: Directory): ImportPreviewResponse {
   for (const c of corrections) {
     const action = preview.areas[c.area]?.actions[c.row];
-    if (!action) throw new DomainError('VALIDATION_FAILED', `No row ${c.row} in area ${c.area} of this document`, [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
-    if (c.text !== undefined || c.when !== undefined) {
-      const text = c.text ?? action.title;
-      const when = c.when ?? action.when;
-      const spec = parseSchedule({ text, when, from: plan.from });
-      const due = spec.rule ? listOccurrences(spec, { count: 4, timezone: plan.timezone }).map((o) => o.due) : [];
-      action.when = when;
-      action.schedule = { kind: spec.kind, rule: spec.rule, start: spec.start, due, warnings: spec.warnings };
+    if (!action || !(c.ownerUnitIds || c.ownerPersonIds)) continue;
+    const unitIds = (c.ownerUnitIds ?? []).filter((id) => directory.units.some((u) => u.id === id));
+    const personIds = (c.ownerPersonIds ?? []).filter((id) => directory.people.some((p) => p.id === id));
+    if (unitIds.length + personIds.length !== (c.ownerUnitIds ?? []).length + (c.ownerPersonIds ?? []).length) {
+      throw new DomainError('UNPROCESSABLE', 'Some chosen owners do not exist', [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
     }
-    if (c.ownerUnitIds || c.ownerPersonIds) {
-      const unitIds = (c.ownerUnitIds ?? []).filter((id) => directory.units.some((u) => u.id === id));
-      const personIds = (c.ownerPersonIds ?? []).filter((id) => directory.people.some((p) => p.id === id));
-      if (unitIds.length + personIds.length !== (c.ownerUnitIds ?? []).length + (c.ownerPersonIds ?? []).length) {
-        throw new DomainError('UNPROCESSABLE', 'Some chosen owners do not exist', [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
-      }
-      action.ownerMapping = { unitIds, personIds, unmatched: [] };
-    }
+    action.ownerMapping = { unitIds, personIds, unmatched: [] };
   }
   return preview;
 }

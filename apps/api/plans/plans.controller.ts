@@ -6,13 +6,15 @@ import { isReportFormat, REPORT_FORMATS, reportContentDisposition, ReportDocumen
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
+import { REQUEST_LIMITS } from '../common/request-limits';
 import { UuidParam } from '../common/uuid';
 import { ActionsService } from './actions.service';
 import { ImportService } from './import.service';
 import { ActionResponse, CreateActionRequest, CreatePlanRequest, ImportTextRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse, UpdateActionRequest } from './plans.dto';
 import { PlansService } from './plans.service';
 
-const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** One plan file, a few form fields (text, filename, corrections) each within the body limit. */
+const UPLOAD_LIMITS = { fileSize: REQUEST_LIMITS.uploadBytes, files: 1, fields: 8, parts: 9, fieldSize: REQUEST_LIMITS.bodyBytes };
 
 /** Viewers and everyone signed in read plans; coordinators and admins define them. */
 @ApiTags('plans')
@@ -56,7 +58,7 @@ export class PlansController {
   @Roles('coordinator')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES } }))
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
   async import(
     @Param('id', UuidParam) planId: string,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,
@@ -64,7 +66,7 @@ export class PlansController {
     @Body() body: ImportTextRequest,
     @CurrentPerson() actor: CurrentPersonInfo,
   ) {
-    const document = file ? { filename: file.originalname, content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
+    const document = file ? { filename: storableFilename(file.originalname), content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
     const corrections = body.corrections ?? [];
     return dryRun ? this.importer.preview(planId, document, corrections) : this.importer.commit(planId, document, actor, corrections);
@@ -132,4 +134,10 @@ export class PlansController {
   actionAudit(@Param('id', UuidParam) id: string) {
     return this.plans.actionAudit(id);
   }
+}
+
+/** The client's name of an uploaded file, as text the audit log can store (it is only a label). */
+function storableFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 300);
 }

@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO8601,
   Matches,
+  Max,
   Min,
   IsOptional,
   IsString,
@@ -18,21 +19,25 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { DomainError } from '../../../libs/domain/errors';
+import { IMPORT_LIMITS } from '../../../libs/domain/import/limits';
+import { REQUEST_LIMITS } from '../common/request-limits';
+import { findProblem } from '../common/safe-input.pipe';
 
 /** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants]}`. */
 export class ScheduleRequest {
   @ApiPropertyOptional({ example: 'Informationsmöten två gånger per år' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
   @ApiPropertyOptional({ example: 'Q1 2020' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
   @ApiPropertyOptional({ example: 'FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1' }) @IsOptional() @IsString() @MaxLength(500) rrule?: string;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsString() start?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsString() @MaxLength(100) start?: string;
   @ApiPropertyOptional({ type: [String], example: ['2026-12-01T12:00:00Z'] })
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsISO8601({ strict: true }, { each: true }) due?: string[];
 }
 
 export class PolicyRequest {
-  @ApiPropertyOptional({ type: [String], example: ['P14D', 'P1D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) remindBefore?: string[];
-  @ApiPropertyOptional({ type: [String], example: ['P7D', 'P14D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) escalateAfter?: string[];
-  @ApiPropertyOptional({ example: 'P7D' }) @IsOptional() @IsString() repeatEvery?: string;
+  @ApiPropertyOptional({ type: [String], example: ['P14D', 'P1D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) remindBefore?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['P7D', 'P14D'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) escalateAfter?: string[];
+  @ApiPropertyOptional({ example: 'P7D' }) @IsOptional() @IsString() @MaxLength(50) repeatEvery?: string;
   @ApiPropertyOptional({ enum: ['exact', 'working-days'] }) @IsOptional() @IsIn(['exact', 'working-days']) timing?: 'exact' | 'working-days';
   @ApiPropertyOptional({ example: '08:00', description: 'With working-days timing: the local time notices go out (HH:mm); 08:00 when absent' })
   @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'noticeTime is HH:mm, 00:00–23:59' }) noticeTime?: string;
@@ -41,7 +46,7 @@ export class PolicyRequest {
 export class CreatePlanRequest {
   @ApiProperty({ example: 'Ett bättre näringslivsklimat i Övertorneå kommun' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
   @ApiProperty({ example: '2020-01-01' }) @IsDateString({ strict: true }) startDate!: string;
-  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() timezone?: string;
+  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() @MaxLength(100) timezone?: string;
   @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
   @ApiPropertyOptional({ type: () => PolicyRequest, description: "The plan's default notice policy; actions may override it" })
   @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
@@ -50,8 +55,8 @@ export class CreatePlanRequest {
 export class CreateActionRequest {
   @ApiProperty({ example: 'Informationsmöten till företagen om kommande upphandlingar' }) @IsString() @MinLength(1) @MaxLength(2000) title!: string;
   @ApiPropertyOptional({ example: 'Inköp och upphandling' }) @IsOptional() @IsString() @MaxLength(300) area?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
   @ApiProperty({ type: ScheduleRequest }) @ValidateNested() @Type(() => ScheduleRequest) schedule!: ScheduleRequest;
   @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
 }
@@ -59,32 +64,32 @@ export class CreateActionRequest {
 export class UpdateActionRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) area?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
   @ApiPropertyOptional({ type: ScheduleRequest }) @IsOptional() @ValidateNested() @Type(() => ScheduleRequest) schedule?: ScheduleRequest;
   @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
 }
 
 /** The coordinator's correction of one imported row, by area and position within it. */
 export class ImportCorrection {
-  @ApiProperty({ description: 'Position of the area in the preview (0-based)' }) @Type(() => Number) @IsInt() @Min(0) area!: number;
-  @ApiProperty({ description: 'Position of the action within its area (0-based)' }) @Type(() => Number) @IsInt() @Min(0) row!: number;
+  @ApiProperty({ description: 'Position of the area in the preview (0-based)' }) @Type(() => Number) @IsInt() @Min(0) @Max(IMPORT_LIMITS.actions) area!: number;
+  @ApiProperty({ description: 'Position of the action within its area (0-based)' }) @Type(() => Number) @IsInt() @Min(0) @Max(IMPORT_LIMITS.actions) row!: number;
   @ApiPropertyOptional({ description: 'Schedule text, e.g. "två gånger per år"' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
   @ApiPropertyOptional({ example: 'Q1 2020' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) ownerPersonIds?: string[];
 }
 
 export class ImportTextRequest {
   @ApiPropertyOptional({ description: 'The plan as text (CSV, Markdown or tab-separated); or upload a file in the field `file`' })
-  @IsOptional() @IsString() @MaxLength(5_000_000) text?: string;
+  @IsOptional() @IsString() @MaxLength(IMPORT_LIMITS.textCharacters) text?: string;
   @ApiPropertyOptional({ example: 'plan.csv' }) @IsOptional() @IsString() @MaxLength(300) filename?: string;
   @ApiPropertyOptional({ type: [ImportCorrection], description: 'Corrections to rows of the preview; with a file upload, a JSON string in the field `corrections`' })
   @IsOptional()
   // A multipart form carries the corrections as a JSON string; made into instances for validation.
   @Transform(({ value }) => (typeof value === 'string' ? toCorrections(parseJson(value)) : value))
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(IMPORT_LIMITS.actions)
   @ValidateNested({ each: true })
   @Type(() => ImportCorrection)
   corrections?: ImportCorrection[];
@@ -95,11 +100,16 @@ function toCorrections(value: unknown): unknown {
 }
 
 function parseJson(value: string): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     return value; // left as a string: @IsArray reports it
   }
+  // JSON inside a form field: SafeInputPipe saw only a string, so it looks here.
+  const problem = findProblem(parsed, REQUEST_LIMITS.depth);
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, [{ path: `corrections.${problem.path}`, message: problem.message }]);
+  return parsed;
 }
 
 export class ActionResponse {

@@ -7,6 +7,7 @@ import { listOccurrences } from '../schedule/occurrences';
 import { parseSchedule } from '../schedule/parse-schedule';
 import { cellLines, cellText } from './cells';
 import { ColumnMap, looksLikeHeader, recogniseHeader } from './header';
+import { IMPORT_LIMITS } from './limits';
 import { splitOwners } from './owners';
 import { Block, ImportWarning, ImportedAction, ImportedArea, PlanFormat, PlanImportOptions, PlanImportPreview } from './types';
 
@@ -27,6 +28,7 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
   const areas: ImportedArea[] = [];
   let columns: ColumnMap | undefined;
   let pendingHeading: string | undefined;
+  let actions = 0;
   const areaNamed = (title: string): ImportedArea => {
     let area = areas.find((a) => a.title === title);
     if (!area) areas.push((area = { title, actions: [] }));
@@ -36,7 +38,7 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
 
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      pendingHeading = block.text;
+      pendingHeading = cellText(block.text);
       continue;
     }
     const cells = block.cells.map(cellText);
@@ -64,6 +66,9 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
     if (!action) {
       warnings.push({ code: 'ROW_WITHOUT_TITLE', message: 'A row without an action text was skipped', row: block.row });
       continue;
+    }
+    if (++actions > IMPORT_LIMITS.actions) {
+      throw new DomainError('IMPORT_TOO_LARGE', `A plan is imported with at most ${IMPORT_LIMITS.actions} actions`, [{ path: 'file', message: `row ${block.row}` }]);
     }
     const areaCell = columns.area !== undefined ? cellText(block.cells[columns.area] ?? '') : '';
     const area = areaCell ? areaNamed(areaCell) : (current ??= areaNamed(''));

@@ -1,5 +1,8 @@
-/** Plan import (CSV, XLSX, Markdown, text). Uses exceljs: not for workflow code. */
+/** Plan import (CSV, XLSX, Markdown, text). Uses zlib and saxes: not for workflow code. */
 export { parsePlanDocument, detectFormat, decodeText } from './parse-plan';
 export { splitOwners } from './owners';
 export { recogniseHeader } from './header';
+export { correctSchedules } from './corrections';
+export type { ScheduleCorrection } from './corrections';
+export { IMPORT_LIMITS } from './limits';
 export * from './types';

@@ -9,10 +9,12 @@ import { parseCsv } from './csv';
 import { recogniseHeader } from './header';
 import { parseMarkdown } from './markdown';
 import { parseText } from './text';
+import { IMPORT_LIMITS } from './limits';
 import { Block, PlanDocument, PlanFormat, PlanImportOptions, PlanImportPreview } from './types';
 import { parseXlsx } from './xlsx';
 import { cellText } from './cells';
 
+/** Async for callers that await it; every format is read synchronously, within IMPORT_LIMITS. */
 export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOptions = {}): Promise<PlanImportPreview> {
   if (options.from !== undefined && !isIsoDate(options.from)) {
     throw new DomainError('VALIDATION_FAILED', `"from" must be a date YYYY-MM-DD, not "${options.from}"`);
@@ -21,13 +23,20 @@ export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOp
   const format = detectFormat(doc);
   if (format === 'xlsx') {
     if (!bytes) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'An XLSX workbook must be given as bytes');
-    const sheets = await parseXlsx(bytes);
+    const sheets = parseXlsx(bytes);
     const sheet = sheets.find((blocks) => blocks.some((b) => b.kind === 'row' && recogniseHeader(b.cells.map(cellText)))) ?? sheets[0] ?? [];
     return buildPlan('xlsx', sheet, options);
   }
+  if (typeof doc.content === 'string' ? doc.content.length > IMPORT_LIMITS.textCharacters : doc.content.length > 4 * IMPORT_LIMITS.textCharacters) throw textTooLarge();
   const text = typeof doc.content === 'string' ? doc.content.replace(/^\uFEFF/, '') : decodeText(doc.content);
+  if (text.length > IMPORT_LIMITS.textCharacters) throw textTooLarge();
   if (!text.trim()) throw new DomainError('IMPORT_EMPTY', 'The file is empty');
   return buildPlan(format, parseTextFormat(format, text), options);
+}
+
+function textTooLarge(): DomainError {
+  const limit = IMPORT_LIMITS.textCharacters;
+  return new DomainError('IMPORT_TOO_LARGE', `Plan text is read up to ${limit.toLocaleString('en')} characters`, [{ path: 'text', message: `longer than ${limit} characters` }]);
 }
 
 function parseTextFormat(format: Exclude<PlanFormat, 'xlsx'>, text: string): Block[] {
@@ -54,8 +63,10 @@ export function detectFormat(doc: PlanDocument): PlanFormat {
     throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Markdown or text`);
   }
   const text = typeof doc.content === 'string' ? doc.content : decodeText(doc.content.subarray(0, 65536));
-  if (/^\s*\|.*\|\s*$/m.test(text) && /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return 'markdown';
-  if (/^\s*#{1,6}\s+\S/m.test(text) && /\|/.test(text)) return 'markdown';
+  // `[ \t]`, not `\s`: `\s` crosses line ends, so every line start would rescan the blank lines
+  // below it (quadratic); and a run of spaces has one way to match.
+  if (/^[ \t]*\|.*\|[ \t]*$/m.test(text) && /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(text)) return 'markdown';
+  if (/^[ \t]*#{1,6}[ \t]+\S/m.test(text) && /\|/.test(text)) return 'markdown';
   if (/\t/.test(text)) return 'text';
   return 'csv';
 }

@@ -5,7 +5,8 @@
 export function normalizePhrase(input: string): string {
   return input
     .normalize('NFC')
-    .replace(/<[^>]*>/g, ' ')
+    // `[^<>]`, not `[^>]`: with no closing `>`, every `<` would otherwise scan to the end (quadratic).
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;|&#160;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .toLowerCase()
@@ -29,6 +30,26 @@ export function wordRegex(source: string, flags = 'gu'): RegExp {
 export function alt(words: readonly string[]): string {
   const sorted = [...words].sort((a, b) => b.length - a.length);
   return `(?:${sorted.map(escapeRegex).join('|')})`;
+}
+
+/**
+ * `s` without the leading characters in `leading` and the trailing ones in `trailing`. A loop,
+ * because the regex form (`/[\s.]+$/`) retries from every position of a long run that does not
+ * reach the end: quadratic on hostile input.
+ */
+export function trimChars(s: string, leading: string, trailing: string = leading): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isIn(s[start], leading)) start++;
+  while (end > start && isIn(s[end - 1], trailing)) end--;
+  return s.slice(start, end);
+}
+
+/** `\s` as JavaScript regexes mean it, so callers may say "whitespace" in a set. */
+export const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+function isIn(char: string, set: string): boolean {
+  return set.includes(char);
 }
 
 export function escapeRegex(s: string): string {

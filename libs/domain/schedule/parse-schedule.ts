@@ -5,6 +5,7 @@
  * `unreadable` with a warning, never a guess.
  */
 import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
 import { DomainError } from '../errors';
 import { isIsoDate, localDateOf } from './dates';
 import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency } from './frequency';
@@ -112,8 +113,22 @@ function removeMatches(text: string, matches: FrequencyMatch[]): string {
 }
 
 /** An explicit RRULE from the API (`{rrule, start}`). */
+/**
+ * What an RRULE from the API may ask for, so that reading it costs little wherever it is read
+ * (here, in every list of due dates, in the workflow). The rrule library walks a rule period by
+ * period until a date matches, up to the year 9999: a daily rule that can never match (30
+ * February, a weekday its interval never lands on) costs half a minute of CPU each time it is read.
+ * So: at most one due date a day; daily and weekly rules pick days by weekday only (days of months
+ * or years are MONTHLY or YEARLY rules); a start from 1970 (every read walks from the start); and
+ * monthly and yearly rules must give a date at all, which is checked on one 400-year cycle of the
+ * Gregorian calendar (after which every calendar repeats): at most a few thousand steps.
+ */
+const RRULE_BOUNDS = { earliestYear: 1970, latestYear: 9999 };
+const GREGORIAN_CYCLE_YEARS = 400;
+
 export function scheduleFromRRule(input: ScheduleRRuleInput): ScheduleSpec {
   const parsed = parseRRule(input.rrule, input.start);
+  checkBounds(parsed);
   const start = parsed.dtstart.toISODate() as string;
   return { kind: 'recurring', rule: { type: 'rrule', rrule: parsed.text }, start, warnings: [] };
 }
@@ -133,6 +148,36 @@ export function scheduleFromInstants(input: ScheduleInstantsInput, timezone = 'E
   const sorted = [...new Set(instants)].sort();
   const start = localDateOf(sorted[0], timezone);
   return { kind: sorted.length === 1 ? 'once' : 'recurring', rule: { type: 'instants', instants: sorted }, start, warnings: [] };
+}
+
+function checkBounds(parsed: ReturnType<typeof parseRRule>): void {
+  const unreadable = (message: string) => new DomainError('SCHEDULE_UNREADABLE', message, [{ path: 'rrule', message }]);
+  const o = parsed.rule.origOptions;
+  const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  const many = (v: unknown) => Array.isArray(v) && v.length > 1;
+  if (o.freq === RRule.HOURLY || o.freq === RRule.MINUTELY || o.freq === RRule.SECONDLY || many(o.byhour) || many(o.byminute) || many(o.bysecond)) {
+    throw unreadable('An RRULE may give at most one due date a day (FREQ=DAILY or coarser, one time of day)');
+  }
+  if (o.interval !== undefined && !(o.interval >= 1)) throw unreadable('INTERVAL must be 1 or more');
+  const year = parsed.dtstart.year;
+  if (year < RRULE_BOUNDS.earliestYear || year > RRULE_BOUNDS.latestYear) {
+    throw unreadable(`The start must lie in the years ${RRULE_BOUNDS.earliestYear}–${RRULE_BOUNDS.latestYear}`);
+  }
+  if (o.freq === RRule.DAILY || o.freq === RRule.WEEKLY) {
+    const dayParts = [o.bymonth, o.bymonthday, o.byyearday, o.byweekno, o.bysetpos, o.bynweekday].some(given);
+    const ordinalWeekday = (Array.isArray(o.byweekday) ? o.byweekday : [o.byweekday]).some((d) => typeof d === 'object' && d !== null && 'n' in d && d.n);
+    const dailyByWeekday = o.freq === RRule.DAILY && given(o.byweekday) && (o.interval ?? 1) !== 1;
+    if (dayParts || ordinalWeekday || dailyByWeekday) {
+      throw unreadable('Daily and weekly rules pick days by weekday only (BYDAY=MO,TH; daily ones with INTERVAL=1): for days of a month or a year use FREQ=MONTHLY or FREQ=YEARLY');
+    }
+    return; // every period of such a rule has its date: nothing to walk
+  }
+  // The same rule started a whole number of 400-year cycles later, where the library's year-9999
+  // end comes after one or two cycles: a rule with no date there has none anywhere.
+  const cycles = Math.floor((RRULE_BOUNDS.latestYear - GREGORIAN_CYCLE_YEARS - year) / GREGORIAN_CYCLE_YEARS);
+  const shifted = DateTime.fromJSDate(parsed.rule.options.dtstart, { zone: 'utc' }).plus({ years: Math.max(cycles, 0) * GREGORIAN_CYCLE_YEARS });
+  const first = new RRule({ ...o, count: null, until: null, dtstart: shifted.toJSDate() }).all((_, i) => i < 1);
+  if (first.length === 0) throw unreadable('The rule gives no date at all');
 }
 
 /** Any of the three schedule forms the REST API accepts. */

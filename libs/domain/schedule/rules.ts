@@ -79,8 +79,15 @@ export function parseRRule(text: string, start?: string): ParsedRRule {
   if (options.freq === undefined) throw invalid(`RRULE without FREQ: "${ruleLine}"`);
   if (options.tzid) throw invalid('TZID is not supported: the plan timezone applies');
   const floating = DateTime.fromObject(dt.value.toObject(), { zone: 'utc' });
-  const rule = new RRule({ ...options, dtstart: floating.toJSDate() });
-  const body = RRule.optionsToString({ ...options, dtstart: null }).replace(/^RRULE:/, '');
+  let rule: RRule;
+  let body: string;
+  try {
+    rule = new RRule({ ...options, dtstart: floating.toJSDate() });
+    body = RRule.optionsToString({ ...options, dtstart: null }).replace(/^RRULE:/, '');
+  } catch (e) {
+    // rrule checks its options here (BYSETPOS out of range, …) and throws plain errors.
+    throw invalid(`Unreadable RRULE "${ruleLine}": ${(e as Error).message}`);
+  }
   const stamp = dt.value.toFormat("yyyyMMdd'T'HHmmss") + (dt.utc ? 'Z' : '');
   return { rule, dtstart: dt.value, timed: dt.timed || hasSubDaily(options), utc: dt.utc, text: `DTSTART:${stamp}\nRRULE:${body}` };
 }

@@ -4,7 +4,7 @@
  * Each becomes a span of local dates: the start is its first day, a `once` action is due on its last.
  */
 import { DateTime } from 'luxon';
-import { alt, wordRegex } from './normalize';
+import { WHITESPACE, alt, trimChars, wordRegex } from './normalize';
 import { ORDINAL, ordinalValue } from './numbers';
 import { HALF_WORDS, MONTH, MONTHS, QUARTER_WORDS, SEASONS, TERTIAL_WORDS, WEEKDAY, WEEKDAYS } from './calendar-words';
 import { addDays, makeDate, monthSpan, weekdayOf } from './dates';
@@ -52,7 +52,7 @@ export function parseTiming(text: string, ctx: Context = {}): TimingResult | und
 }
 
 function tidy(s: string): string {
-  return s.replace(/^[\s:.\-–]+|[\s.:]+$/g, '').replace(/\s+/g, ' ').trim();
+  return trimChars(s, `${WHITESPACE}:.-–`, `${WHITESPACE}.:`).replace(/\s+/g, ' ').trim();
 }
 
 /** Deadline, before, from and end-of modifiers around a plain expression. */
@@ -80,9 +80,16 @@ function parseSpan(s: string, ctx: Context): Span | undefined {
   return parseRange(tidy(s), ctx);
 }
 
+/**
+ * The separator of a range is among the first few ("2021-03-15 – 2021-04-30" has its third); trying
+ * every one of a long "1-1-1-…" would read both sides again for each: quadratic.
+ */
+const RANGE_SEPARATORS_TRIED = 8;
+
 function parseRange(s: string, ctx: Context): Span | undefined {
   const sep = /\s*(?:-|–|—|\/|\btill\b|\btil\b|\bto\b|\buntil\b|\bthrough\b|\bthru\b|\btom\b|t\.o\.m\.?)\s*/gu;
-  for (let m = sep.exec(s); m; m = sep.exec(s)) {
+  let tried = 0;
+  for (let m = sep.exec(s); m && tried < RANGE_SEPARATORS_TRIED; m = sep.exec(s), tried++) {
     const left = s.slice(0, m.index);
     const right = s.slice(m.index + m[0].length);
     if (!left || !right) continue;

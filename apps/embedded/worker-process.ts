@@ -1,0 +1,34 @@
+/**
+ * The Temporal worker as a child of `npm start` (apps/embedded/main.ts), configured by the
+ * environment. Its argument is where this run of the launcher keeps the workflow bundle: the first
+ * worker bundles `workflows/` and leaves the bundle there, so that a restarted worker is back in
+ * the time it takes to connect rather than to bundle again.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import type { WorkflowBundleOption } from '@temporalio/worker';
+import { loadConfig } from '../../libs/config/config';
+import { bundleWorkflows } from '../../libs/temporal/worker-factory';
+import { WorkerModule } from '../worker/worker.module';
+import { failedToStart, reportReady, stopOnRequest } from './child-process';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const bundleFile = process.argv[2];
+  const bundle = bundleFile ? await bundleOnce(bundleFile) : undefined;
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, bundle), { logger: ['error', 'warn'] });
+  stopOnRequest(() => worker.close());
+  reportReady();
+}
+
+async function bundleOnce(file: string): Promise<WorkflowBundleOption> {
+  if (!existsSync(file)) {
+    const partial = `${file}.${process.pid}`;
+    await writeFile(partial, (await bundleWorkflows()).code);
+    await rename(partial, file); // whole or not at all, should this worker die while writing
+  }
+  return { codePath: file };
+}
+
+main().catch(failedToStart('the worker'));

@@ -1,0 +1,31 @@
+import { DomainError } from '../errors';
+
+/**
+ * What one plan import may hold. Plans have tens to hundreds of actions; these limits are far
+ * above that and far below what would make a preview cost more than a few seconds or a few hundred
+ * megabytes. Anything beyond them is refused as IMPORT_TOO_LARGE, naming the limit.
+ */
+export const IMPORT_LIMITS = {
+  /** Characters of plan text (CSV, Markdown, tab-separated), sent as text or decoded from a file. */
+  textCharacters: 2_000_000,
+  /** Table rows that become actions. */
+  actions: 2_000,
+  /** XLSX: parts of the zip archive. */
+  zipEntries: 1_000,
+  /** XLSX: bytes after decompression of the parts that are read (workbook, strings, styles, sheets). */
+  decompressedBytes: 50 * 1024 * 1024,
+  sheets: 50,
+  /** XLSX: the highest row and column that may hold a value (column 200 is GR). */
+  rows: 5_000,
+  columns: 200,
+  /** XLSX: cell elements in all sheets together, empty ones included, and merged ranges. */
+  cells: 500_000,
+  mergedRanges: 10_000,
+} as const;
+
+export type ImportLimits = typeof IMPORT_LIMITS;
+
+/** A document beyond a limit: which limit, in the details. */
+export function tooLarge(message: string, limit: string): DomainError {
+  return new DomainError('IMPORT_TOO_LARGE', message, [{ path: 'file', message: limit }]);
+}
