@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TLS: z.stringbool().default(false),
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
+  TEMPORAL_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).max(1000).default(40),
+  TEMPORAL_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1000).default(100),
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BEVAKA_ADMIN_PASSWORD: optionalString.pipe(
     z
@@ -71,6 +73,10 @@ export interface BevakaConfig {
     tls: boolean;
     /** Workflows a worker keeps in memory; the rest are replayed when they wake. */
     maxCachedWorkflows: number;
+    /** Workflow tasks a worker runs at once (each holds its slot while its local activities run). */
+    workflowTaskSlots: number;
+    /** Local activities a worker runs at once. */
+    localActivitySlots: number;
     embeddedPort: number;
     embeddedUiPort: number;
   };
@@ -138,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
       apiKey: e.TEMPORAL_API_KEY,
       tls: e.TEMPORAL_TLS || e.TEMPORAL_API_KEY !== undefined,
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
+      workflowTaskSlots: e.TEMPORAL_WORKFLOW_TASK_SLOTS,
+      localActivitySlots: e.TEMPORAL_LOCAL_ACTIVITY_SLOTS,
       embeddedPort: e.BEVAKA_TEMPORAL_PORT,
       embeddedUiPort: e.BEVAKA_TEMPORAL_UI_PORT,
     },

@@ -45,6 +45,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     // Workflows sleep for months between notices: keep a bounded number in memory and replay the
     // rest when their timers fire (unbounded, 2,000 cached workflows exhausted the thread's heap).
     maxCachedWorkflows: options.temporal.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: options.temporal.workflowTaskSlots,
+    maxConcurrentLocalActivityExecutions: options.temporal.localActivitySlots,
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry(), bundlerOptions: { preloadModules: preloadedModules() } }),
