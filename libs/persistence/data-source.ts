@@ -5,6 +5,7 @@ import { Organisation1764000000000 } from './migrations/1764000000000-organisati
 import { Engine1764000001000 } from './migrations/1764000001000-engine';
 import { Notifications1764000002000 } from './migrations/1764000002000-notifications';
 import { Sessions1764000003000 } from './migrations/1764000003000-sessions';
+import { Intents1764000006000 } from './migrations/1764000006000-intents';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
@@ -12,7 +13,7 @@ import { Sessions1764000003000 } from './migrations/1764000003000-sessions';
  * only; `synchronize` stays off.
  */
 export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, Intents1764000006000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
