@@ -14,6 +14,10 @@ export type DomainErrorCode =
   | 'IMPORT_UNSUPPORTED_FORMAT'
   | 'IMPORT_UNKNOWN_COLUMNS'
   | 'INVALID_TRANSITION'
+  /** An Idempotency-Key used again for a different request (another body, route or method). */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The follow-up engine (Temporal) cannot be reached and nothing was changed: try again later. */
+  | 'ENGINE_UNAVAILABLE'
   /** Well-formed input that refers to something missing or cannot be acted on. */
   | 'UNPROCESSABLE';
 
