@@ -7,8 +7,6 @@ import { describeError, isTemporalUnreachable, TemporalUnreachableError } from '
 
 /** A claim outlives any attempt (deadline + the client's last backoff), so two never overlap. */
 const LEASE_SECONDS = 60;
-/** After Temporal was found unreachable, requests leave their intents to the reconciler this long. */
-const UNREACHABLE_PAUSE_MS = 5_000;
 /** Workflows served at once: enough to hide round trips, few enough to be gentle. */
 export const WORKFLOWS_IN_FLIGHT = 16;
 
@@ -21,7 +19,11 @@ export const WORKFLOWS_IN_FLIGHT = 16;
 @Injectable()
 export class IntentRunner {
   private readonly logger = new Logger(IntentRunner.name);
-  private unreachableUntil = 0;
+  /**
+   * Set when a command found Temporal unreachable, cleared by the next success. Meanwhile
+   * requests do not wait for Temporal (their intents are left to the reconciler, which probes).
+   */
+  unreachable = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,7 +35,7 @@ export class IntentRunner {
    * stays immediate. Never throws; whatever is left, the reconciler carries out.
    */
   async runNow(workflowIds: string[], deadlineMs: number): Promise<void> {
-    if (Date.now() < this.unreachableUntil) return;
+    if (this.unreachable) return;
     await this.drainAll([...new Set(workflowIds)], deadlineMs).catch((error) => this.logger.warn(`left to the reconciler: ${describeError(error)}`));
   }
 
@@ -58,7 +60,7 @@ export class IntentRunner {
       } catch (error) {
         await new IntentRepository(this.dataSource.manager).release(intent.id, describeError(error));
         if (isTemporalUnreachable(error)) {
-          this.unreachableUntil = Date.now() + UNREACHABLE_PAUSE_MS;
+          this.unreachable = true;
           throw new TemporalUnreachableError(error);
         }
         this.logger.error(`intent ${intent.id} (${intent.kind} ${workflowId}, attempt ${intent.attempts}) failed: ${describeError(error)}`);
@@ -68,7 +70,7 @@ export class IntentRunner {
         await new IntentRepository(db).finish(intent.id, result.outcome, result.message);
         await result.effects?.(db);
       });
-      this.unreachableUntil = 0;
+      this.unreachable = false;
       if (result.outcome === 'rejected') this.logger.warn(`intent ${intent.id} (${intent.kind} ${workflowId}) was refused: ${result.message}`);
       done++;
     }
