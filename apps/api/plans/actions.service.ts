@@ -118,7 +118,7 @@ export class ActionsService {
     return this.changeStatus(id, 'withdraw', actor, { reason: 'Borttagen ur planen' });
   }
 
-  /** Nothing opens and no notice goes out until the action is resumed; the workflow keeps its place. */
+  /** No new occurrence opens until the action is resumed (open ones keep their notices); the workflow keeps its place. */
   pause(id: string, reason: string, actor: CurrentPersonInfo): Promise<ActionResponse> {
     return this.changeStatus(id, 'pause', actor, { reason });
   }
@@ -135,7 +135,7 @@ export class ActionsService {
       const next = changeStatus(current.status, change);
       if (!next) return undefined; // already so: a repeated request changes nothing
       await actions.setActionStatus(id, next);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: current.planId, action: AUDITED[change], before: { status: current.status }, after: { status: next, ...detail } });
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: current.planId, action: AUDITED[change], before: { title: current.title, status: current.status }, after: { title: current.title, status: next, ...detail } });
       const intent = COMMANDS[change](id, { reason: detail.reason, byPersonId: actor.id });
       await this.followUp.write(db, intent);
       return intent;

@@ -167,7 +167,7 @@ export class PlansController {
   @Post('actions/:id/pause')
   @HttpCode(200)
   @Roles('coordinator')
-  @ApiOkResponse({ type: ActionResponse, description: 'Paused (or already paused): nothing opens and no notice goes out until it is resumed' })
+  @ApiOkResponse({ type: ActionResponse, description: 'Paused (or already paused): no new occurrence opens until it is resumed; those already open keep their notices' })
   @ApiConflictResponse({ description: 'A draft or a withdrawn action cannot be paused' })
   pauseAction(@Param('id', UuidParam) id: string, @Body() body: PauseActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
     return this.actions.pause(id, body.reason, actor);

@@ -116,7 +116,7 @@ export class ActionResponse {
   @ApiProperty({ nullable: true, type: String }) when!: string | null;
   @ApiProperty({
     enum: ACTION_STATUSES,
-    description: 'draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: nothing opens or is sent until resumed; withdrawn',
+    description: 'draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn',
   })
   status!: string;
   @ApiProperty({ description: 'The understood schedule: kind, rule, warnings' }) schedule!: object;

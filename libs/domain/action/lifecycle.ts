@@ -3,7 +3,8 @@ import { DomainError } from '../errors';
 /**
  * The one definition of an action's statuses in the read model: a draft has no readable schedule
  * and no follow-up; 'starting' is committed and its workflow not yet started; 'active' is
- * followed; 'paused' sends nothing and opens nothing until resumed; 'withdrawn' is over for good.
+ * followed; 'paused' opens no new occurrence until resumed (open ones keep their notices);
+ * 'withdrawn' is over for good.
  */
 export const ACTION_STATUSES = ['draft', 'starting', 'active', 'paused', 'withdrawn'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

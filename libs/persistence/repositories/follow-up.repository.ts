@@ -20,9 +20,9 @@ export class FollowUpRepository {
   constructor(private readonly db: EntityManager) {}
 
   /** The action's status, locked for the rest of the transaction (pause, resume, withdraw). */
-  async lockAction(actionId: string): Promise<{ status: string; planId: string } | undefined> {
-    const [row] = await this.db.query('SELECT status, plan_id FROM action WHERE id = $1 FOR UPDATE', [actionId]);
-    return row && { status: row.status, planId: row.plan_id };
+  async lockAction(actionId: string): Promise<{ status: string; planId: string; title: string } | undefined> {
+    const [row] = await this.db.query('SELECT status, plan_id, title FROM action WHERE id = $1 FOR UPDATE', [actionId]);
+    return row && { status: row.status, planId: row.plan_id, title: row.title };
   }
 
   async setActionStatus(actionId: string, status: string): Promise<void> {
