@@ -39,6 +39,8 @@ const CASES: Case[] = [
   { method: 'get', path: (c) => `/api/actions/${c.actionId}`, allowed: EVERYONE },
   { method: 'patch', path: (c) => `/api/actions/${c.actionId}`, body: () => ({ title: 'Informationsmöte (ändrad)' }), allowed: COORDINATION },
   { method: 'get', path: (c) => `/api/actions/${c.actionId}/audit`, allowed: COORDINATION },
+  { method: 'post', path: (c) => `/api/actions/${c.actionId}/pause`, body: () => ({ reason: 'Vilande' }), allowed: COORDINATION },
+  { method: 'post', path: (c) => `/api/actions/${c.actionId}/resume`, body: () => ({}), allowed: COORDINATION },
   { method: 'get', path: () => '/api/occurrences', allowed: EVERYONE },
   { method: 'get', path: () => '/api/me/tasks', allowed: EVERYONE },
   { method: 'get', path: () => '/api/escalations?to=me', allowed: EVERYONE },
