@@ -4,10 +4,11 @@ import { IntentExecutor } from './intent-executor';
 import { IntentReconciler } from './intent-reconciler';
 import { IntentRunner } from './intent-runner';
 import { OccurrenceUpdates } from './occurrence-updates';
+import { TemporalProbe } from './temporal-probe';
 
 /** Everything the API sends to the follow-up engine (Temporal): intents, their reconciler, occurrence updates. */
 @Module({
-  providers: [OccurrenceUpdates, IntentExecutor, IntentRunner, IntentReconciler, FollowUp],
+  providers: [OccurrenceUpdates, IntentExecutor, IntentRunner, IntentReconciler, FollowUp, TemporalProbe],
   exports: [FollowUp, OccurrenceUpdates, IntentReconciler],
 })
 export class EngineModule {}

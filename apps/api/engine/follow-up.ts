@@ -4,8 +4,12 @@ import { IntentRepository, IntentState, NewIntent } from '../../../libs/persiste
 import type { FollowUpState } from './follow-up-state';
 import { IntentRunner } from './intent-runner';
 
-/** A request waits this long for Temporal per command before leaving it to the reconciler. */
-export const REQUEST_DEADLINE_MS = 5_000;
+/**
+ * A request waits this long for Temporal per command before leaving it to the reconciler: long
+ * enough for an update on a busy worker (its handler runs an activity), and paid once per outage
+ * (see TemporalProbe).
+ */
+export const REQUEST_DEADLINE_MS = 10_000;
 
 /**
  * What services use to send commands to the engine: written as intents in the change's

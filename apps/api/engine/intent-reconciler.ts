@@ -1,16 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { IntentRepository } from '../../../libs/persistence/repositories/intent.repository';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import { IntentRunner } from './intent-runner';
+import { TemporalProbe } from './temporal-probe';
 import { describeError, TemporalUnreachableError } from './temporal-failures';
 
-/** The reconciler waits for Temporal this long per command (a request waits less). */
+/** The reconciler waits for Temporal this long per command, as a request does. */
 export const RECONCILE_DEADLINE_MS = 10_000;
-/** While Temporal is known to be unreachable, a pass first asks whether it answers again, briefly. */
-const PROBE_DEADLINE_MS = 2_000;
 /** A request carries out its own intents at once; the reconciler leaves them that long. */
 const GRACE_SECONDS = 2;
 const WORKFLOWS_PER_PASS = 500;
@@ -18,10 +15,12 @@ const KEEP_DONE_DAYS = 7;
 
 /**
  * Carries out, in the API process, the intents nobody finished: at boot and then every
- * BEVAKA_RECONCILE_INTERVAL_MS. A pass stops at the first sign that Temporal is unreachable;
- * until Temporal answers again, each pass only probes it (a cheap call with a short deadline),
- * so an outage costs one small call per pass, and the first pass after it carries out everything
- * that waited, in order per workflow. Several API replicas may run it: claims keep them apart.
+ * BEVAKA_RECONCILE_INTERVAL_MS. A pass with work first probes Temporal (a cheap call with a short
+ * deadline); while that fails, the pass does nothing more and tells requests not to wait for
+ * Temporal until the next pass, so an outage costs one small call per pass and no slow answers.
+ * The first pass after Temporal answers again carries out everything that waited, in order per
+ * workflow; a command that is only slow is tried again next pass. Several API replicas may run
+ * it: claims keep them apart.
  */
 @Injectable()
 export class IntentReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,7 +33,7 @@ export class IntentReconciler implements OnApplicationBootstrap, BeforeApplicati
     private readonly dataSource: DataSource,
     private readonly runner: IntentRunner,
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly probe: TemporalProbe,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,28 +50,21 @@ export class IntentReconciler implements OnApplicationBootstrap, BeforeApplicati
   async reconcile(): Promise<{ done: number; pending: number }> {
     const intents = new IntentRepository(this.dataSource.manager);
     let done = 0;
-    try {
-      const workflows = await intents.workflowsToReconcile(WORKFLOWS_PER_PASS, GRACE_SECONDS);
-      if (workflows.length && this.runner.unreachable) await this.probe();
-      done = await this.runner.drainAll(workflows, RECONCILE_DEADLINE_MS);
-    } catch (error) {
-      if (!(error instanceof TemporalUnreachableError)) throw error;
-      this.logger.warn(`${error.message}; ${await intents.pendingCount()} command(s) wait for it`);
+    const workflows = await intents.workflowsToReconcile(WORKFLOWS_PER_PASS, GRACE_SECONDS);
+    if (workflows.length && !(await this.probe.answers())) {
+      this.logger.warn(`Temporal does not answer; ${await intents.pendingCount()} command(s) wait for it`);
+    } else if (workflows.length) {
+      try {
+        done = await this.runner.drainAll(workflows, RECONCILE_DEADLINE_MS);
+      } catch (error) {
+        if (!(error instanceof TemporalUnreachableError)) throw error;
+        this.logger.warn(`${error.message}; tried again next pass`);
+      }
     }
     await intents.pruneDone(KEEP_DONE_DAYS);
     const pending = await intents.pendingCount();
     if (done) this.logger.log(`carried out ${done} pending Temporal command(s); ${pending} left`);
     return { done, pending };
-  }
-
-  /** Does Temporal answer again? Throws TemporalUnreachableError if not. */
-  private async probe(): Promise<void> {
-    try {
-      await this.client.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => this.client.workflowService.getSystemInfo({}));
-      this.runner.unreachable = false;
-    } catch (error) {
-      throw new TemporalUnreachableError(error);
-    }
   }
 
   private schedule(delayMs: number): void {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { IntentRepository } from '../../../libs/persistence/repositories/intent.repository';
 import { forEachConcurrently } from '../common/concurrently';
 import { IntentExecutor } from './intent-executor';
+import { TemporalProbe } from './temporal-probe';
 import { describeError, isTemporalUnreachable, TemporalUnreachableError } from './temporal-failures';
 
 /** A claim outlives any attempt (deadline + the client's last backoff), so two never overlap. */
@@ -19,15 +20,10 @@ export const WORKFLOWS_IN_FLIGHT = 16;
 @Injectable()
 export class IntentRunner {
   private readonly logger = new Logger(IntentRunner.name);
-  /**
-   * Set when a command found Temporal unreachable, cleared by the next success. Meanwhile
-   * requests do not wait for Temporal (their intents are left to the reconciler, which probes).
-   */
-  unreachable = false;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly executor: IntentExecutor,
+    private readonly probe: TemporalProbe,
   ) {}
 
   /**
@@ -35,8 +31,14 @@ export class IntentRunner {
    * stays immediate. Never throws; whatever is left, the reconciler carries out.
    */
   async runNow(workflowIds: string[], deadlineMs: number): Promise<void> {
-    if (this.unreachable) return;
-    await this.drainAll([...new Set(workflowIds)], deadlineMs).catch((error) => this.logger.warn(`left to the reconciler: ${describeError(error)}`));
+    if (this.probe.knownDown) return;
+    try {
+      await this.drainAll([...new Set(workflowIds)], deadlineMs);
+    } catch (error) {
+      this.logger.warn(`left to the reconciler: ${describeError(error)}`);
+      // Down, or only slow? If down, the requests after this one need not wait for it.
+      if (error instanceof TemporalUnreachableError) await this.probe.answers();
+    }
   }
 
   /** Drains these workflows; rejects with TemporalUnreachableError as soon as one finds Temporal unreachable. */
@@ -59,10 +61,7 @@ export class IntentRunner {
         result = await this.executor.execute(intent, deadlineMs);
       } catch (error) {
         await new IntentRepository(this.dataSource.manager).release(intent.id, describeError(error));
-        if (isTemporalUnreachable(error)) {
-          this.unreachable = true;
-          throw new TemporalUnreachableError(error);
-        }
+        if (isTemporalUnreachable(error)) throw new TemporalUnreachableError(error);
         this.logger.error(`intent ${intent.id} (${intent.kind} ${workflowId}, attempt ${intent.attempts}) failed: ${describeError(error)}`);
         return done;
       }
@@ -70,7 +69,6 @@ export class IntentRunner {
         await new IntentRepository(db).finish(intent.id, result.outcome, result.message);
         await result.effects?.(db);
       });
-      this.unreachable = false;
       if (result.outcome === 'rejected') this.logger.warn(`intent ${intent.id} (${intent.kind} ${workflowId}) was refused: ${result.message}`);
       done++;
     }
