@@ -72,8 +72,11 @@ describe('Idempotency-Key', () => {
       org.olle.post(`/api/occurrences/${occurrence.id}/postpone`, body).set('Idempotency-Key', 'postpone-1'),
       org.olle.post(`/api/occurrences/${occurrence.id}/postpone`, body).set('Idempotency-Key', 'postpone-1'),
     ]);
-    expect([a.status, a.body.due, a.body.followUp]).toEqual([200, body.due, 'applied']);
-    expect([b.status, b.body]).toEqual([200, a.body]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body).toEqual(a.body);
+    // The update normally lands before the answer; on a busy machine the reconciler may finish it.
+    await waitFor(async () => (await org.olle.get(`/api/occurrences/${occurrence.id}`)).body, { until: (o) => o.followUp === 'applied', what: 'the postponement carried out' });
+    expect((await org.olle.get(`/api/occurrences/${occurrence.id}`)).body.due).toBe(body.due);
     const history = (await org.olle.get(`/api/occurrences/${occurrence.id}/history`)).body as Array<{ kind: string }>;
     expect(history.filter((h) => h.kind === 'postponed')).toHaveLength(1);
   });

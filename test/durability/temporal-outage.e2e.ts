@@ -61,7 +61,7 @@ describe('Temporal down during an import, a withdrawal and a postponement', () =
   const workflowStatus = async (workflowId: string) => (await stack.client.workflow.getHandle(workflowId).describe()).status.name;
   const rows = async (sql: string, args: unknown[]) => (await stack.dataSource.query(sql, args)) as Array<Record<string, unknown>>;
 
-  it('the control: while Temporal answers, each call is carried out before it is answered', async () => {
+  it('the control: while Temporal answers, starts and signals are carried out before the answer', async () => {
     const plan = await org.cora.post('/api/plans', { title: 'Kontroll', startDate: '2020-01-01' }).set('Idempotency-Key', 'plan-control');
     expect([plan.status, plan.body.followUp]).toEqual([201, 'applied']);
     ids.planControl = plan.body.id;
@@ -69,8 +69,11 @@ describe('Temporal down during an import, a withdrawal and a postponement', () =
     expect([imported.status, imported.body.created, imported.body.followUp]).toEqual([200, 17, 'applied']);
     expect((await org.cora.delete(`/api/actions/${ids.withdrawnControl}`)).status).toBe(204);
     const postponed = await org.cora.post(`/api/occurrences/${occurrenceOf.postponedControl.id}/postpone`, { due: newDue, reason: 'Nytt datum' }).set('Idempotency-Key', 'postpone-control');
-    expect([postponed.status, postponed.body.due, postponed.body.followUp]).toEqual([200, newDue, 'applied']);
-    expect(await pendingIntents()).toEqual([]);
+    expect(postponed.status).toBe(200);
+    // An update waits for the worker to run it; on a busy machine that may outlast the request's
+    // wait, and the reconciler finishes it. Either way, nothing is pending before the outage.
+    await waitFor(pendingIntents, { until: (pending) => pending.length === 0, what: 'nothing pending before the outage' });
+    expect((await org.cora.get(`/api/occurrences/${occurrenceOf.postponedControl.id}`)).body).toMatchObject({ due: newDue, followUp: 'applied' });
   });
 
   it('while Temporal is down, every change is saved and answered (followUp "pending"), and a retry with the same key repeats the answer', async () => {
@@ -106,11 +109,11 @@ describe('Temporal down during an import, a withdrawal and a postponement', () =
     ]);
   });
 
-  it('once Temporal is back on the same port and file, the reconciler carries everything out once: the end state is the control\'s', async () => {
+  it('once Temporal is back on the same port and file, the reconciler carries everything out once; the import ends as in the control', async () => {
     server = await startTemporalDevServer(temporal);
-    await waitFor(pendingIntents, { until: (pending) => pending.length === 0, what: 'every pending intent carried out' });
-
-    // The import: the same actions, each followed by one running workflow, as in the control.
+    // Starts and signals need only the server; the postponement also waits for the worker (below).
+    await waitFor(pendingIntents, { until: (pending) => pending.every((p) => p.kind === 'update-occurrence'), what: 'the starts and the withdrawal carried out' });
+    // The same actions, each followed by one running workflow, as in the control.
     const summary = async (planId: string) => Promise.all((await actionsOf(planId)).map(async (a) => [a.title, a.status, a.followUp, a.status === 'draft' ? '-' : await workflowStatus(actionWorkflowId(a.id))].join(' | ')));
     expect((await summary(ids.plan)).sort()).toEqual((await summary(ids.planControl)).sort());
     expect((await org.cora.get(`/api/plans/${ids.plan}`)).body.followUp).toBe('applied');
@@ -119,20 +122,30 @@ describe('Temporal down during an import, a withdrawal and a postponement', () =
     expect(starts).toEqual([{ outcome: 'applied', n: 17 - (await actionsOf(ids.plan)).filter((a) => a.status === 'draft').length }]);
     expect(await rows(`SELECT count(*)::int AS n FROM audit_log WHERE plan_id = $1 AND action IN ('created', 'imported')`, [ids.plan])).toEqual([{ n: 2 }]);
     expect(await rows(`SELECT count(*)::int AS n FROM plan WHERE title = 'Under avbrottet'`, [])).toEqual([{ n: 1 }]);
+  });
 
-    // The withdrawal: the workflow ended and cancelled its occurrence, as in the control, and its
-    // notices have stopped while those of an action left alone keep coming.
+  it('the withdrawal ends as in the control: the workflow ended, its occurrence cancelled, its notices stopped', async () => {
     for (const key of ['withdrawn', 'withdrawnControl'] as const) {
       expect((await org.cora.get(`/api/actions/${ids[key]}`)).body).toMatchObject({ status: 'withdrawn', followUp: 'applied' });
       await waitFor(() => workflowStatus(actionWorkflowId(ids[key])), { until: (s) => s === 'COMPLETED', what: `the workflow of ${key} ended` });
       await waitFor(async () => (await org.cora.get(`/api/occurrences?actionId=${ids[key]}`)).body.items, { until: (items) => items.every((o: { status: string }) => o.status === 'cancelled'), what: `the occurrence of ${key} cancelled` });
     }
     const stopped = { withdrawn: await notices(ids.withdrawn), withdrawnControl: await notices(ids.withdrawnControl) };
+    // Its timers fired as Temporal came back, before the withdrawal reached the workflow: the row
+    // decided, and nothing was queued after the withdrawal was committed.
+    const late = await rows(
+      `SELECT n.kind, n.created_at FROM notification n
+        WHERE n.action_id = $1::uuid AND n.created_at > (SELECT at FROM audit_log WHERE entity = 'action' AND entity_id = $1::text AND action = 'withdrawn')`,
+      [ids.withdrawn],
+    );
+    expect(late).toEqual([]);
     const noisy = await notices(ids.noisy);
     await waitFor(() => notices(ids.noisy), { until: (n) => n >= noisy + 2, what: 'two more notices of the action left alone' });
     expect({ withdrawn: await notices(ids.withdrawn), withdrawnControl: await notices(ids.withdrawnControl) }).toEqual(stopped);
+  });
 
-    // The postponement: carried out once, with the new due date, as in the control.
+  it('the postponement ends as in the control: carried out once, with the new due date', async () => {
+    await waitFor(pendingIntents, { until: (pending) => pending.length === 0, what: 'the postponement carried out' });
     for (const key of ['postponed', 'postponedControl'] as const) {
       const occurrence = (await org.cora.get(`/api/occurrences/${occurrenceOf[key].id}`)).body;
       expect([occurrence.due, occurrence.status, occurrence.followUp]).toEqual([newDue, 'open', 'applied']);
