@@ -64,6 +64,8 @@ describe('first admin', () => {
     try {
       const hash = await storedHash(app.dataSource, 'samordnare@kommun.se');
       await expect(verifyPassword('ett långt lösenord', hash)).resolves.toBe(true);
+      const audit = await app.dataSource.query(`SELECT action, actor_person_id, after FROM audit_log WHERE entity = 'person'`);
+      expect(audit).toEqual([{ action: 'created (first admin)', actor_person_id: null, after: { email: 'samordnare@kommun.se', roles: ['admin'], passwordGenerated: false } }]);
     } finally {
       await app.close();
     }

@@ -9,6 +9,7 @@ import { BevakaConfig } from '../../libs/config/config';
 import { projectRoot } from '../../libs/config/project-root';
 import { ApiModule } from './api.module';
 import { ErrorFilter } from './common/error.filter';
+import { securityHeaders } from './security-headers';
 
 /** The configured HTTP app, shared by `start:api`, the embedded `npm start` and the e2e tests. */
 export async function createApiApp(config: BevakaConfig): Promise<NestExpressApplication> {
@@ -17,6 +18,11 @@ export async function createApiApp(config: BevakaConfig): Promise<NestExpressApp
     bufferLogs: false,
     abortOnError: false, // throw instead of exiting the process: callers decide
   });
+  // Behind a reverse proxy, the client's address (for the sign-in limits and the audit log)
+  // comes from X-Forwarded-For, but only as far as BEVAKA_TRUST_PROXY trusts the proxies.
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.publicUrl));
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ErrorFilter());

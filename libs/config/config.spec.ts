@@ -17,6 +17,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se/' }).publicUrl).toBe('https://bevaka.kommun.se');
   });
 
+  it('trusts no proxy unless told, then a number of hops or the proxies by address', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ BEVAKA_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ BEVAKA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ BEVAKA_TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+  });
+
+  it('takes a first admin password only when it passes the password policy', () => {
+    expect(loadConfig({ BEVAKA_ADMIN_PASSWORD: 'ett långt lösenord' }).admin.password).toBe('ett långt lösenord');
+    expect(() => loadConfig({ BEVAKA_ADMIN_PASSWORD: 'elva-tecken' })).toThrow(/BEVAKA_ADMIN_PASSWORD: the password must be at least 12/);
+  });
+
   it('treats blank optional values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ', TEMPORAL_ADDRESS: '' }).database.url).toBeUndefined();
   });
@@ -37,6 +49,11 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
     [{ BEVAKA_ADMIN_EMAIL: 'not-an-address' }, 'BEVAKA_ADMIN_EMAIL'],
     [{ BEVAKA_ADMIN_PASSWORD: 'short' }, 'BEVAKA_ADMIN_PASSWORD'],
+    [{ BEVAKA_ADMIN_PASSWORD: 'password1234' }, 'BEVAKA_ADMIN_PASSWORD'],
+    [{ BEVAKA_TRUST_PROXY: 'true' }, 'BEVAKA_TRUST_PROXY'],
+    [{ BEVAKA_TRUST_PROXY: '0' }, 'BEVAKA_TRUST_PROXY'],
+    [{ BEVAKA_TRUST_PROXY: '10.0.0.1, proxy.kommun.se' }, 'BEVAKA_TRUST_PROXY'],
+    [{ BEVAKA_TRUST_PROXY: '10.0.0.0/33' }, 'BEVAKA_TRUST_PROXY'],
     [{ BEVAKA_TIMEZONE: 'Mars/Olympus' }, 'BEVAKA_TIMEZONE'],
     [{ BEVAKA_CALENDAR: 'FI' }, 'BEVAKA_CALENDAR'],
     [{ BEVAKA_PUBLIC_URL: 'bevaka.kommun.se' }, 'BEVAKA_PUBLIC_URL'],

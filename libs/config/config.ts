@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { passwordProblem } from '../domain/accounts/password-policy';
 
 /**
  * The environment, validated once at boot into typed configuration (API.md "Configuration").
@@ -25,7 +27,23 @@ const EnvSchema = z.object({
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
   BEVAKA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
-  BEVAKA_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+  BEVAKA_ADMIN_PASSWORD: optionalString.pipe(
+    z
+      .string()
+      .superRefine((password, context) => {
+        const problem = passwordProblem(password);
+        if (problem) context.addIssue({ code: 'custom', message: `the password ${problem}` });
+      })
+      .optional(),
+  ),
+  BEVAKA_TRUST_PROXY: optionalString.transform((value, context) => {
+    const parsed = parseTrustProxy(value);
+    if (typeof parsed === 'string') {
+      context.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }),
   BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
   BEVAKA_CALENDAR: z.enum(['SE', 'DK', 'NO']).default('SE'),
   SMTP_URL: optionalString,
@@ -63,6 +81,38 @@ export interface BevakaConfig {
   mail: { smtpUrl?: string; from?: string };
   /** Base URL of the web app, for links in mail and calendar feeds (no trailing slash). */
   publicUrl: string;
+  /**
+   * Express's `trust proxy`: which proxies in front of Bevaka may tell the client's address
+   * (X-Forwarded-For), so that the per-address sign-in limits see real clients. false: none;
+   * a number: that many hops; a list: proxies by address, CIDR or loopback/linklocal/uniquelocal.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** BEVAKA_TRUST_PROXY as Express takes it, or why not. `true` (trust anyone) is refused on purpose. */
+function parseTrustProxy(value: string | undefined): { value: TrustProxy } | string {
+  if (value === undefined || value === 'false') return { value: false };
+  if (value === 'true') return 'true would let any client choose its own address; give the proxies\' addresses or their number of hops';
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? { value: hops } : 'a number of hops is 1 to 10';
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrSubnet(entry));
+  if (wrong.length) return `not an address, a CIDR subnet or one of ${PROXY_NAMES.join(', ')}: ${wrong.join(', ')}`;
+  return { value: entries };
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export class ConfigError extends Error {}
@@ -98,9 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     admin: { email: e.BEVAKA_ADMIN_EMAIL, password: e.BEVAKA_ADMIN_PASSWORD },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: e.BEVAKA_PUBLIC_URL.replace(/\/+$/, ''),
+    trustProxy: e.BEVAKA_TRUST_PROXY,
   };
 }
-
-
 
 export const BEVAKA_CONFIG = Symbol('BEVAKA_CONFIG');

@@ -7,6 +7,17 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'FORBIDDEN'
+  /** A power that is the admin's alone: granting or removing admin, setting another's password. */
+  | 'ADMIN_ONLY'
+  /** A new password too short or too common (libs/domain/accounts/password-policy). */
+  | 'WEAK_PASSWORD'
+  /** Changing one's own password needs the current one, and it was wrong. */
+  | 'WRONG_CURRENT_PASSWORD'
+  /** The change would leave nobody who can administer Bevaka. */
+  | 'LAST_ADMIN'
+  | 'TOO_MANY_REQUESTS'
+  /** The server refuses more work of this kind for now (e.g. password hashing under a login flood). */
+  | 'BUSY'
   | 'UNAUTHENTICATED'
   | 'SCHEDULE_UNREADABLE'
   | 'IMPORT_EMPTY'

@@ -155,4 +155,25 @@ describe('mail delivery from the outbox', () => {
     expect(receivedFor(key)).toHaveLength(1);
     expect(await attemptsOf(db, id)).toEqual([expect.objectContaining({ attempt: 1, outcome: 'unknown', error: 'sender stopped while transmitting' })]);
   });
+
+  it('mails nothing to a deactivated person: not when routed, and not when deactivated after it was queued', async () => {
+    const [{ id: petra }] = await db.query(`INSERT INTO person (name, email, roles) VALUES ('Petra', $1, '{owner}') RETURNING id`, [`petra-${Date.now()}@kommun.se`]);
+    const queued = await enqueueNotice(db, item, petra, 'overdue');
+    await router().routePending();
+    expect(await notificationRow(db, queued)).toMatchObject({ mail_state: 'queued' });
+    await db.query('UPDATE person SET deactivated_at = now() WHERE id = $1', [petra]);
+    const pending = await enqueueNotice(db, item, petra, 'reminder');
+    await router().routePending();
+    expect(await outbox().dropForDeactivated()).toBe(1);
+    await sender().sendDue();
+    expect(await notificationRow(db, pending)).toMatchObject({ mail_state: 'off' });
+    expect(await notificationRow(db, queued)).toMatchObject({ mail_state: 'off', last_error: 'recipient deactivated', attempts: 0 });
+    for (const id of [queued, pending]) expect(receivedFor(await dedupeKeyOf(id))).toEqual([]);
+    // Both stay in the app's list (for the history), and a reactivated person gets mail again.
+    await db.query('UPDATE person SET deactivated_at = NULL WHERE id = $1', [petra]);
+    const later = await enqueueNotice(db, item, petra, 'overdue');
+    await router().routePending();
+    await sender().sendDue();
+    expect(receivedFor(await dedupeKeyOf(later))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Browser, Locator } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
@@ -19,6 +19,7 @@ describe('the web app in a browser', () => {
   let browser: Browser;
   let baseUrl: string;
   let planId: string;
+  const cspViolations: string[] = [];
   const email = (name: string) => `${name}.web@kommun.se`;
 
   beforeAll(async () => {
@@ -44,6 +45,16 @@ describe('the web app in a browser', () => {
     await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Regelbundna företagsbesök', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'Löpande' } });
     await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Enkät till företagen', area: 'Öppet klimat', ownerPersonIds: [org.ids.olle], schedule: { text: 'en gång per år', when: '2027' } });
     browser = await launchChromium();
+    // Every page of the suite reports what the content security policy refused (the app's own
+    // pages and the report previews in their sandboxed frames); the last test expects nothing.
+    const newPage = browser.newPage.bind(browser);
+    browser.newPage = async (...args: Parameters<Browser['newPage']>): Promise<Page> => {
+      const page = await newPage(...args);
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+      });
+      return page;
+    };
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -332,4 +343,95 @@ describe('the web app in a browser', () => {
     expect(units.find((u) => u.name === 'Fritid')!.headPersonId).toBe(people.find((p) => p.email === 'petra.web@kommun.se')!.id);
     await page.close();
   }, 60_000);
+
+  it('an owner changes her own password on "Mitt konto": the current one is required, a common one refused', async () => {
+    await org.admin.post('/api/people', { name: 'Stina', email: email('stina'), unitId: org.ids.samhallsbyggnad, roles: ['owner'], password: PASSWORD });
+    const other = await org.admin.get('/api/me'); // any session of the admin, to see that Stina's other session ends below
+    expect(other.status).toBe(200);
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('stina'), PASSWORD);
+    await page.waitForURL(/\/uppgifter$/);
+    await page.getByRole('link', { name: 'Mitt konto' }).click();
+    await shown(page.getByRole('heading', { name: 'Mitt konto' }));
+    await shown(page.getByText(`Inloggad som Stina (${email('stina')})`));
+    const form = page.getByRole('form', { name: 'Byt lösenord' });
+    await form.getByLabel('Nuvarande lösenord').fill('inte mitt lösenord');
+    await form.getByLabel(/^Nytt lösenord(?! igen)/).fill('ett helt nytt lösenord');
+    await form.getByLabel('Nytt lösenord igen').fill('ett helt nytt lösenord');
+    await form.getByRole('button', { name: 'Byt lösenord' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Det nuvarande lösenordet stämmer inte.');
+    await form.getByLabel('Nuvarande lösenord').fill(PASSWORD);
+    await form.getByLabel(/^Nytt lösenord(?! igen)/).fill('password1234');
+    await form.getByLabel('Nytt lösenord igen').fill('password1234');
+    await form.getByRole('button', { name: 'Byt lösenord' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('får inte vara ett vanligt lösenord');
+    await form.getByLabel(/^Nytt lösenord(?! igen)/).fill('ett helt nytt lösenord');
+    await form.getByLabel('Nytt lösenord igen').fill('ett helt nytt lösenord');
+    await form.getByRole('button', { name: 'Byt lösenord' }).click();
+    expect(await textOf(page.getByRole('status'))).toContain('Lösenordet är bytt.');
+    await screenshot(page, '16-my-account-password');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // This session goes on; the old password is gone, the new one works.
+    await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+    await page.waitForURL(/\/uppgifter$/);
+    const login = (password: string) => fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: email('stina'), password }) });
+    expect((await login(PASSWORD)).status).toBe(401);
+    expect((await login('ett helt nytt lösenord')).status).toBe(200);
+    await page.close();
+  }, 60_000);
+
+  it('the admin deactivates a person (gone from the choices, kept in the list), sets a password, and reactivates her', async () => {
+    await org.admin.post('/api/people', { name: 'Rut', email: email('rut'), unitId: org.ids.kultur, roles: ['owner'], password: PASSWORD });
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('button', { name: 'Avaktivera Rut' }).click();
+    const rut = page.getByRole('row').filter({ hasText: email('rut') });
+    await shown(rut.getByRole('cell', { name: 'Avaktiverad', exact: true }));
+    await shown(page.getByRole('button', { name: 'Återaktivera Rut' }));
+    expect((await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: email('rut'), password: PASSWORD }) })).status).toBe(401);
+    // No longer offered as head of a unit or as a substitute.
+    await page.getByLabel('Chef för Kultur').first().click();
+    await shown(page.getByRole('option', { name: 'Otto' }));
+    expect(await page.getByRole('option', { name: /^Rut/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await screenshot(page, '17-organisation-deactivated');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Nytt lösenord för Rut' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt lösenord för Rut' });
+    await dialog.getByLabel(/^Nytt lösenord/).fill('Rut har ett nytt lösenord');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    expect(await textOf(dialog.getByRole('status'))).toContain('Lösenordet är satt.');
+    await screenshot(page, '18-organisation-reset-password');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Återaktivera Rut' }).click();
+    await shown(rut.getByRole('cell', { name: 'Aktiv', exact: true }));
+    expect((await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: email('rut'), password: 'Rut har ett nytt lösenord' }) })).status).toBe(200);
+    await page.close();
+  }, 60_000);
+
+  it("a coordinator manages people but gets neither the admin role nor passwords to give", async () => {
+    const page = await browser.newPage();
+    await logIn(page, baseUrl, email('cora'), PASSWORD);
+    await page.waitForURL(/\/oversikt$/);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    const personForm = page.getByRole('form', { name: 'Ny person' });
+    await shown(personForm.getByLabel('Namn'));
+    expect(await personForm.getByLabel(/^Lösenord/).count()).toBe(0);
+    await personForm.getByLabel('Roller').click({ force: true }); // the chosen roles' pills lie over the input
+    await shown(page.getByRole('option', { name: 'Samordnare' }));
+    expect(await page.getByRole('option', { name: 'Administratör' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await shown(page.getByRole('button', { name: 'Avaktivera Olle' }));
+    expect(await page.getByRole('button', { name: /^Nytt lösenord för/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Avaktivera Administratör/ }).count()).toBe(0); // an admin is the admins' to deactivate
+    expect(await page.getByRole('button', { name: 'Avaktivera Cora' }).count()).toBe(0); // nor herself
+    await page.close();
+  }, 60_000);
+
+  it('no page broke its content security policy: the app, its screens and the report previews all render under it', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });

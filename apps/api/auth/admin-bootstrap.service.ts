@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { PersonEntity } from '../../../libs/persistence/entities/person.entity';
+import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { generatePassword, hashPassword } from './password';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@bevaka.local';
@@ -11,6 +12,7 @@ const BOOTSTRAP_LOCK = 470_211;
 /**
  * Creates the first admin when no user exists: from BEVAKA_ADMIN_EMAIL/BEVAKA_ADMIN_PASSWORD, or
  * with a generated password that is printed once (it is never stored in clear or shown again).
+ * A configured password must pass the same policy as any other (libs/config checks it at boot).
  */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
@@ -42,13 +44,16 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       const email = (this.config.admin.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
       const generatedPassword = this.config.admin.password ? undefined : generatePassword();
       const passwordHash = await hashPassword(this.config.admin.password ?? generatedPassword!);
-      await manager
+      const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(PersonEntity)
-        .values({ name: 'Administratör', email, roles: ['admin'], passwordHash })
-        .orUpdate(['password_hash', 'roles'], ['email'])
+        .values({ name: 'Administratör', email, roles: ['admin'], passwordHash, deactivatedAt: null })
+        .orUpdate(['password_hash', 'roles', 'deactivated_at'], ['email'])
+        .returning(['id'])
         .execute();
+      const id = inserted.identifiers[0]?.id ?? inserted.raw[0]?.id;
+      await new AuditRepository(manager).append({ actorPersonId: null, entity: 'person', entityId: id, action: 'created (first admin)', after: { email, roles: ['admin'], passwordGenerated: Boolean(generatedPassword) } });
       return { email, generatedPassword };
     });
   }

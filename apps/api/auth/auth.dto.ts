@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../libs/domain/accounts/password-policy';
 
 export class LoginRequest {
   @ApiProperty({ example: 'samordnare@kommun.se' })
@@ -27,4 +28,17 @@ export class MeResponse {
   @ApiProperty() email!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+}
+
+export class ChangeOwnPasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'At least 12 characters and not a common password' })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 2)
+  newPassword!: string;
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { CalendarFeed, CalendarFeedRepository } from '../../../libs/persistence/repositories/calendar-feed.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { occurrencesCalendar } from './ical';
 
 const PLAN_FEED_ROLES = ['coordinator', 'admin'];
@@ -36,11 +37,18 @@ export class CalendarFeedService {
     if (!(await new CalendarFeedRepository(this.dataSource.manager).revoke(personId, id))) throw new DomainError('NOT_FOUND', 'No such calendar feed', [{ path: 'id', message: id }]);
   }
 
-  /** The feed's iCalendar text; NOT_FOUND for an unknown or revoked token (nothing is revealed). */
+  /**
+   * The feed's iCalendar text; NOT_FOUND for an unknown or revoked token (nothing is revealed),
+   * and also when its owner may no longer read it: a deactivated person's feeds, and a plan's
+   * feed whose owner is no longer a coordinator. The URL is a credential; it answers only while
+   * what it was given for still holds.
+   */
   async render(token: string): Promise<string> {
     const repo = new CalendarFeedRepository(this.dataSource.manager);
     const feed = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await repo.byTokenHash(hashToken(token)) : undefined;
-    if (!feed) throw new DomainError('NOT_FOUND', 'No such calendar feed');
+    const owner = feed && (await new PersonRepository(this.dataSource.manager).byId(feed.personId));
+    const allowed = owner && !owner.deactivatedAt && (!feed.planId || owner.roles.some((r) => PLAN_FEED_ROLES.includes(r)));
+    if (!feed || !allowed) throw new DomainError('NOT_FOUND', 'No such calendar feed');
     const [person] = await this.dataSource.query('SELECT locale FROM person WHERE id = $1', [feed.personId]);
     const locale = person?.locale === 'en' ? 'en' : 'sv';
     const occurrences = feed.planId ? await repo.occurrencesOfPlan(feed.planId) : await repo.occurrencesOfPerson(feed.personId);

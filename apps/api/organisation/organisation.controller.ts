@@ -1,5 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { bearerToken } from '../auth/auth.guard';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../common/uuid';
@@ -15,7 +17,10 @@ import {
 } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
-/** Everyone signed in reads the organisation chart; coordinators and admins change it. */
+/**
+ * Everyone signed in reads the organisation chart; coordinators and admins change it. Two powers
+ * are the admin's alone (libs/domain/accounts/account-rules): the admin role and passwords.
+ */
 @ApiTags('organisation')
 @ApiBearerAuth()
 @Controller()
@@ -58,8 +63,28 @@ export class OrganisationController {
   @Patch('people/:id')
   @Roles('coordinator')
   @ApiOkResponse({ type: PersonResponse })
-  updatePerson(@Param('id', UuidParam) id: string, @Body() body: UpdatePersonRequest, @CurrentPerson() actor: CurrentPersonInfo) {
-    return this.organisation.updatePerson(id, body, actor);
+  @ApiForbiddenResponse({ description: 'ADMIN_ONLY: granting or removing admin, or setting a password' })
+  @ApiConflictResponse({ description: 'LAST_ADMIN: the last active admin keeps the role' })
+  updatePerson(@Param('id', UuidParam) id: string, @Body() body: UpdatePersonRequest, @CurrentPerson() actor: CurrentPersonInfo, @Req() request: Request) {
+    return this.organisation.updatePerson(id, body, actor, bearerToken(request)!);
+  }
+
+  @Post('people/:id/deactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponse, description: 'Deactivated: cannot sign in, sessions ended, no notices; kept for history' })
+  @ApiForbiddenResponse({ description: 'ADMIN_ONLY: an admin is deactivated by admins only' })
+  @ApiConflictResponse({ description: 'Yourself, or the last active admin' })
+  deactivatePerson(@Param('id', UuidParam) id: string, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.organisation.setActive(id, false, actor);
+  }
+
+  @Post('people/:id/reactivate')
+  @Roles('coordinator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponse })
+  reactivatePerson(@Param('id', UuidParam) id: string, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.organisation.setActive(id, true, actor);
   }
 
   @Get('people/:id/substitutes')

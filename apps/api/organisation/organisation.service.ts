@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
+import { assertAdminRemains, assertMayChangeActivation, assertMayGiveRoles, assertMaySetPassword } from '../../../libs/domain/accounts/account-rules';
+import { assertAcceptablePassword } from '../../../libs/domain/accounts/password-policy';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
+import { SessionRepository } from '../../../libs/persistence/repositories/session.repository';
 import { hashPassword } from '../auth/password';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import {
@@ -16,7 +20,6 @@ import {
 } from './organisation.dto';
 
 const UNIT = `SELECT id, name, parent_id AS "parentId", head_person_id AS "headPersonId" FROM unit`;
-const PERSON = `SELECT id, name, email, unit_id AS "unitId", roles FROM person`;
 const SUBSTITUTE = `SELECT id, person_id AS "personId", substitute_person_id AS "substitutePersonId",
                            to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM substitute`;
 
@@ -32,7 +35,7 @@ export class OrganisationService {
   createUnit(body: CreateUnitRequest, actor: CurrentPersonInfo): Promise<UnitResponse> {
     return this.dataSource.transaction(async (db) => {
       if (body.parentId) await mustExist(db, 'unit', body.parentId, 'parentId');
-      if (body.headPersonId) await mustExist(db, 'person', body.headPersonId, 'headPersonId');
+      if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
       const [unit] = await db.query(`INSERT INTO unit (name, parent_id, head_person_id) VALUES ($1, $2, $3) RETURNING id`, [body.name, body.parentId ?? null, body.headPersonId ?? null]);
       const created = await this.unit(db, unit.id);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: unit.id, action: 'created', after: created });
@@ -47,7 +50,7 @@ export class OrganisationService {
         await mustExist(db, 'unit', body.parentId, 'parentId');
         await refuseCycle(db, id, body.parentId);
       }
-      if (body.headPersonId) await mustExist(db, 'person', body.headPersonId, 'headPersonId');
+      if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
       await db.query(
         `UPDATE unit SET name = $2,
                          parent_id = CASE WHEN $3 THEN $4::uuid ELSE parent_id END,
@@ -61,35 +64,79 @@ export class OrganisationService {
   }
 
   listPeople(): Promise<PersonResponse[]> {
-    return this.dataSource.query(`${PERSON} ORDER BY name`);
+    return new PersonRepository(this.dataSource.manager).list() as Promise<PersonResponse[]>;
   }
 
-  createPerson(body: CreatePersonRequest, actor: CurrentPersonInfo): Promise<PersonResponse> {
+  async createPerson(body: CreatePersonRequest, actor: CurrentPersonInfo): Promise<PersonResponse> {
+    const email = body.email.trim().toLowerCase();
+    assertMayGiveRoles(actor, [], body.roles);
+    if (body.password !== undefined) {
+      assertMaySetPassword(actor);
+      assertAcceptablePassword(body.password, { email });
+    }
+    // Hashed before the transaction: it may wait for a turn, and must not hold a connection meanwhile.
+    const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
     return this.dataSource.transaction(async (db) => {
       if (body.unitId) await mustExist(db, 'unit', body.unitId, 'unitId');
-      const email = body.email.trim().toLowerCase();
-      const [taken] = await db.query('SELECT 1 FROM person WHERE email = $1', [email]);
-      if (taken) throw new DomainError('CONFLICT', `A person with the e-mail address ${email} exists already`, [{ path: 'email', message: 'taken' }]);
-      const passwordHash = body.password ? await hashPassword(body.password) : null;
-      const [row] = await db.query(`INSERT INTO person (name, email, unit_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [body.name, email, body.unitId ?? null, body.roles, passwordHash]);
-      const created = await this.person(db, row.id);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'person', entityId: row.id, action: 'created', after: created });
+      const people = new PersonRepository(db);
+      const id = await people.insert({ name: body.name, email, unitId: body.unitId ?? null, roles: body.roles, passwordHash });
+      if (!id) throw new DomainError('CONFLICT', `A person with the e-mail address ${email} exists already`, [{ path: 'email', message: 'taken' }]);
+      const created = await this.person(db, id);
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: body.password !== undefined ? 'created (password set)' : 'created', after: created });
       return created;
     });
   }
 
-  updatePerson(id: string, body: UpdatePersonRequest, actor: CurrentPersonInfo): Promise<PersonResponse> {
+  /**
+   * Name, unit and roles are the people managers'; granting or removing admin and setting a
+   * password are the admin's (ADMIN_ONLY). A role change or a new password ends the person's
+   * sessions, except the one the change is made from.
+   */
+  async updatePerson(id: string, body: UpdatePersonRequest, actor: CurrentPersonInfo, actorToken: string): Promise<PersonResponse> {
+    const target = await this.person(this.dataSource.manager, id);
+    assertMayGiveRoles(actor, target.roles, body.roles ?? target.roles);
+    if (body.password !== undefined) {
+      assertMaySetPassword(actor);
+      assertAcceptablePassword(body.password, { email: target.email });
+    }
+    const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
     return this.dataSource.transaction(async (db) => {
-      const before = await this.person(db, id);
+      const people = new PersonRepository(db);
+      const before = await this.person(db, id, { lock: true });
+      const roles = body.roles ?? before.roles;
+      assertMayGiveRoles(actor, before.roles, roles); // again, on the locked row
+      if (before.roles.includes('admin') && !roles.includes('admin') && !before.deactivatedAt) {
+        assertAdminRemains((await people.lockActiveAdmins()).filter((admin) => admin !== id).length);
+      }
       if (body.unitId) await mustExist(db, 'unit', body.unitId, 'unitId');
-      const passwordHash = body.password ? await hashPassword(body.password) : null;
-      await db.query(
-        `UPDATE person SET name = $2, roles = $3, unit_id = CASE WHEN $4 THEN $5::uuid ELSE unit_id END,
-                           password_hash = COALESCE($6, password_hash) WHERE id = $1`,
-        [id, body.name ?? before.name, body.roles ?? before.roles, body.unitId !== undefined, body.unitId ?? null, passwordHash],
-      );
+      await people.update(id, { name: body.name ?? before.name, roles, unitId: body.unitId });
+      if (passwordHash) await people.setPasswordHash(id, passwordHash);
+      const rolesChanged = !sameSet(before.roles, roles);
+      const sessionsEnded = rolesChanged || passwordHash ? await new SessionRepository(db).revokeAllOf(id, actor.id === id ? actorToken : undefined) : 0;
       const after = await this.person(db, id);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: body.password ? 'updated (password changed)' : 'updated', before, after });
+      const audit = new AuditRepository(db);
+      await audit.append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: 'updated', before, after });
+      if (rolesChanged) await audit.append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: 'roles changed', before: { roles: before.roles }, after: { roles, sessionsEnded } });
+      if (passwordHash) await audit.append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: 'password reset', after: { sessionsEnded } });
+      return after;
+    });
+  }
+
+  /**
+   * A deactivated person stays in the chart, the history and the audit log, but cannot sign in,
+   * their sessions and calendar links stop working, and no notice is mailed to them.
+   */
+  setActive(id: string, active: boolean, actor: CurrentPersonInfo): Promise<PersonResponse> {
+    return this.dataSource.transaction(async (db) => {
+      const people = new PersonRepository(db);
+      const before = await this.person(db, id, { lock: true });
+      assertMayChangeActivation(actor, before);
+      if (Boolean(before.deactivatedAt) === !active) return before; // already so
+      if (!active && before.roles.includes('admin')) assertAdminRemains((await people.lockActiveAdmins()).filter((admin) => admin !== id).length);
+      await people.setDeactivated(id, !active);
+      const sessionsEnded = active ? 0 : await new SessionRepository(db).revokeAllOf(id);
+      const after = await this.person(db, id);
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'person', entityId: id, action: active ? 'reactivated' : 'deactivated', before, after: { ...after, sessionsEnded } });
       return after;
     });
   }
@@ -102,7 +149,7 @@ export class OrganisationService {
   createSubstitute(personId: string, body: CreateSubstituteRequest, actor: CurrentPersonInfo): Promise<SubstituteResponse> {
     return this.dataSource.transaction(async (db) => {
       await this.person(db, personId);
-      await mustExist(db, 'person', body.substitutePersonId, 'substitutePersonId');
+      await mustBeActivePerson(db, body.substitutePersonId, 'substitutePersonId');
       if (body.substitutePersonId === personId) throw new DomainError('VALIDATION_FAILED', 'A person cannot substitute for themselves', [{ path: 'substitutePersonId', message: 'same person' }]);
       if (body.startsOn > body.endsOn) throw new DomainError('VALIDATION_FAILED', 'startsOn must not be after endsOn', [{ path: 'endsOn', message: 'before startsOn' }]);
       const [row] = await db.query(`INSERT INTO substitute (person_id, substitute_person_id, starts_on, ends_on) VALUES ($1, $2, $3, $4) RETURNING id`, [personId, body.substitutePersonId, body.startsOn, body.endsOn]);
@@ -127,10 +174,10 @@ export class OrganisationService {
     return unit;
   }
 
-  private async person(db: EntityManager, id: string): Promise<PersonResponse> {
-    const [person] = await db.query(`${PERSON} WHERE id = $1`, [id]);
+  private async person(db: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<PersonResponse> {
+    const person = await new PersonRepository(db).byId(id, options);
     if (!person) throw new DomainError('NOT_FOUND', 'No such person');
-    return person;
+    return person as PersonResponse;
   }
 }
 
@@ -138,6 +185,12 @@ export class OrganisationService {
 export async function mustExist(db: EntityManager, table: 'unit' | 'person', id: string, path: string): Promise<void> {
   const [row] = await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
   if (!row) throw new DomainError('UNPROCESSABLE', `No ${table} with id ${id}`, [{ path, message: 'does not exist' }]);
+}
+
+/** Heads of units and substitutes act on notices: a deactivated person cannot become one. */
+async function mustBeActivePerson(db: EntityManager, id: string, path: string): Promise<void> {
+  await mustExist(db, 'person', id, path);
+  if (!(await new PersonRepository(db).isActive(id))) throw new DomainError('UNPROCESSABLE', 'This person is deactivated', [{ path, message: 'deactivated' }]);
 }
 
 /** A unit cannot be moved below itself or one of its descendants. */
@@ -150,4 +203,8 @@ async function refuseCycle(db: EntityManager, unitId: string, newParentId: strin
     [newParentId, unitId],
   );
   if (row) throw new DomainError('CONFLICT', 'A unit cannot be placed below itself or one of its own units', [{ path: 'parentId', message: 'would make a cycle' }]);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }

@@ -6,6 +6,7 @@ import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/impo
 import { listOccurrences, parseSchedule } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { actionWorkflowId } from '../../../workflows/contracts/engine';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { FollowUp } from '../engine/follow-up';
@@ -97,7 +98,8 @@ export class ImportService {
 
   private async directory(): Promise<Directory> {
     const units: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM unit');
-    const people: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM person');
+    // Owners named in a plan map to active people only: a deactivated namesake is no owner.
+    const people = (await new PersonRepository(this.dataSource.manager).list()).filter((p) => !p.deactivatedAt).map(({ id, name }) => ({ id, name }));
     return { units, people };
   }
 }

@@ -123,10 +123,11 @@ export class PlansController {
     @Query('draft', new ParseBoolPipe({ optional: true })) draft: boolean | undefined,
     @Req() request: Request,
     @Res() response: Response,
+    @CurrentPerson() actor: CurrentPersonInfo,
   ): Promise<void> {
     const chosen = format ?? reportFormatForMediaType(request.accepts(Object.values(REPORT_FORMATS).map((f) => f.mediaType)) || 'application/json') ?? 'json';
     if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', 'format is json, html, pdf or xlsx', [{ path: 'format', message: String(format) }]);
-    const document = (draft ? await this.plans.reportDraft(planId, period) : await this.plans.report(planId, period)) as unknown as ReportDocument;
+    const document = (draft ? await this.plans.reportDraft(planId, period, actor) : await this.plans.report(planId, period)) as unknown as ReportDocument;
     const spec = REPORT_FORMATS[chosen];
     const body = await spec.render(document, { locale: locale === 'en' ? 'en' : 'sv' });
     response.status(200).type(spec.contentType).setHeader('Content-Disposition', reportContentDisposition(document, chosen));

@@ -105,7 +105,9 @@ export class PlansService {
    * The report as it would be frozen now: for the coordinator preparing the board meeting while the
    * period runs. Once the period is frozen, that report is the answer.
    */
-  async reportDraft(planId: string, periodKey: string, now = new Date()): Promise<Record<string, unknown>> {
+  /** The running period's report as it stands: the coordinators' preparation, not yet for the board. */
+  async reportDraft(planId: string, periodKey: string, actor: { roles: string[] }, now = new Date()): Promise<Record<string, unknown>> {
+    if (!actor.roles.some((r) => r === 'coordinator' || r === 'admin')) throw new DomainError('FORBIDDEN', 'Drafts of reports are for coordinators; the frozen reports are for everyone');
     const frozen = await this.snapshots().frozen(planId, periodKey);
     if (frozen) return frozen;
     const plan = await this.plan(planId);

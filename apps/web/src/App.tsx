@@ -5,6 +5,7 @@ import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router-dom'
 import { landingFor, useAuth } from './auth';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { LoginPage } from './pages/LoginPage';
+import { AccountPage } from './pages/AccountPage';
 import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/atgarder/:id" element={<ActionPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/aviseringar" element={<NotificationsPage />} />
+        <Route path="/konto" element={<AccountPage />} />
         <Route path="/occurrences/:id" element={<OccurrenceLink />} />
         <Route path="/actions/:id" element={<ActionLink />} />
         <Route path="/plans/:id" element={<PlanLink />} />
@@ -82,6 +84,7 @@ function Shell({ children }: { children: ReactNode }) {
                   </>
                 )}
               </MenuLink>
+              <MenuLink to="/konto">{t('nav.account')}</MenuLink>
               <Button variant="subtle" c="blue.9" style={HOVER} onClick={toggleLanguage} lang={i18n.language === 'sv' ? 'en' : 'sv'}>{t('nav.language')}</Button>
               <Button variant="outline" onClick={() => void logout().then(() => navigate('/', { replace: true }))} title={me?.email}>{t('nav.logout')}</Button>
             </Group>

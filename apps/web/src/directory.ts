@@ -11,6 +11,15 @@ export interface PersonEntry {
   id: string;
   name: string;
   unitId: string | null;
+  /** Set while deactivated: still named where they were, but no longer offered as a choice. */
+  deactivatedAt: string | null;
+}
+
+/** People to choose from: the active ones, and any already chosen (marked if deactivated since). */
+export function personChoices(people: PersonEntry[], chosen: readonly string[] = [], deactivatedLabel = ''): Array<{ value: string; label: string }> {
+  return people
+    .filter((p) => !p.deactivatedAt || chosen.includes(p.id))
+    .map((p) => ({ value: p.id, label: p.deactivatedAt ? `${p.name} (${deactivatedLabel})` : p.name }));
 }
 
 /** The organisation chart as the screens need it: names of units and people, and owner choices. */
@@ -26,11 +35,16 @@ export function useDirectory() {
       [...unitIds.map((id) => units.data?.find((u) => u.id === id)?.name), ...personIds.map((id) => people.data?.find((p) => p.id === id)?.name)].filter(
         (name): name is string => Boolean(name),
       ),
-    /** Units and people grouped for a select; values are `unit:<id>` and `person:<id>`. */
-    ownerOptions: [
+    /** Units and active people grouped for a select (plus those in `chosen`); values are `unit:<id>` and `person:<id>`. */
+    ownerOptions: (chosen: readonly string[] = []) => [
       { group: t('organisation.units'), items: (units.data ?? []).map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
-      { group: t('organisation.people'), items: (people.data ?? []).map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+      {
+        group: t('organisation.people'),
+        items: personChoices(people.data ?? [], ownersFromChoices([...chosen]).ownerPersonIds, t('organisation.deactivated')).map((p) => ({ ...p, value: `person:${p.value}` })),
+      },
     ],
+    /** Active people for a single choice. */
+    personOptions: (chosen: readonly string[] = []) => personChoices(people.data ?? [], chosen, t('organisation.deactivated')),
   };
 }
 

@@ -16,8 +16,9 @@ export const MAIL_POLL_MS = Symbol('MAIL_POLL_MS');
  * replicas share the work through row locks, and a workflow would only add a history event per
  * mail without making a single SMTP exchange any safer.
  *
- * Each round: recover expired claims, turn new postponements/completions into notices, route new
- * notices by preference (immediate, digest at 08:00 on the next working day, off), send due mail.
+ * Each round: recover expired claims, drop mail queued for people deactivated since, turn new
+ * postponements/completions into notices, route new notices by preference (immediate, digest at
+ * 08:00 on the next working day, off; never to a deactivated person), send due mail.
  * Without SMTP_URL the first three still run and mail stays in the app's outbox.
  */
 @Injectable()
@@ -63,6 +64,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, BeforeApplic
   /** One round; public so that tests and tools can drive delivery without waiting for the poll. */
   async round(): Promise<void> {
     await this.outbox.recoverExpired();
+    await this.outbox.dropForDeactivated();
     await this.router.notifyFromEvents();
     await this.router.routePending();
     await this.sender?.sendDue(() => this.stopping);

@@ -1,13 +1,17 @@
 import { mailRoute } from './outbox-router';
 
 const options = { smtpEnabled: true, timezone: 'Europe/Stockholm' };
-const notice = (createdAt: string, delivery: 'immediate' | 'digest' | 'off') => ({ recipientPersonId: 'p1', createdAt, delivery });
+const notice = (createdAt: string, delivery: 'immediate' | 'digest' | 'off', recipientActive = true) => ({ recipientPersonId: 'p1', createdAt, delivery, recipientActive });
 
 describe('mailRoute', () => {
   it('sends at once, never, or not at all without SMTP', () => {
     expect(mailRoute(notice('2024-01-08T10:00:00Z', 'immediate'), options)).toEqual({ state: 'queued' });
     expect(mailRoute(notice('2024-01-08T10:00:00Z', 'off'), options)).toEqual({ state: 'off' });
     expect(mailRoute(notice('2024-01-08T10:00:00Z', 'immediate'), { ...options, smtpEnabled: false })).toEqual({ state: 'in-app' });
+  });
+
+  it('mails nothing to a deactivated person, whatever they chose', () => {
+    for (const delivery of ['immediate', 'digest', 'off'] as const) expect(mailRoute(notice('2024-01-08T10:00:00Z', delivery, false), options)).toEqual({ state: 'off' });
   });
 
   it('puts digest notices in the 08:00 digest of the next working day', () => {

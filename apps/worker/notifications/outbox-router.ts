@@ -11,9 +11,10 @@ export interface RouterOptions {
   batchSize?: number;
 }
 
-/** When a notice goes out by mail, given the recipient's choice for its kind. */
-export function mailRoute(notice: Pick<PendingNotice, 'recipientPersonId' | 'createdAt' | 'delivery'>, options: RouterOptions): { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string } {
+/** When a notice goes out by mail, given the recipient's choice for its kind; never to a deactivated person. */
+export function mailRoute(notice: Pick<PendingNotice, 'recipientPersonId' | 'createdAt' | 'delivery' | 'recipientActive'>, options: RouterOptions): { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string } {
   if (!options.smtpEnabled) return { state: 'in-app' };
+  if (!notice.recipientActive) return { state: 'off' };
   if (notice.delivery === 'off') return { state: 'off' };
   if (notice.delivery === 'immediate') return { state: 'queued' };
   // The daily digest: 08:00 local on the next working day (today's, if it is still ahead).
@@ -69,7 +70,7 @@ export class OutboxRouter {
     });
   }
 
-  /** Postponement: the owners and the coordinator, not whoever postponed. Completion: the coordinator. */
+  /** Postponement: the owners and the coordinator, not whoever postponed. Completion: the coordinator. Active people only. */
   async notifyFromEvents(): Promise<number> {
     return this.dataSource.transaction(async (db) => {
       const repo = new OutboxRoutingRepository(db);
@@ -81,7 +82,7 @@ export class OutboxRouter {
           event.kind === 'completed'
             ? coordinators
             : [...new Set([...(await repo.ownersOf(event.ownerPersonIds, event.ownerUnitIds)), ...coordinators])].filter((p) => p !== event.actorPersonId);
-        created += await repo.enqueue(eventNotices(event, recipients));
+        created += await repo.enqueue(eventNotices(event, await repo.activeAmong(recipients)));
       }
       return created;
     });

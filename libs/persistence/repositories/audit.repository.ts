@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 
 export interface AuditEntry {
   actorPersonId: string | null;
-  entity: 'unit' | 'person' | 'substitute' | 'plan' | 'action' | 'occurrence' | 'escalation';
+  /** 'login': a sign-in attempt for an e-mail address that belongs to nobody (entityId: the address). */
+  entity: 'unit' | 'person' | 'substitute' | 'plan' | 'action' | 'occurrence' | 'escalation' | 'login';
   entityId: string;
   planId?: string | null;
   action: string;

@@ -38,8 +38,9 @@ export class MailOutboxRepository {
   async claimNext(leaseMs: number, messageIdFor: (rows: OutboxMailRow[]) => string): Promise<MailClaim | undefined> {
     return this.dataSource.transaction(async (db) => {
       const [first] = await db.query(
-        `SELECT id, digest_key FROM notification WHERE mail_state = 'queued' AND mail_due_at <= now()
-          ORDER BY mail_due_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        `SELECT n.id, n.digest_key FROM notification n JOIN person p ON p.id = n.recipient_person_id
+          WHERE n.mail_state = 'queued' AND n.mail_due_at <= now() AND p.deactivated_at IS NULL
+          ORDER BY n.mail_due_at, n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
       );
       if (!first) return undefined;
       const ids: string[] = first.digest_key
@@ -69,6 +70,18 @@ export class MailOutboxRepository {
       }
       return { claimId, rows };
     });
+  }
+
+  /**
+   * Mail waiting for someone who has been deactivated since it was queued is not sent: it is
+   * marked off (the notice stays in the app's list, for the history). Returns how many.
+   */
+  async dropForDeactivated(): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE notification n SET mail_state = 'off', last_error = 'recipient deactivated'
+         FROM person p WHERE p.id = n.recipient_person_id AND p.deactivated_at IS NOT NULL AND n.mail_state = 'queued'`,
+    );
+    return count;
   }
 
   /** The point of no return: true if the claim still holds and SMTP may now be talked to. */

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { NotificationRepository, OutboxEntry } from './notification.repository';
 import { OrgChartRepository } from './org-chart.repository';
+import { PersonRepository } from './person.repository';
 import { Delivery, preferenceKindOf } from './notification-preference.repository';
 
 export interface PendingNotice {
@@ -9,6 +10,8 @@ export interface PendingNotice {
   recipientPersonId: string;
   createdAt: string;
   delivery: Delivery;
+  /** A deactivated recipient gets no mail (the notice stays in the app's list). */
+  recipientActive: boolean;
 }
 
 export interface OccurrenceEventForNotice {
@@ -41,8 +44,9 @@ export class OutboxRoutingRepository {
   /** Locks a batch of unrouted rows (skipping rows another worker routes) with their preference. */
   async lockPending(limit: number): Promise<PendingNotice[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT n.id, n.kind, n.recipient_person_id, n.created_at FROM notification n
-        WHERE n.mail_state = 'pending' ORDER BY n.created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT n.id, n.kind, n.recipient_person_id, n.created_at, (p.deactivated_at IS NULL) AS recipient_active
+         FROM notification n JOIN person p ON p.id = n.recipient_person_id
+        WHERE n.mail_state = 'pending' ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
       [limit],
     );
     if (!rows.length) return [];
@@ -57,6 +61,7 @@ export class OutboxRoutingRepository {
       recipientPersonId: r.recipient_person_id as string,
       createdAt: new Date(r.created_at as string).toISOString(),
       delivery: pref.get(`${r.recipient_person_id}:${preferenceKindOf(r.kind as string)}`) ?? 'immediate',
+      recipientActive: r.recipient_active !== false,
     }));
   }
 
@@ -113,10 +118,15 @@ export class OutboxRoutingRepository {
   /** The plan's coordinator (its creator, if a coordinator), else every coordinator. */
   async coordinatorsOf(planCreatedBy: string | null): Promise<string[]> {
     if (planCreatedBy) {
-      const [row] = await this.db.query(`SELECT id FROM person WHERE id = $1 AND 'coordinator' = ANY(roles)`, [planCreatedBy]);
+      const [row] = await this.db.query(`SELECT id FROM person WHERE id = $1 AND 'coordinator' = ANY(roles) AND deactivated_at IS NULL`, [planCreatedBy]);
       if (row) return [row.id];
     }
-    return new OrgChartRepository(this.db).coordinators();
+    return this.activeAmong(await new OrgChartRepository(this.db).coordinators());
+  }
+
+  /** Deactivated people get no notices: recipients are filtered through this. */
+  activeAmong(personIds: string[]): Promise<string[]> {
+    return new PersonRepository(this.db).activeAmong(personIds);
   }
 
   async ownersOf(personIds: string[], unitIds: string[]): Promise<string[]> {

@@ -24,7 +24,7 @@ export class SessionRepository {
   async personFor(token: string): Promise<SessionPerson | undefined> {
     const [row] = await this.db.query(
       `SELECT p.id, p.name, p.email, p.roles, p.unit_id FROM session s JOIN person p ON p.id = s.person_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.deactivated_at IS NULL`,
       [SessionRepository.hash(token)],
     );
     return row && { id: row.id, name: row.name, email: row.email, roles: row.roles, unitId: row.unit_id };
@@ -32,5 +32,17 @@ export class SessionRepository {
 
   async revoke(token: string): Promise<void> {
     await this.db.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [SessionRepository.hash(token)]);
+  }
+
+  /**
+   * Ends every open session of a person (password or role change, deactivation), except the one
+   * the change was made from when it is theirs. Returns how many ended.
+   */
+  async revokeAllOf(personId: string, except?: string): Promise<number> {
+    const [, count] = await this.db.query(
+      `UPDATE session SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > now() AND token_hash IS DISTINCT FROM $2`,
+      [personId, except === undefined ? null : SessionRepository.hash(except)],
+    );
+    return count;
   }
 }

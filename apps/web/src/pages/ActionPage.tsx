@@ -122,7 +122,7 @@ function EditAction({ action }: { action: ActionDetail }) {
             <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
             <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} />
           </Group>
-          <MultiSelect label={t('import.owners')} data={ownerOptions} value={owners} onChange={setOwners} searchable />
+          <MultiSelect label={t('import.owners')} data={ownerOptions(owners)} value={owners} onChange={setOwners} searchable />
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('action.remindBefore')} description="P14D, P1D" value={remind} onChange={(e) => setRemind(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
             <TextInput label={t('action.escalateAfter')} description="P7D, P14D" value={escalate} onChange={(e) => setEscalate(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />

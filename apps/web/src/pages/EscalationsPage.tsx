@@ -73,7 +73,7 @@ export function EscalationsPage() {
 
 function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const { people } = useDirectory();
+  const { personOptions } = useDirectory();
   const [owner, setOwner] = useState<string | null>(null);
   const reassign = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/reassign`, { ownerPersonId: owner }), onSuccess: onDone });
   const submit = (event: FormEvent) => {
@@ -84,7 +84,7 @@ function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
     <form onSubmit={submit}>
       <Stack>
         {reassign.error && <Alert color="red" role="alert">{errorText(reassign.error)}</Alert>}
-        <Select label={t('escalations.newOwner')} data={people.map((p) => ({ value: p.id, label: p.name }))} value={owner} onChange={setOwner} searchable required />
+        <Select label={t('escalations.newOwner')} data={personOptions()} value={owner} onChange={setOwner} searchable required />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
           <Button type="submit" disabled={!owner} loading={reassign.isPending}>{t('tasks.save')}</Button>

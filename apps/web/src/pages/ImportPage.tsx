@@ -155,7 +155,7 @@ function CorrectionForm({ editing, onSave, onCancel }: { editing: { area: number
       <Stack>
         <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
-        <MultiSelect label={t('import.owners')} data={ownerOptions} value={owners} onChange={setOwners} searchable />
+        <MultiSelect label={t('import.owners')} data={ownerOptions(owners)} value={owners} onChange={setOwners} searchable />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
           <Button type="submit">{t('tasks.save')}</Button>

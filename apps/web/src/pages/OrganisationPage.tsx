@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, Me } from '../api';
+import { useAuth } from '../auth';
+import { personChoices } from '../directory';
 import { errorText } from '../format';
 
 interface Unit {
@@ -17,17 +19,24 @@ interface Person {
   email: string;
   unitId: string | null;
   roles: string[];
+  deactivatedAt: string | null;
 }
 
 const ROLES = ['coordinator', 'owner', 'executive', 'viewer', 'admin'];
+const isAdmin = (who: { roles: string[] } | null | undefined) => Boolean(who?.roles.includes('admin'));
 
-/** Organisation admin: units with their heads, people with roles, substitutes. */
+/**
+ * Organisation admin: units with their heads, people with roles, substitutes. Coordinators manage
+ * people; the admin role and passwords are the admin's (the API says so too: ADMIN_ONLY).
+ */
 export function OrganisationPage() {
   const { t } = useTranslation();
+  const { me } = useAuth();
   const units = useQuery({ queryKey: ['units'], queryFn: () => api<Unit[]>('GET', '/api/units') });
   const people = useQuery({ queryKey: ['people'], queryFn: () => api<Person[]>('GET', '/api/people') });
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '–';
-  const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const everyone = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const choices = (chosen: Array<string | null> = []) => personChoices(people.data ?? [], chosen.filter((id): id is string => Boolean(id)), t('organisation.deactivated'));
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
 
   return (
@@ -48,7 +57,7 @@ export function OrganisationPage() {
             <Table.Tr key={unit.id}>
               <Table.Td>{unit.name}</Table.Td>
               <Table.Td>{unitName(unit.parentId)}</Table.Td>
-              <Table.Td><HeadSelect unit={unit} options={personOptions} /></Table.Td>
+              <Table.Td><HeadSelect unit={unit} options={choices([unit.headPersonId])} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -62,6 +71,8 @@ export function OrganisationPage() {
             <Table.Th scope="col">{t('organisation.email')}</Table.Th>
             <Table.Th scope="col">{t('organisation.unit')}</Table.Th>
             <Table.Th scope="col">{t('organisation.roles')}</Table.Th>
+            <Table.Th scope="col">{t('organisation.status')}</Table.Th>
+            <Table.Th scope="col">{t('organisation.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -71,12 +82,14 @@ export function OrganisationPage() {
               <Table.Td>{p.email}</Table.Td>
               <Table.Td>{unitName(p.unitId)}</Table.Td>
               <Table.Td>{p.roles.map((r) => t(`organisation.role.${r}`)).join(', ')}</Table.Td>
+              <Table.Td>{p.deactivatedAt ? t('organisation.deactivatedStatus') : t('organisation.active')}</Table.Td>
+              <Table.Td><PersonActions person={p} me={me ?? null} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <NewPerson units={unitOptions} />
-      <NewSubstitute people={personOptions} />
+      <NewPerson units={unitOptions} admin={isAdmin(me)} />
+      <NewSubstitute absent={everyone} substitutes={choices()} />
     </Stack>
   );
 }
@@ -129,7 +142,57 @@ function NewUnit({ options }: { options: Array<{ value: string; label: string }>
   );
 }
 
-function NewPerson({ units }: { units: Array<{ value: string; label: string }> }) {
+/** Deactivate or reactivate (not oneself; an admin only by admins), and for admins a new password. */
+function PersonActions({ person, me }: { person: Person; me: Me | null }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [resetting, setResetting] = useState(false);
+  const toggle = useMutation({
+    mutationFn: () => api('POST', `/api/people/${person.id}/${person.deactivatedAt ? 'reactivate' : 'deactivate'}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
+  });
+  if (!me || me.id === person.id || (isAdmin(person) && !isAdmin(me))) return null;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Group gap="xs" wrap="wrap">
+        <Button size="xs" variant="default" loading={toggle.isPending} onClick={() => toggle.mutate()} aria-label={t(person.deactivatedAt ? 'organisation.reactivateWho' : 'organisation.deactivateWho', { name: person.name })}>
+          {t(person.deactivatedAt ? 'organisation.reactivate' : 'organisation.deactivate')}
+        </Button>
+        {isAdmin(me) && (
+          <Button size="xs" variant="default" onClick={() => setResetting(true)} aria-label={t('organisation.resetPasswordWho', { name: person.name })}>
+            {t('organisation.resetPassword')}
+          </Button>
+        )}
+      </Group>
+      {toggle.error && <Text c="red.8" size="sm" role="alert">{errorText(toggle.error)}</Text>}
+      <Modal opened={resetting} onClose={() => setResetting(false)} title={t('organisation.resetPasswordWho', { name: person.name })} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
+        <ResetPassword person={person} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function ResetPassword({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const reset = useMutation({ mutationFn: () => api('PATCH', `/api/people/${person.id}`, { password }), onSuccess: () => setPassword('') });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reset.mutate();
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        {reset.error && <Alert color="red" role="alert">{errorText(reset.error)}</Alert>}
+        {reset.isSuccess && <Alert color="green" role="status">{t('organisation.passwordSet', { name: person.name })}</Alert>}
+        <PasswordInput label={t('organisation.newPassword')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+        <Button type="submit" loading={reset.isPending} style={{ alignSelf: 'flex-start' }}>{t('tasks.save')}</Button>
+      </Stack>
+    </form>
+  );
+}
+
+function NewPerson({ units, admin }: { units: Array<{ value: string; label: string }>; admin: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form, setForm] = useState({ name: '', email: '', unitId: null as string | null, roles: ['owner'], password: '' });
@@ -154,8 +217,13 @@ function NewPerson({ units }: { units: Array<{ value: string; label: string }> }
             <TextInput label={t('organisation.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
             <TextInput label={t('organisation.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required />
             <Select label={t('organisation.unit')} data={units} value={form.unitId} onChange={(v) => setForm({ ...form, unitId: v })} clearable />
-            <MultiSelect label={t('organisation.roles')} data={ROLES.map((r) => ({ value: r, label: t(`organisation.role.${r}`) }))} value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
-            <PasswordInput label={t('organisation.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <MultiSelect
+              label={t('organisation.roles')}
+              data={ROLES.filter((r) => admin || r !== 'admin').map((r) => ({ value: r, label: t(`organisation.role.${r}`) }))}
+              value={form.roles}
+              onChange={(roles) => setForm({ ...form, roles })}
+            />
+            {admin && <PasswordInput label={t('organisation.password')} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />}
             <Button type="submit" loading={create.isPending}>{t('organisation.add')}</Button>
           </Group>
         </Stack>
@@ -164,7 +232,7 @@ function NewPerson({ units }: { units: Array<{ value: string; label: string }> }
   );
 }
 
-function NewSubstitute({ people }: { people: Array<{ value: string; label: string }> }) {
+function NewSubstitute({ absent, substitutes }: { absent: Array<{ value: string; label: string }>; substitutes: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ personId: null as string | null, substitutePersonId: null as string | null, startsOn: '', endsOn: '' });
   const create = useMutation({
@@ -182,8 +250,8 @@ function NewSubstitute({ people }: { people: Array<{ value: string; label: strin
           {create.error && <Alert color="red" role="alert">{errorText(create.error)}</Alert>}
           {create.isSuccess && <Alert color="green" role="status">{t('organisation.substituteSaved')}</Alert>}
           <Group align="flex-end" wrap="wrap">
-            <Select label={t('organisation.absent')} data={people} value={form.personId} onChange={(v) => setForm({ ...form, personId: v })} searchable required />
-            <Select label={t('organisation.substitute')} data={people} value={form.substitutePersonId} onChange={(v) => setForm({ ...form, substitutePersonId: v })} searchable required />
+            <Select label={t('organisation.absent')} data={absent} value={form.personId} onChange={(v) => setForm({ ...form, personId: v })} searchable required />
+            <Select label={t('organisation.substitute')} data={substitutes} value={form.substitutePersonId} onChange={(v) => setForm({ ...form, substitutePersonId: v })} searchable required />
             <TextInput label={t('organisation.from')} type="date" value={form.startsOn} onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })} required />
             <TextInput label={t('organisation.to')} type="date" value={form.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })} required />
             <Button type="submit" loading={create.isPending}>{t('organisation.add')}</Button>

@@ -1,0 +1,107 @@
+import { EntityManager } from 'typeorm';
+
+/** A person as the API shows them: never the password hash. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  unitId: string | null;
+  roles: string[];
+  /** ISO instant, or null while the person is active. */
+  deactivatedAt: string | null;
+}
+
+/** What signing in needs to know about an e-mail address. */
+export interface Credentials {
+  id: string;
+  passwordHash: string | null;
+  deactivated: boolean;
+}
+
+const PERSON = `SELECT id, name, email, unit_id AS "unitId", roles, deactivated_at AS "deactivatedAt" FROM person`;
+
+/** People and their accounts (roles, password hash, deactivation). Runs in the caller's transaction. */
+export class PersonRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  async list(): Promise<PersonRow[]> {
+    return (await this.db.query(`${PERSON} ORDER BY name, email`)).map(toPerson);
+  }
+
+  async byId(id: string, options: { lock?: boolean } = {}): Promise<PersonRow | undefined> {
+    const [row] = await this.db.query(`${PERSON} WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? toPerson(row) : undefined;
+  }
+
+  async isActive(id: string): Promise<boolean> {
+    const [row] = await this.db.query('SELECT 1 FROM person WHERE id = $1 AND deactivated_at IS NULL', [id]);
+    return Boolean(row);
+  }
+
+  /** Inserts a person; undefined when the e-mail address is taken (also by a concurrent insert). */
+  async insert(person: { name: string; email: string; unitId: string | null; roles: string[]; passwordHash: string | null }): Promise<string | undefined> {
+    const [row] = await this.db.query(
+      `INSERT INTO person (name, email, unit_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [person.name, person.email, person.unitId, person.roles, person.passwordHash],
+    );
+    return row?.id;
+  }
+
+  async update(id: string, change: { name: string; roles: string[]; unitId?: string | null }): Promise<void> {
+    await this.db.query(`UPDATE person SET name = $2, roles = $3, unit_id = CASE WHEN $4 THEN $5::uuid ELSE unit_id END WHERE id = $1`, [
+      id,
+      change.name,
+      change.roles,
+      change.unitId !== undefined,
+      change.unitId ?? null,
+    ]);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.query('UPDATE person SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+  }
+
+  async passwordHash(id: string): Promise<string | null> {
+    const [row] = await this.db.query('SELECT password_hash FROM person WHERE id = $1', [id]);
+    return row?.password_hash ?? null;
+  }
+
+  async setDeactivated(id: string, deactivated: boolean): Promise<void> {
+    await this.db.query(`UPDATE person SET deactivated_at = CASE WHEN $2 THEN COALESCE(deactivated_at, now()) END WHERE id = $1`, [id, deactivated]);
+  }
+
+  async credentials(email: string): Promise<Credentials | undefined> {
+    const [row] = await this.db.query('SELECT id, password_hash, deactivated_at FROM person WHERE email = $1', [email]);
+    return row && { id: row.id, passwordHash: row.password_hash, deactivated: row.deactivated_at !== null };
+  }
+
+  /**
+   * The active admins, locked: two admins removing each other's admin role at the same moment
+   * are serialised here, and the second sees the first one's change.
+   */
+  async lockActiveAdmins(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM person WHERE 'admin' = ANY(roles) AND deactivated_at IS NULL ORDER BY id FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Of these people, those still active (deactivated people get no notices). */
+  async activeAmong(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.db.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL', [ids]);
+    const active = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => active.has(id));
+  }
+}
+
+function toPerson(row: Record<string, unknown>): PersonRow {
+  const deactivatedAt = row.deactivatedAt as Date | string | null;
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    email: row.email as string,
+    unitId: (row.unitId as string) ?? null,
+    roles: row.roles as string[],
+    deactivatedAt: deactivatedAt === null ? null : new Date(deactivatedAt).toISOString(),
+  };
+}
