@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TLS: z.stringbool().default(false),
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
+  BEVAKA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BEVAKA_ADMIN_PASSWORD: optionalString.pipe(
     z
@@ -71,6 +72,8 @@ export interface BevakaConfig {
     tls: boolean;
     /** Workflows a worker keeps in memory; the rest are replayed when they wake. */
     maxCachedWorkflows: number;
+    /** How often the API carries out the Temporal commands (intents) still pending. */
+    reconcileIntervalMs: number;
     embeddedPort: number;
     embeddedUiPort: number;
   };
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
       apiKey: e.TEMPORAL_API_KEY,
       tls: e.TEMPORAL_TLS || e.TEMPORAL_API_KEY !== undefined,
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
+      reconcileIntervalMs: e.BEVAKA_RECONCILE_INTERVAL_MS,
       embeddedPort: e.BEVAKA_TEMPORAL_PORT,
       embeddedUiPort: e.BEVAKA_TEMPORAL_UI_PORT,
     },

@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
-import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
-import { completeUpdate, occurrenceWorkflowId, postponeUpdate, reassignUpdate, skipUpdate } from '../../../workflows/contracts/engine';
+import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView, OPEN_STATUSES } from '../../../libs/persistence/repositories/occurrence-read.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { FollowUp, REQUEST_DEADLINE_MS } from '../engine/follow-up';
+import type { FollowUpState } from '../engine/follow-up-state';
+import { intents } from '../engine/intents';
+import { OccurrenceUpdateName, OccurrenceUpdates, UpdateOutcome } from '../engine/occurrence-updates';
+import { isTemporalUnreachable } from '../engine/temporal-failures';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
 
-type Act = 'complete' | 'postpone' | 'skip' | 'reassign';
+type Act = OccurrenceUpdateName;
 
 /** Who may do what to an occurrence, besides coordinators and admins (who may do everything). */
 const ALLOWED: Record<Act, Array<'owner' | 'escalationTarget'>> = {
@@ -23,25 +26,28 @@ const ALLOWED: Record<Act, Array<'owner' | 'escalationTarget'>> = {
 };
 
 /**
- * Occurrence changes go through the occurrence workflow's updates, whose validators decide what is
- * allowed in its current state; the handler has written the change to PostgreSQL before the update
- * returns, so the row read afterwards is the occurrence as it now is.
+ * Occurrence changes go to the workflow that holds the occurrence as updates (OccurrenceUpdates),
+ * whose validators decide what is allowed in its current state; the handler has written the change
+ * to PostgreSQL before the update returns, so the row read afterwards is the occurrence as it now
+ * is. A postponement is also written as an intent first, so that it is carried out once Temporal
+ * answers even if it does not answer now.
  */
 @Injectable()
 export class OccurrencesService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly updates: OccurrenceUpdates,
+    private readonly followUp: FollowUp,
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
   async list(filter: OccurrenceFilter, page = 1, pageSize = 50): Promise<OccurrencePage> {
     const { items, total } = await this.reads().page(filter, page, pageSize);
-    return { items: items.map(response), total, page, pageSize };
+    return { items: items.map((view) => response(view)), total, page, pageSize };
   }
 
   async get(id: string): Promise<OccurrenceResponse> {
-    return response(await this.occurrence(id));
+    return response(await this.occurrence(id), (await this.followUp.of([id]))(id));
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -50,7 +56,7 @@ export class OccurrencesService {
   }
 
   async tasks(person: CurrentPersonInfo): Promise<OccurrenceResponse[]> {
-    return (await this.reads().tasksOf(person.id, this.today())).map(response);
+    return (await this.reads().tasksOf(person.id, this.today())).map((view) => response(view));
   }
 
   async escalations(person: CurrentPersonInfo): Promise<EscalationResponse[]> {
@@ -86,52 +92,70 @@ export class OccurrencesService {
   complete(id: string, body: CompleteRequest, person: CurrentPersonInfo) {
     return this.act(id, 'complete', person, async (occurrence) => {
       const onBehalfOf = occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0];
-      return { def: completeUpdate, args: { byPersonId: person.id, onBehalfOfPersonId: onBehalfOf, note: body.note, evidenceUrl: body.evidenceUrl } };
+      return { byPersonId: person.id, onBehalfOfPersonId: onBehalfOf, note: body.note, evidenceUrl: body.evidenceUrl };
     });
   }
 
-  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'postpone', person, async (occurrence) => ({
-      def: postponeUpdate,
-      args: { byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason },
-    }));
+  /**
+   * Checked against the read model first (a refusal is a 4xx at once), then written as an intent
+   * and sent at once. When Temporal does not answer, the answer is the occurrence as it is, with
+   * `followUp: "pending"`: the reconciler carries the postponement out when Temporal is back.
+   */
+  async postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
+    const occurrence = await this.occurrence(id);
+    await this.authorise(occurrence, 'postpone', person);
+    if (!OPEN_STATUSES.includes(occurrence.status)) throw new DomainError('INVALID_TRANSITION', `The occurrence is already ${occurrence.status}`);
+    const due = dueInstant(body.due, occurrence.timezone);
+    if (Date.parse(due) <= Date.now()) throw new DomainError('INVALID_TRANSITION', 'The new due date must be in the future', [{ path: 'due', message: 'in the past' }]);
+    const intent = intents.updateOccurrence(this.updates.workflowIdOf(occurrence), {
+      occurrence: { id, actionId: occurrence.actionId, periodKey: occurrence.periodKey },
+      update: 'postpone',
+      args: { byPersonId: person.id, dueInstant: due, reason: body.reason },
+    });
+    const intentId = await this.dataSource.transaction(async (db) => {
+      await claim?.take(db);
+      const written = await this.followUp.write(db, intent);
+      await claim?.committed(db, response(occurrence, 'pending'));
+      return written;
+    });
+    await this.followUp.carryOut([intent.workflowId]);
+    const carried = await this.followUp.outcome(intentId);
+    if (carried?.outcome === 'rejected') throw new DomainError('INVALID_TRANSITION', carried.lastError ?? 'The occurrence can no longer be postponed');
+    return response(await this.occurrence(id), carried?.outcome ? 'applied' : 'pending');
   }
 
   skip(id: string, body: SkipRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'skip', person, async () => ({ def: skipUpdate, args: { byPersonId: person.id, reason: body.reason } }));
+    return this.act(id, 'skip', person, async () => ({ byPersonId: person.id, reason: body.reason }));
   }
 
   reassign(id: string, body: ReassignRequest, person: CurrentPersonInfo) {
     return this.act(id, 'reassign', person, async () => {
       const [target] = await this.dataSource.query('SELECT 1 FROM person WHERE id = $1', [body.ownerPersonId]);
       if (!target) throw new DomainError('UNPROCESSABLE', 'No such person', [{ path: 'ownerPersonId', message: 'does not exist' }]);
-      return { def: reassignUpdate, args: { byPersonId: person.id, ownerPersonId: body.ownerPersonId } };
+      return { byPersonId: person.id, ownerPersonId: body.ownerPersonId };
     });
   }
 
-  private async act(
-    id: string,
-    act: Act,
-    person: CurrentPersonInfo,
-    request: (occurrence: OccurrenceView) => Promise<{ def: typeof completeUpdate | typeof postponeUpdate | typeof skipUpdate | typeof reassignUpdate; args: object }>,
-  ): Promise<OccurrenceResponse> {
+  /** Complete, skip, reassign: sent straight to the workflow; nothing is saved when Temporal is away (503). */
+  private async act(id: string, act: Exclude<Act, 'postpone'>, person: CurrentPersonInfo, request: (occurrence: OccurrenceView) => Promise<object>): Promise<OccurrenceResponse> {
     const occurrence = await this.occurrence(id);
     await this.authorise(occurrence, act, person);
-    if (act === 'complete' && occurrence.status === 'completed') return response(occurrence); // idempotent
-    const { def, args } = await request(occurrence);
-    const handle = this.client.workflow.getHandle(occurrenceWorkflowId(occurrence.actionId, occurrence.periodKey));
+    if (act === 'complete' && occurrence.status === 'completed') return this.get(id); // idempotent
+    const args = await request(occurrence);
+    let result: UpdateOutcome;
     try {
-      await handle.executeUpdate(def as typeof completeUpdate, { args: [args as never] });
+      result = await this.updates.send(occurrence, act, args, { deadlineMs: REQUEST_DEADLINE_MS });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new DomainError('INVALID_TRANSITION', error.cause?.message ?? error.message);
-      if (error instanceof WorkflowNotFoundError) {
-        const now = await this.occurrence(id);
-        if (act === 'complete' && now.status === 'completed') return response(now);
-        throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
-      }
+      if (isTemporalUnreachable(error)) throw new DomainError('ENGINE_UNAVAILABLE', 'The follow-up engine does not answer right now; nothing was changed. Try again in a moment');
       throw error;
     }
-    return response(await this.occurrence(id));
+    if (result.outcome === 'rejected') throw new DomainError('INVALID_TRANSITION', result.message);
+    if (result.outcome === 'gone') {
+      const now = await this.occurrence(id);
+      if (act === 'complete' && now.status === 'completed') return this.get(id);
+      throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
+    }
+    return this.get(id);
   }
 
   private async authorise(occurrence: OccurrenceView, act: Act, person: CurrentPersonInfo): Promise<void> {
@@ -168,7 +192,7 @@ function dueInstant(due: string, timezone: string): string {
   return instant.toUTC().toISO() as string;
 }
 
-function response(view: OccurrenceView): OccurrenceResponse {
+function response(view: OccurrenceView, followUp?: FollowUpState): OccurrenceResponse {
   const { timezone: _timezone, ...rest } = view;
-  return rest;
+  return followUp ? { ...rest, followUp } : rest;
 }
