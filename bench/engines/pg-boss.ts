@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
-import { FollowUpRepository } from '../../libs/persistence/repositories/follow-up.repository';
+import { OccurrenceStateRepository } from '../../libs/persistence/repositories/occurrence-state.repository';
 import type { EmbeddedStack } from '../support/embedded-stack';
 import { pool } from '../support/api';
 import type { Armed } from './bevaka';
@@ -41,7 +41,7 @@ export async function armPgBoss(options: {
   try {
     await pool(actionIds, 8, async (actionId) => {
       const state = await dataSource.transaction((tx) =>
-        new FollowUpRepository(tx).open({ actionId, planId, workflowId: 'pg-boss', periodKey: dueInstant, periodStart: dueInstant.slice(0, 10), periodEnd: dueInstant.slice(0, 10), dueInstant, openedAt: new Date().toISOString() }),
+        new OccurrenceStateRepository(tx).open({ actionId, planId, workflowId: 'pg-boss', periodKey: dueInstant, periodStart: dueInstant.slice(0, 10), periodEnd: dueInstant.slice(0, 10), dueInstant, openedAt: new Date().toISOString() }),
       );
       jobs.push({ name: QUEUE, data: { actionId, planId, state }, startAfter: dueInstant });
     });

@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
   TEMPORAL_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).max(1000).default(40),
   TEMPORAL_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1000).default(100),
+  BEVAKA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   BEVAKA_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BEVAKA_ADMIN_PASSWORD: optionalString.pipe(
     z
@@ -77,6 +78,8 @@ export interface BevakaConfig {
     workflowTaskSlots: number;
     /** Local activities a worker runs at once. */
     localActivitySlots: number;
+    /** How often the API carries out the Temporal commands (intents) still pending. */
+    reconcileIntervalMs: number;
     embeddedPort: number;
     embeddedUiPort: number;
   };
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
       workflowTaskSlots: e.TEMPORAL_WORKFLOW_TASK_SLOTS,
       localActivitySlots: e.TEMPORAL_LOCAL_ACTIVITY_SLOTS,
+      reconcileIntervalMs: e.BEVAKA_RECONCILE_INTERVAL_MS,
       embeddedPort: e.BEVAKA_TEMPORAL_PORT,
       embeddedUiPort: e.BEVAKA_TEMPORAL_UI_PORT,
     },

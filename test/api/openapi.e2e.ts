@@ -19,6 +19,8 @@ const CONTRACT: Array<[string, string, boolean]> = [
   ['get', '/api/actions/{id}', false],
   ['patch', '/api/actions/{id}', true],
   ['delete', '/api/actions/{id}', false],
+  ['post', '/api/actions/{id}/pause', true],
+  ['post', '/api/actions/{id}/resume', true],
   ['get', '/api/occurrences', false],
   ['post', '/api/occurrences/{id}/complete', true],
   ['post', '/api/occurrences/{id}/postpone', true],
@@ -34,7 +36,10 @@ const CONTRACT: Array<[string, string, boolean]> = [
 
 describe('OpenAPI document', () => {
   let stack: TestStack;
-  let document: { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+  let document: {
+    paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, { properties: Record<string, { enum?: string[]; description?: string }> }> };
+  };
   beforeAll(async () => {
     stack = await startTestStack({ api: true, worker: false });
     const response = await request(stack.api!.getHttpServer()).get('/api/docs-json');
@@ -48,6 +53,22 @@ describe('OpenAPI document', () => {
     expect(operation).toBeDefined();
     if (hasBody) expect(operation.requestBody).toBeDefined();
     expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['post', '/api/plans'],
+    ['post', '/api/plans/{id}/actions'],
+    ['post', '/api/plans/{id}/import'],
+    ['post', '/api/occurrences/{id}/postpone'],
+  ])('%s %s documents the Idempotency-Key header', (method, path) => {
+    expect(document.paths[path][method].parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+  });
+
+  it('documents followUp on actions, plans and occurrences, and paused as an action status', () => {
+    for (const schema of ['ActionResponse', 'PlanResponse', 'OccurrenceResponse']) {
+      expect(document.components.schemas[schema].properties.followUp).toMatchObject({ enum: ['pending', 'applied'], description: expect.stringContaining('pending') });
+    }
+    expect(document.components.schemas.ActionResponse.properties.status.enum).toContain('paused');
   });
 
   it('serves the OpenAPI UI without a token', async () => {

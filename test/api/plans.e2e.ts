@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ActionWorkflows } from '../../apps/api/plans/action-workflows.service';
+import { IntentReconciler } from '../../apps/api/engine/intent-reconciler';
 import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { actionWorkflowId, planReportingWorkflowId } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
@@ -47,18 +47,23 @@ describe('plans and actions: validation, crash repair, import', () => {
     expect((await org.cora.get('/api/plans/not-a-uuid')).status).toBe(404);
   });
 
-  it('repairs an action row that a crash left without its workflow', async () => {
-    // What a crash between the commit and the workflow start leaves behind.
+  it('starts the workflow of an action row that a crash left with its start still pending', async () => {
+    // What a crash between the commit and the workflow start leaves behind: the row and its intent.
     const [{ id }] = await stack.dataSource.query(
       `INSERT INTO action (plan_id, title, schedule_input, schedule, status, updated_at)
        VALUES ($1, 'Halvt skapad', '{}', '{"kind":"continuous","rule":null,"warnings":[]}', 'starting', now() - interval '1 minute') RETURNING id`,
       [planId],
     );
-    const repaired = await stack.api!.get(ActionWorkflows).reconcile();
-    expect(repaired).toBe(1);
+    await stack.dataSource.query(
+      `INSERT INTO temporal_intent (kind, workflow_id, subject_id, payload, created_at) VALUES ('start-action', $1, $2, '{}', now() - interval '1 minute')`,
+      [actionWorkflowId(id), id],
+    );
+    expect((await org.cora.get(`/api/actions/${id}`)).body).toMatchObject({ status: 'starting', followUp: 'pending' });
+    await stack.api!.get(IntentReconciler).reconcile(); // or the periodic pass, whichever comes first
+    await waitFor(async () => (await org.cora.get(`/api/actions/${id}`)).body, { until: (a) => a.status === 'active' && a.followUp === 'applied', what: 'the action started' });
     expect((await stack.client.workflow.getHandle(actionWorkflowId(id)).describe()).status.name).toBe('RUNNING');
-    expect((await org.cora.get(`/api/actions/${id}`)).body.status).toBe('active');
-    expect(await stack.api!.get(ActionWorkflows).reconcile()).toBe(0);
+    const [intent] = await stack.dataSource.query('SELECT outcome, attempts FROM temporal_intent WHERE subject_id = $1', [id]);
+    expect(intent).toEqual({ outcome: 'applied', attempts: 1 });
   });
 
   it('previews the Övertorneå plan without writing, then imports it', async () => {

@@ -197,6 +197,8 @@ const CASES: Case[] = [
   { route: 'GET /api/actions/:id', path: (c) => `/api/actions/${c.actionId}`, allowed: EVERYONE },
   { route: 'PATCH /api/actions/:id', path: (c) => `/api/actions/${c.actionId}`, body: () => ({ title: 'Informationsmöte (ändrad)' }), allowed: COORDINATION },
   { route: 'GET /api/actions/:id/audit', path: (c) => `/api/actions/${c.actionId}/audit`, allowed: COORDINATION },
+  { route: 'POST /api/actions/:id/pause', path: (c) => `/api/actions/${c.actionId}/pause`, body: () => ({ reason: 'Vilande' }), allowed: COORDINATION },
+  { route: 'POST /api/actions/:id/resume', path: (c) => `/api/actions/${c.actionId}/resume`, body: () => ({}), allowed: COORDINATION },
 
   // Occurrences and escalations.
   { route: 'GET /api/occurrences', path: () => '/api/occurrences', allowed: EVERYONE },

@@ -1,8 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DomainError } from '../../../libs/domain/errors';
+import type { IdempotentRequest } from '../../../libs/persistence/repositories/idempotency-key.repository';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { UuidParam } from '../common/uuid';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { Idempotency } from '../idempotency/idempotency.service';
 import {
   CompleteRequest,
   EscalationResponse,
@@ -20,7 +24,10 @@ import { OccurrencesService } from './occurrences.service';
 @ApiBearerAuth()
 @Controller()
 export class OccurrencesController {
-  constructor(private readonly occurrences: OccurrencesService) {}
+  constructor(
+    private readonly occurrences: OccurrencesService,
+    private readonly idempotency: Idempotency,
+  ) {}
 
   @Get('occurrences')
   @ApiOkResponse({ type: OccurrencePage })
@@ -46,16 +53,24 @@ export class OccurrencesController {
   @ApiOkResponse({ type: OccurrenceResponse })
   @ApiForbiddenResponse({ description: 'Not yours, not escalated to you' })
   @ApiConflictResponse({ description: 'Skipped or cancelled: it cannot be completed' })
+  @ApiServiceUnavailableResponse({ description: 'ENGINE_UNAVAILABLE: Temporal does not answer; nothing was changed' })
   complete(@Param('id', UuidParam) id: string, @Body() body: CompleteRequest, @CurrentPerson() person: CurrentPersonInfo) {
     return this.occurrences.complete(id, body, person);
   }
 
   @Post('occurrences/:id/postpone')
   @HttpCode(200)
-  @ApiOkResponse({ type: OccurrenceResponse })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: OccurrenceResponse, description: 'The occurrence as it now is; with `followUp: "pending"` the postponement is saved and reaches the engine as soon as Temporal answers' })
   @ApiConflictResponse({ description: 'Already resolved, or the new due date is not in the future' })
-  postpone(@Param('id', UuidParam) id: string, @Body() body: PostponeRequest, @CurrentPerson() person: CurrentPersonInfo) {
-    return this.occurrences.postpone(id, body, person);
+  postpone(
+    @Param('id', UuidParam) id: string,
+    @Body() body: PostponeRequest,
+    @CurrentPerson() person: CurrentPersonInfo,
+    @IdempotencyKey() key: IdempotentRequest | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.idempotency.run(key, response, (claim) => this.occurrences.postpone(id, body, person, claim));
   }
 
   @Post('occurrences/:id/skip')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
 import { OCCURRENCE_STATUSES } from '../../../libs/domain/occurrence/status';
 
@@ -51,6 +52,8 @@ export class OccurrenceResponse {
   @ApiProperty() escalationLevel!: number;
   @ApiProperty({ nullable: true, type: Object }) completion!: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
   @ApiProperty({ nullable: true, type: String }) skipReason!: string | null;
+  @ApiPropertyOptional({ enum: FOLLOW_UP_STATES, description: `In answers about one occurrence (read, complete, postpone, skip, reassign): whether a postponement asked for has reached the engine. ${FOLLOW_UP_DESCRIPTION}` })
+  followUp?: FollowUpState;
 }
 
 export class OccurrencePage {

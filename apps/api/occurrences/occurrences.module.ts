@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { OccurrenceWorkflows } from './occurrence-workflows.service';
+import { EngineModule } from '../engine/engine.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OccurrencesController } from './occurrences.controller';
 import { OccurrencesService } from './occurrences.service';
 
-@Module({ controllers: [OccurrencesController], providers: [OccurrencesService, OccurrenceWorkflows] })
+@Module({ imports: [EngineModule, IdempotencyModule], controllers: [OccurrencesController], providers: [OccurrencesService] })
 export class OccurrencesModule {}

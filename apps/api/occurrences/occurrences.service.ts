@@ -5,12 +5,19 @@ import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
-import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
 import { decide, OccurrenceAct, OccurrenceCommand } from '../../../libs/domain/occurrence/commands';
 import { mayAct } from '../../../libs/domain/occurrence/permissions';
-import { FollowUpRepository } from '../../../libs/persistence/repositories/follow-up.repository';
-import { OccurrenceWorkflows } from './occurrence-workflows.service';
+import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
+import { isOccurrenceStatus } from '../../../libs/domain/occurrence/status';
+import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
+import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { FollowUp, REQUEST_DEADLINE_MS } from '../engine/follow-up';
+import type { FollowUpState } from '../engine/follow-up-state';
+import { intents } from '../engine/intents';
+import { OccurrenceUpdates, UpdateOutcome } from '../engine/occurrence-updates';
+import { isTemporalUnreachable } from '../engine/temporal-failures';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
 
 type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' }>;
@@ -23,17 +30,18 @@ type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' }>;
 export class OccurrencesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly workflows: OccurrenceWorkflows,
+    private readonly updates: OccurrenceUpdates,
+    private readonly followUp: FollowUp,
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
   async list(filter: OccurrenceFilter, page = 1, pageSize = 50): Promise<OccurrencePage> {
     const { items, total } = await this.reads().page(filter, page, pageSize);
-    return { items: items.map(response), total, page, pageSize };
+    return { items: items.map((view) => response(view)), total, page, pageSize };
   }
 
   async get(id: string): Promise<OccurrenceResponse> {
-    return response(await this.occurrence(id));
+    return response(await this.occurrence(id), (await this.followUp.of([id]))(id));
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -42,7 +50,7 @@ export class OccurrencesService {
   }
 
   async tasks(person: CurrentPersonInfo): Promise<OccurrenceResponse[]> {
-    return (await this.reads().tasksOf(person.id, this.today())).map(response);
+    return (await this.reads().tasksOf(person.id, this.today())).map((view) => response(view));
   }
 
   async escalations(person: CurrentPersonInfo): Promise<EscalationResponse[]> {
@@ -85,8 +93,8 @@ export class OccurrencesService {
     }));
   }
 
-  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo) {
-    return this.act(id, 'postpone', person, async (occurrence) => ({ kind: 'postpone', byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason }));
+  postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo, claim?: IdempotencyClaim) {
+    return this.act(id, 'postpone', person, async (occurrence) => ({ kind: 'postpone', byPersonId: person.id, dueInstant: dueInstant(body.due, occurrence.timezone), reason: body.reason }), claim);
   }
 
   skip(id: string, body: SkipRequest, person: CurrentPersonInfo) {
@@ -103,36 +111,73 @@ export class OccurrencesService {
   }
 
   /**
-   * A person's change to an occurrence: checked (who may, then the domain's rules) and recorded
-   * under the row's lock, then the workflow that follows the occurrence is told. The response is
-   * the occurrence as recorded.
+   * A person's change to an occurrence: who may (libs/domain/occurrence), then the domain's rules
+   * against the row under its lock, recorded with the message to the action's workflow (an
+   * intent, so that it is carried out once Temporal answers if it does not now). The answer is the
+   * occurrence as recorded: the change is in force at once, since the workflow's notices are
+   * checked against the row; `followUp` says whether the workflow has heard of it yet.
    */
-  private async act(id: string, act: OccurrenceAct, person: CurrentPersonInfo, command: (occurrence: OccurrenceView) => Promise<PersonCommand>): Promise<OccurrenceResponse> {
+  private async act(id: string, act: OccurrenceAct, person: CurrentPersonInfo, command: (occurrence: OccurrenceView) => Promise<PersonCommand>, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
     const occurrence = await this.occurrence(id);
     await this.authorise(occurrence, act, person);
     const wanted = await command(occurrence);
-    if (occurrence.workflowId === null) return this.actOnLegacy(occurrence, wanted);
+    if (occurrence.workflowId === null) return this.actOnFirstVersion(occurrence, wanted, claim);
+    const workflowId = occurrence.workflowId;
     const at = new Date().toISOString();
-    const changed = await this.dataSource.transaction(async (db) => {
-      const repository = new FollowUpRepository(db);
+    const told = await this.dataSource.transaction(async (db) => {
+      await claim?.take(db);
+      const repository = new OccurrenceStateRepository(db);
       const [state] = await repository.lock([id]);
       const change = decide(state, wanted, at);
-      if (!change.transition) return undefined; // completed twice: the first completion stands
-      await repository.save({ state: change.state, transition: change.transition });
-      return change.state;
+      if (change.transition) {
+        await repository.save({ state: change.state, transition: change.transition });
+        await this.followUp.write(db, intents.occurrenceChanged(workflowId, change.state));
+      }
+      await claim?.committed(db, response((await new OccurrenceReadRepository(db).byId(id))!, change.transition ? 'pending' : 'applied'));
+      return Boolean(change.transition); // completed twice: the first completion stands, nothing to tell
     });
-    if (changed) this.workflows.changed(occurrence.workflowId, changed);
-    return response(await this.occurrence(id));
+    // Not awaited: at a period end the workflows are busy, and the person need not wait for them.
+    if (told) void this.followUp.carryOut([workflowId]);
+    return this.get(id);
   }
 
-  private async actOnLegacy(occurrence: OccurrenceView, wanted: PersonCommand): Promise<OccurrenceResponse> {
-    if (wanted.kind === 'complete' && occurrence.status === 'completed') return response(occurrence); // idempotent
-    if ((await this.workflows.legacy(occurrence.actionId, occurrence.periodKey, wanted)) === 'closed') {
+  /**
+   * An occurrence of the engine's first version: its own workflow decides, through an update.
+   * A postponement is an intent (carried out once Temporal answers); complete, skip and reassign
+   * are sent at once, and nothing is saved when Temporal is away (503).
+   */
+  private async actOnFirstVersion(occurrence: OccurrenceView, wanted: PersonCommand, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
+    const { kind, ...args } = wanted;
+    if (kind === 'complete' && occurrence.status === 'completed') return this.get(occurrence.id); // idempotent
+    const ref = { id: occurrence.id, actionId: occurrence.actionId, periodKey: occurrence.periodKey };
+    if (kind === 'postpone') {
+      decide(stateOf(occurrence), wanted, new Date().toISOString()); // refused at once if the rules refuse it
+      const intent = intents.updateOccurrence(this.updates.workflowIdOf(ref), { occurrence: ref, update: 'postpone', args });
+      const intentId = await this.dataSource.transaction(async (db) => {
+        await claim?.take(db);
+        const written = await this.followUp.write(db, intent);
+        await claim?.committed(db, response(occurrence, 'pending'));
+        return written;
+      });
+      await this.followUp.carryOut([intent.workflowId]);
+      const carried = await this.followUp.outcome(intentId);
+      if (carried?.outcome === 'rejected') throw new DomainError('INVALID_TRANSITION', carried.lastError ?? 'The occurrence can no longer be postponed');
+      return response(await this.occurrence(occurrence.id), carried?.outcome ? 'applied' : 'pending');
+    }
+    let result: UpdateOutcome;
+    try {
+      result = await this.updates.send(ref, kind, args, { deadlineMs: REQUEST_DEADLINE_MS });
+    } catch (error) {
+      if (isTemporalUnreachable(error)) throw new DomainError('ENGINE_UNAVAILABLE', 'The follow-up engine does not answer right now; nothing was changed. Try again in a moment');
+      throw error;
+    }
+    if (result.outcome === 'rejected') throw new DomainError('INVALID_TRANSITION', result.message);
+    if (result.outcome === 'gone') {
       const now = await this.occurrence(occurrence.id);
-      if (wanted.kind === 'complete' && now.status === 'completed') return response(now);
+      if (kind === 'complete' && now.status === 'completed') return this.get(occurrence.id);
       throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
     }
-    return response(await this.occurrence(occurrence.id));
+    return this.get(occurrence.id);
   }
 
   private async authorise(occurrence: OccurrenceView, act: OccurrenceAct, person: CurrentPersonInfo): Promise<void> {
@@ -169,7 +214,27 @@ function dueInstant(due: string, timezone: string): string {
   return instant.toUTC().toISO() as string;
 }
 
-function response(view: OccurrenceView): OccurrenceResponse {
+function response(view: OccurrenceView, followUp?: FollowUpState): OccurrenceResponse {
   const { timezone: _timezone, workflowId: _workflowId, ...rest } = view;
-  return rest;
+  return followUp ? { ...rest, followUp } : rest;
+}
+
+/**
+ * A first-version occurrence as the domain's rules see it, from the read model: enough to refuse a
+ * change they refuse before it is sent (its workflow decides in the end).
+ */
+function stateOf(view: OccurrenceView): OccurrenceState {
+  if (!isOccurrenceStatus(view.status)) throw new Error(`occurrence ${view.id} has an unknown status "${view.status}"`);
+  return {
+    id: view.id,
+    periodKey: view.periodKey,
+    status: view.status,
+    dueInstant: view.due,
+    owners: { personIds: view.ownerPersonIds, unitIds: view.ownerUnitIds },
+    escalationStep: view.escalationLevel,
+    generation: 0,
+    armedAt: view.due,
+    fired: [],
+    version: 0,
+  };
 }

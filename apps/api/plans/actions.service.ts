@@ -1,12 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
+import { ActionChange, changeStatus } from '../../../libs/domain/action/lifecycle';
 import { DomainError } from '../../../libs/domain/errors';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
-import { FollowUpRepository } from '../../../libs/persistence/repositories/follow-up.repository';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
+import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
+import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import type { ActionRevision } from '../../../workflows/contracts/engine';
+import { defaultPolicyFor } from '../../../workflows/contracts/policy';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { FollowUp } from '../engine/follow-up';
+import type { FollowUpState } from '../engine/follow-up-state';
+import { intents } from '../engine/intents';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId, assertOwnersExist, nextDue, policyOf, scheduleOf } from './action-input';
-import { ActionWorkflows } from './action-workflows.service';
 import { ActionResponse, CreateActionRequest, UpdateActionRequest } from './plans.dto';
 
 const ACTION = `SELECT a.id, a.plan_id, ar.title AS area, a.title, a.when_text, a.status, a.schedule, a.schedule_input, a.policy,
@@ -33,14 +41,16 @@ export type ActionRow = {
 export class ActionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly workflows: ActionWorkflows,
+    private readonly followUp: FollowUp,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
-  async create(planId: string, body: CreateActionRequest, actor: CurrentPersonInfo): Promise<ActionResponse> {
+  async create(planId: string, body: CreateActionRequest, actor: CurrentPersonInfo, claim?: IdempotencyClaim): Promise<ActionResponse> {
     const plan = await this.plan(planId);
     const schedule = scheduleOf(body.schedule, plan);
-    const policy = policyOf(body.policy, this.workflows.defaultPolicy());
-    const id = await this.dataSource.transaction(async (db) => {
+    const policy = policyOf(body.policy, defaultPolicyFor(this.config.calendar));
+    const start = await this.dataSource.transaction(async (db) => {
+      await claim?.take(db);
       await assertOwnersExist(db, body);
       const [row] = await db.query(
         `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, policy, owner_unit_ids, owner_person_ids, status)
@@ -48,23 +58,34 @@ export class ActionsService {
         [planId, await areaId(db, planId, body.area), body.title, body.schedule.when ?? null, body.schedule, schedule, policy, body.ownerUnitIds ?? [], body.ownerPersonIds ?? []],
       );
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: row.id, planId, action: 'created', after: { ...body, schedule } });
-      return row.id as string;
+      const intent = intents.startAction(row.id, new Date().toISOString());
+      await this.followUp.write(db, intent);
+      await claim?.committed(db, describe(await this.row(db, row.id), 'pending'));
+      return intent;
     });
-    await this.workflows.start(id);
-    return this.get(id);
+    await this.followUp.carryOut([start.workflowId]);
+    return this.get(start.subjectId);
   }
 
   async get(id: string): Promise<ActionResponse> {
-    return describe(await this.row(this.dataSource.manager, id));
+    const row = await this.row(this.dataSource.manager, id);
+    return describe(row, (await this.followUp.of([id]))(id));
   }
 
+  /**
+   * A draft given a readable schedule starts; any other action is revised. Either way the
+   * command follows the commit as an intent, so the change reaches the workflow even if Temporal
+   * is away now.
+   */
   async update(id: string, body: UpdateActionRequest, actor: CurrentPersonInfo): Promise<ActionResponse> {
     const before = await this.row(this.dataSource.manager, id);
     if (before.status === 'withdrawn') throw new DomainError('CONFLICT', 'The action is withdrawn');
     const schedule = body.schedule ? scheduleOf(body.schedule, before) : undefined;
-    const policy = body.policy ? policyOf(body.policy, this.workflows.defaultPolicy()) : undefined;
+    const policy = body.policy ? policyOf(body.policy, defaultPolicyFor(this.config.calendar)) : undefined;
     const owners = body.ownerPersonIds || body.ownerUnitIds ? { personIds: body.ownerPersonIds ?? before.owner_person_ids, unitIds: body.ownerUnitIds ?? before.owner_unit_ids } : undefined;
     const at = new Date().toISOString();
+    const revision: ActionRevision = { ...(schedule && { schedule }), ...(policy && { policy }), ...(owners && { owners }) };
+    const command = before.status === 'draft' ? intents.startAction(id, at) : Object.keys(revision).length ? intents.reviseAction(id, { ...revision, at }) : undefined;
     await this.dataSource.transaction(async (db) => {
       await assertOwnersExist(db, body, before.owner_person_ids);
       await db.query(
@@ -86,31 +107,46 @@ export class ActionsService {
         ],
       );
       // Open occurrences take the new owners, and arm their notices again under a new policy.
-      if (owners || policy) await new FollowUpRepository(db).rearmOpenOf(id, at, owners);
+      if (owners || policy) await new OccurrenceStateRepository(db).rearmOpenOf(id, at, owners);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: before.plan_id, action: 'updated', before: describe(before), after: body });
+      if (command) await this.followUp.write(db, command);
     });
-    if (before.status === 'draft' || before.status === 'starting') {
-      await this.workflows.start(id); // a draft made readable, or a start that had not happened yet
-    } else {
-      const revision: ActionRevision = {};
-      if (schedule) revision.schedule = schedule;
-      if (policy) revision.policy = policy;
-      if (owners) revision.owners = owners;
-      if (Object.keys(revision).length) await this.workflows.revise(id, { ...revision, at });
-    }
+    if (command) await this.followUp.carryOut([command.workflowId]);
     return this.get(id);
   }
 
-  async remove(id: string, actor: CurrentPersonInfo): Promise<void> {
-    const before = await this.row(this.dataSource.manager, id);
-    if (before.status === 'withdrawn') return;
-    await this.dataSource.transaction(async (db) => {
-      await db.query(`UPDATE action SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
-      // What is still open is cancelled now, whether or not the workflow hears of it at once.
-      await new FollowUpRepository(db).cancelUnresolvedOf(id, { reason: 'Borttagen ur planen', byPersonId: actor.id, at: new Date().toISOString() });
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: before.plan_id, action: 'withdrawn', before: describe(before) });
+  /** Withdraws the action: committed at once, its workflow told now or as soon as Temporal answers. */
+  withdraw(id: string, actor: CurrentPersonInfo): Promise<ActionResponse> {
+    return this.changeStatus(id, 'withdraw', actor, { reason: 'Borttagen ur planen' });
+  }
+
+  /** Nothing opens and nothing is sent until the action is resumed; the workflow keeps its place. */
+  pause(id: string, reason: string, actor: CurrentPersonInfo): Promise<ActionResponse> {
+    return this.changeStatus(id, 'pause', actor, { reason });
+  }
+
+  resume(id: string, reason: string | undefined, actor: CurrentPersonInfo): Promise<ActionResponse> {
+    return this.changeStatus(id, 'resume', actor, { reason });
+  }
+
+  private async changeStatus(id: string, change: ActionChange, actor: CurrentPersonInfo, detail: { reason?: string }): Promise<ActionResponse> {
+    const command = await this.dataSource.transaction(async (db) => {
+      const actions = new ActionRepository(db);
+      const current = await actions.lock(id, 'update');
+      if (!current) throw new DomainError('NOT_FOUND', 'No such action');
+      const next = changeStatus(current.status, change);
+      if (!next) return undefined; // already so: a repeated request changes nothing
+      await actions.setStatus(id, next);
+      // What is still open of a withdrawn action is cancelled now, whether or not its workflow
+      // hears of it at once (the notice activities check the rows).
+      if (change === 'withdraw') await new OccurrenceStateRepository(db).cancelUnresolvedOf(id, { reason: detail.reason ?? 'Borttagen ur planen', byPersonId: actor.id, at: new Date().toISOString() });
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: current.planId, action: AUDITED[change], before: { title: current.title, status: current.status }, after: { title: current.title, status: next, ...detail } });
+      const intent = COMMANDS[change](id, { reason: detail.reason, byPersonId: actor.id });
+      await this.followUp.write(db, intent);
+      return intent;
     });
-    await this.workflows.withdraw(id, { reason: 'Borttagen ur planen', byPersonId: actor.id });
+    if (command) await this.followUp.carryOut([command.workflowId]);
+    return this.get(id);
   }
 
   private async plan(planId: string): Promise<{ start_date: string; timezone: string }> {
@@ -126,7 +162,18 @@ export class ActionsService {
   }
 }
 
-export function describe(row: ActionRow): ActionResponse {
+const AUDITED: Record<ActionChange, string> = { withdraw: 'withdrawn', pause: 'paused', resume: 'resumed' };
+
+const COMMANDS: Record<ActionChange, (actionId: string, request: { reason?: string; byPersonId: string }) => NewIntent> = {
+  withdraw: (id, request) => intents.withdrawAction(id, request),
+  pause: (id) => intents.pauseAction(id),
+  resume: (id) => intents.resumeAction(id),
+};
+
+/** The action as the API answers it; `followUp` only where the answer tells it (not in audit entries). */
+export function describe(row: ActionRow): Omit<ActionResponse, 'followUp'>;
+export function describe(row: ActionRow, followUp: FollowUpState): ActionResponse;
+export function describe(row: ActionRow, followUp?: FollowUpState): ActionResponse | Omit<ActionResponse, 'followUp'> {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -140,6 +187,7 @@ export function describe(row: ActionRow): ActionResponse {
     ownerUnitIds: row.owner_unit_ids,
     ownerPersonIds: row.owner_person_ids,
     nextDue: row.status === 'withdrawn' ? [] : nextDue(row.schedule as never, row.timezone),
+    ...(followUp ? { followUp } : {}),
   };
 }
 

@@ -6,15 +6,15 @@ import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/impo
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
+import { actionWorkflowId } from '../../../workflows/contracts/engine';
 import type { CurrentPersonInfo } from '../auth/current-person';
-import { forEachConcurrently } from '../common/concurrently';
+import { FollowUp } from '../engine/follow-up';
+import type { FollowUpState } from '../engine/follow-up-state';
+import { intents } from '../engine/intents';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId } from './action-input';
-import { ActionWorkflows } from './action-workflows.service';
 import { PlanParser } from './plan-parser';
 import type { ImportCorrection } from './plans.dto';
-
-/** Workflow starts in flight during an import: enough to hide round trips, few enough to be gentle. */
-const WORKFLOW_STARTS_IN_FLIGHT = 16;
 
 export interface OwnerMapping {
   unitIds: string[];
@@ -31,19 +31,22 @@ export type ImportPreviewResponse = Omit<PlanImportPreview, 'areas'> & {
 export interface ImportCommitResponse extends ImportPreviewResponse {
   created: number;
   drafts: Array<{ id: string; title: string }>;
+  /** "pending" while some of the new actions' workflows have not started yet. */
+  followUp: FollowUpState;
 }
 
 /**
  * Plan import: the preview shows how every row was understood (schedule, owners mapped to the
  * organisation chart by name, warnings) and writes nothing; the commit writes every area and
- * action in one transaction, then starts the workflows. Rows whose schedule is unreadable become
- * drafts without a workflow until the coordinator gives them a schedule.
+ * action in one transaction, with an intent to start each action's workflow, then starts them.
+ * Rows whose schedule is unreadable become drafts without a workflow until the coordinator gives
+ * them a schedule.
  */
 @Injectable()
 export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly workflows: ActionWorkflows,
+    private readonly followUp: FollowUp,
     private readonly parser: PlanParser,
   ) {}
 
@@ -61,22 +64,39 @@ export class ImportService {
     return applyOwnerCorrections(mapped, corrections, directory);
   }
 
-  async commit(planId: string, document: { filename?: string; content: Uint8Array | string }, actor: CurrentPersonInfo, corrections: ImportCorrection[] = []): Promise<ImportCommitResponse> {
+  async commit(
+    planId: string,
+    document: { filename?: string; content: Uint8Array | string },
+    actor: CurrentPersonInfo,
+    corrections: ImportCorrection[] = [],
+    claim?: IdempotencyClaim,
+  ): Promise<ImportCommitResponse> {
     const preview = await this.preview(planId, document, corrections);
+    const followFrom = new Date().toISOString();
+    const answer = (rows: Array<{ id: string; title: string; status: string }>, followUp: FollowUpState): ImportCommitResponse => ({
+      ...preview,
+      created: rows.length,
+      drafts: rows.filter((r) => r.status === 'draft').map(({ id, title }) => ({ id, title })),
+      followUp,
+    });
     const created = await this.dataSource.transaction(async (db) => {
+      await claim?.take(db);
       const rows: Array<{ id: string; title: string; status: string }> = [];
       for (const area of preview.areas) {
         const area_id = await areaId(db, planId, area.title);
         for (const [position, action] of area.actions.entries()) rows.push(await insertAction(db, planId, area_id, position, action));
       }
+      for (const row of rows) if (row.status === 'starting') await this.followUp.write(db, intents.startAction(row.id, followFrom));
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: planId, planId, action: 'imported', after: { filename: document.filename, actions: rows.length } });
+      await claim?.committed(db, answer(rows, 'pending'));
       return rows;
     });
-    // Rows are committed as 'starting'; should this process die before every workflow runs, the
-    // reconciler starts the rest. Clients may follow the progress in the plan's action statuses.
+    // Rows are committed as 'starting' and turn 'active' as their workflows start; what Temporal
+    // does not take now, the reconciler starts later. Clients may follow the plan's action statuses.
     const starting = created.filter((r) => r.status === 'starting').map((r) => r.id);
-    await forEachConcurrently(starting, WORKFLOW_STARTS_IN_FLIGHT, (id) => this.workflows.start(id));
-    return { ...preview, created: created.length, drafts: created.filter((r) => r.status === 'draft').map(({ id, title }) => ({ id, title })) };
+    await this.followUp.carryOut(starting.map(actionWorkflowId));
+    const followUp = await this.followUp.of(starting);
+    return answer(created, starting.some((id) => followUp(id) === 'pending') ? 'pending' : 'applied');
   }
 
   private async directory(): Promise<Directory> {

@@ -1,16 +1,30 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, Patch, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { IdempotentRequest } from '../../../libs/persistence/repositories/idempotency-key.repository';
 import { isReportFormat, REPORT_FORMATS, reportContentDisposition, ReportDocument, reportFormatForMediaType } from '../../../libs/report-rendering';
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
 import { REQUEST_LIMITS } from '../common/request-limits';
 import { UuidParam } from '../common/uuid';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { Idempotency } from '../idempotency/idempotency.service';
 import { ActionsService } from './actions.service';
 import { ImportService } from './import.service';
-import { ActionResponse, CreateActionRequest, CreatePlanRequest, ImportTextRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse, UpdateActionRequest } from './plans.dto';
+import {
+  ActionResponse,
+  CreateActionRequest,
+  CreatePlanRequest,
+  ImportTextRequest,
+  PauseActionRequest,
+  PlanDetailResponse,
+  PlanReportsResponse,
+  PlanResponse,
+  ResumeActionRequest,
+  UpdateActionRequest,
+} from './plans.dto';
 import { PlansService } from './plans.service';
 
 /** One plan file, a few form fields (text, filename, corrections) each within the body limit. */
@@ -25,13 +39,20 @@ export class PlansController {
     private readonly plans: PlansService,
     private readonly actions: ActionsService,
     private readonly importer: ImportService,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Post('plans')
   @Roles('coordinator')
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: PlanResponse })
-  create(@Body() body: CreatePlanRequest, @CurrentPerson() actor: CurrentPersonInfo) {
-    return this.plans.create(body, actor);
+  create(
+    @Body() body: CreatePlanRequest,
+    @CurrentPerson() actor: CurrentPersonInfo,
+    @IdempotencyKey() key: IdempotentRequest | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.idempotency.run(key, response, (claim) => this.plans.create(body, actor, claim));
   }
 
   @Get('plans')
@@ -48,9 +69,16 @@ export class PlansController {
 
   @Post('plans/:id/actions')
   @Roles('coordinator')
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ActionResponse })
-  createAction(@Param('id', UuidParam) planId: string, @Body() body: CreateActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
-    return this.actions.create(planId, body, actor);
+  createAction(
+    @Param('id', UuidParam) planId: string,
+    @Body() body: CreateActionRequest,
+    @CurrentPerson() actor: CurrentPersonInfo,
+    @IdempotencyKey() key: IdempotentRequest | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.idempotency.run(key, response, (claim) => this.actions.create(planId, body, actor, claim));
   }
 
   @Post('plans/:id/import')
@@ -58,6 +86,8 @@ export class PlansController {
   @Roles('coordinator')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ description: 'The preview (dryRun) or, after the commit, the preview with `created`, `drafts` and `followUp` ("pending" while some new workflows have not started yet)' })
   @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
   async import(
     @Param('id', UuidParam) planId: string,
@@ -65,11 +95,14 @@ export class PlansController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: ImportTextRequest,
     @CurrentPerson() actor: CurrentPersonInfo,
+    @IdempotencyKey() key: IdempotentRequest | undefined,
+    @Res({ passthrough: true }) response: Response,
   ) {
     const document = file ? { filename: storableFilename(file.originalname), content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
     const corrections = body.corrections ?? [];
-    return dryRun ? this.importer.preview(planId, document, corrections) : this.importer.commit(planId, document, actor, corrections);
+    if (dryRun) return this.importer.preview(planId, document, corrections); // writes nothing: no key needed
+    return this.idempotency.run(key, response, (claim) => this.importer.commit(planId, document, actor, corrections, claim));
   }
 
   @Get('plans/:id/reports')
@@ -125,8 +158,31 @@ export class PlansController {
   @Delete('actions/:id')
   @Roles('coordinator')
   @HttpCode(204)
-  deleteAction(@Param('id', UuidParam) id: string, @CurrentPerson() actor: CurrentPersonInfo) {
-    return this.actions.remove(id, actor);
+  @ApiNoContentResponse({ description: 'Withdrawn, and its workflow has stopped following it up' })
+  @ApiAcceptedResponse({ type: ActionResponse, description: 'Withdrawn (committed); its workflow is told as soon as Temporal answers (`followUp: "pending"`)' })
+  async deleteAction(@Param('id', UuidParam) id: string, @CurrentPerson() actor: CurrentPersonInfo, @Res({ passthrough: true }) response: Response) {
+    const action = await this.actions.withdraw(id, actor);
+    if (action.followUp === 'applied') return undefined;
+    response.status(HttpStatus.ACCEPTED);
+    return action;
+  }
+
+  @Post('actions/:id/pause')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: ActionResponse, description: 'Paused (or already paused): no new occurrence opens until it is resumed; those already open keep their notices' })
+  @ApiConflictResponse({ description: 'A draft or a withdrawn action cannot be paused' })
+  pauseAction(@Param('id', UuidParam) id: string, @Body() body: PauseActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.pause(id, body.reason, actor);
+  }
+
+  @Post('actions/:id/resume')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: ActionResponse, description: 'Followed up again (or was not paused)' })
+  @ApiConflictResponse({ description: 'A draft or a withdrawn action cannot be resumed' })
+  resumeAction(@Param('id', UuidParam) id: string, @Body() body: ResumeActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.resume(id, body.reason, actor);
   }
 
   @Get('actions/:id/audit')

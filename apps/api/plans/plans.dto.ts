@@ -23,6 +23,8 @@ import { DomainError } from '../../../libs/domain/errors';
 import { IMPORT_LIMITS } from '../../../libs/domain/import/limits';
 import { REQUEST_LIMITS } from '../common/request-limits';
 import { findProblem } from '../common/safe-input.pipe';
+import { ACTION_STATUSES } from '../../../libs/domain/action/lifecycle';
+import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
 /** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants]}`. */
 export class ScheduleRequest {
@@ -112,19 +114,32 @@ function parseJson(value: string): unknown {
   return parsed;
 }
 
+export class PauseActionRequest {
+  @ApiProperty({ example: 'Vilande i väntan på ny budget' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+export class ResumeActionRequest {
+  @ApiPropertyOptional({ example: 'Budgeten är beslutad' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
 export class ActionResponse {
   @ApiProperty() id!: string;
   @ApiProperty() planId!: string;
   @ApiProperty({ nullable: true, type: String }) area!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ nullable: true, type: String }) when!: string | null;
-  @ApiProperty({ enum: ['starting', 'active', 'draft', 'withdrawn'] }) status!: string;
+  @ApiProperty({
+    enum: ACTION_STATUSES,
+    description: 'draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn',
+  })
+  status!: string;
   @ApiProperty({ description: 'The understood schedule: kind, rule, warnings' }) schedule!: object;
   @ApiProperty({ description: 'The schedule as given' }) scheduleInput!: object;
   @ApiProperty({ nullable: true, description: 'The effective notice policy', type: Object }) policy!: object | null;
   @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
   @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
   @ApiProperty({ type: [String], description: 'The next due dates (YYYY-MM-DD)' }) nextDue!: string[];
+  @ApiProperty({ enum: FOLLOW_UP_STATES, description: FOLLOW_UP_DESCRIPTION }) followUp!: FollowUpState;
 }
 
 export class PlanResponse {
@@ -134,6 +149,7 @@ export class PlanResponse {
   @ApiProperty() timezone!: string;
   @ApiProperty() reportingCadence!: string;
   @ApiProperty({ nullable: true, type: Object, description: 'The default notice policy of its actions' }) policy!: object | null;
+  @ApiProperty({ enum: FOLLOW_UP_STATES, description: `Of the plan's reporting workflow. ${FOLLOW_UP_DESCRIPTION}` }) followUp!: FollowUpState;
 }
 
 export class ReportPeriodResponse {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ActionWorkflows } from './action-workflows.service';
+import { EngineModule } from '../engine/engine.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ActionsService } from './actions.service';
 import { ImportService } from './import.service';
 import { PlanParser } from './plan-parser';
@@ -7,8 +8,8 @@ import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
+  imports: [EngineModule, IdempotencyModule],
   controllers: [PlansController],
-  providers: [ActionWorkflows, ActionsService, PlansService, ImportService, PlanParser],
-  exports: [ActionWorkflows],
+  providers: [ActionsService, PlansService, ImportService, PlanParser],
 })
 export class PlansModule {}

@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
+import { defaultPolicyFor } from '../../../workflows/contracts/policy';
 import type { CurrentPersonInfo } from '../auth/current-person';
+import { FollowUp } from '../engine/follow-up';
+import { intents } from '../engine/intents';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { policyOf } from './action-input';
-import { ActionWorkflows } from './action-workflows.service';
 import { ACTION_SELECT, ActionRow, describe } from './actions.service';
 import { CreatePlanRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse } from './plans.dto';
 
@@ -18,14 +22,17 @@ const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate"
 export class PlansService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly workflows: ActionWorkflows,
+    private readonly followUp: FollowUp,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
-  async create(body: CreatePlanRequest, actor: CurrentPersonInfo): Promise<PlanResponse> {
+  /** The plan and, as an intent in the same transaction, the start of its reporting workflow. */
+  async create(body: CreatePlanRequest, actor: CurrentPersonInfo, claim?: IdempotencyClaim): Promise<PlanResponse> {
     const timezone = body.timezone ?? 'Europe/Stockholm';
     if (!IANAZone.isValidZone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
-    const policy = policyOf(body.policy, this.workflows.defaultPolicy());
+    const policy = policyOf(body.policy, defaultPolicyFor(this.config.calendar));
     const plan = await this.dataSource.transaction(async (db) => {
+      await claim?.take(db);
       const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by, policy) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
         body.title,
         body.startDate,
@@ -36,29 +43,34 @@ export class PlansService {
       ]);
       const [created] = await db.query(`${PLAN} WHERE id = $1`, [row.id]);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: row.id, planId: row.id, action: 'created', after: created });
-      return created as PlanResponse;
+      await this.followUp.write(db, intents.startPlanReporting(row.id));
+      await claim?.committed(db, { ...created, followUp: 'pending' });
+      return created as Omit<PlanResponse, 'followUp'>;
     });
-    await this.workflows.startPlanReporting(plan);
-    return plan;
+    await this.followUp.carryOut([intents.startPlanReporting(plan.id).workflowId]);
+    return { ...plan, followUp: (await this.followUp.of([plan.id]))(plan.id) };
   }
 
-  list(): Promise<PlanResponse[]> {
-    return this.dataSource.query(`${PLAN} ORDER BY created_at DESC`);
+  async list(): Promise<PlanResponse[]> {
+    const plans: Array<Omit<PlanResponse, 'followUp'>> = await this.dataSource.query(`${PLAN} ORDER BY created_at DESC`);
+    const followUp = await this.followUp.of(plans.map((p) => p.id));
+    return plans.map((p) => ({ ...p, followUp: followUp(p.id) }));
   }
 
   async get(id: string): Promise<PlanDetailResponse> {
     const plan = await this.plan(id);
     const areas: Array<{ id: string; title: string }> = await this.dataSource.query('SELECT id, title FROM area WHERE plan_id = $1 ORDER BY position, title', [id]);
     const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
-    const followUp = await this.followUp(id);
-    const withFollowUp = (row: ActionRow) => ({ ...describe(row), openOccurrences: followUp.open.get(row.id) ?? [], completedCount: followUp.completed.get(row.id) ?? 0 });
+    const occurrences = await this.occurrenceSummary(id);
+    const followUp = await this.followUp.of([id, ...actions.map((a) => a.id)]);
+    const withFollowUp = (row: ActionRow) => ({ ...describe(row, followUp(row.id)), openOccurrences: occurrences.open.get(row.id) ?? [], completedCount: occurrences.completed.get(row.id) ?? 0 });
     const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(withFollowUp) }));
     const loose = actions.filter((a) => a.area === null).map(withFollowUp);
-    return { ...plan, areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
+    return { ...plan, followUp: followUp(id), areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
   }
 
   /** Per action: its unresolved occurrences and how many were completed, for the state at a glance. */
-  private async followUp(planId: string) {
+  private async occurrenceSummary(planId: string) {
     const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.dataSource.query(
       `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status = ANY($2::text[]) ORDER BY due_at`,
       [planId, UNRESOLVED_STATUSES],
@@ -111,7 +123,7 @@ export class PlansService {
     return new AuditRepository(this.dataSource.manager).forPlan(planId);
   }
 
-  private async plan(id: string): Promise<PlanResponse> {
+  private async plan(id: string): Promise<Omit<PlanResponse, 'followUp'>> {
     const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [id]);
     if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
     return plan;

@@ -234,7 +234,7 @@ const sv = {
     auditEntry: '{{who}} · {{what}}',
     auditWhat: {
       plan: { created: 'skapade planen', imported: 'importerade {{count}} åtgärder från {{file}}' },
-      action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'tog bort ”{{title}}”' },
+      action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'tog bort ”{{title}}”', paused: 'pausade ”{{title}}”', resumed: 'återupptog ”{{title}}”' },
     },
     someone: 'Systemet',
   },
@@ -488,7 +488,7 @@ const en: typeof sv = {
     auditEntry: '{{who}} · {{what}}',
     auditWhat: {
       plan: { created: 'created the plan', imported: 'imported {{count}} actions from {{file}}' },
-      action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'removed “{{title}}”' },
+      action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'removed “{{title}}”', paused: 'paused “{{title}}”', resumed: 'resumed “{{title}}”' },
     },
     someone: 'The system',
   },

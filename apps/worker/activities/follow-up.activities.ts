@@ -5,7 +5,8 @@ import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { noticeRecipients, RecipientContext } from '../../../libs/domain/escalation/recipients';
 import { ladderStepOf, noticeFired, noticeKey } from '../../../libs/domain/occurrence/notices';
 import type { OccurrenceState, Owners } from '../../../libs/domain/occurrence/state';
-import { ActionFacts, FollowUpRepository, NoticeRecord } from '../../../libs/persistence/repositories/follow-up.repository';
+import { ActionFacts, ActionRepository } from '../../../libs/persistence/repositories/action.repository';
+import { NoticeRecord, OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import { OrgChartRepository } from '../../../libs/persistence/repositories/org-chart.repository';
 import type {
   CloseActionRequest,
@@ -33,17 +34,16 @@ export class FollowUpActivitiesService implements FollowUpActivities {
 
   openOccurrence(request: OpenOccurrenceRequest): Promise<OpenOccurrenceResult> {
     return this.dataSource.transaction(async (db) => {
-      const repository = new FollowUpRepository(db);
-      const action = await repository.lockAction(request.actionId);
+      const action = await new ActionRepository(db).lock(request.actionId, 'share');
       if (!action || action.status === 'withdrawn') return { refused: 'withdrawn' };
       if (action.status === 'paused') return { refused: 'paused' };
-      return { state: await repository.open(request) };
+      return { state: await new OccurrenceStateRepository(db).open(request) };
     });
   }
 
   fireNotices(request: FireNoticesRequest): Promise<FireNoticesResult> {
     return this.dataSource.transaction(async (db) => {
-      const repository = new FollowUpRepository(db);
+      const repository = new OccurrenceStateRepository(db);
       const { action, occurrences } = await repository.lockForNotices(request.actionId, [...new Set(request.notices.map((n) => n.occurrenceId))]);
       const current = new Map<string, OccurrenceState>(occurrences.map((state) => [state.id, state]));
       const status = action?.status ?? 'withdrawn';
@@ -72,9 +72,8 @@ export class FollowUpActivitiesService implements FollowUpActivities {
 
   closeAction(request: CloseActionRequest): Promise<void> {
     return this.dataSource.transaction(async (db) => {
-      const repository = new FollowUpRepository(db);
-      await repository.cancelUnresolvedOf(request.actionId, request);
-      await repository.markWithdrawn(request.actionId, request.at);
+      await new OccurrenceStateRepository(db).cancelUnresolvedOf(request.actionId, request);
+      await new ActionRepository(db).markWithdrawn(request.actionId, request.at);
     });
   }
 }
@@ -104,7 +103,7 @@ function noticeRecord(
   firedAt: string,
 ): NoticeRecord {
   const payload = {
-    actionTitle: action.actionTitle,
+    actionTitle: action.title,
     planTitle: action.planTitle,
     periodKey: before.periodKey,
     dueInstant: before.dueInstant,

@@ -29,7 +29,7 @@ export interface LegacyTransition {
 
 /**
  * Occurrences as the engine's FIRST VERSION writes them (workflows/legacy; its running workflows
- * still do): see follow-up.repository.ts for the current engine. The read model of occurrences and their history. Writes are idempotent: an occurrence is unique
+ * still do): see occurrence-state.repository.ts for the current engine. The read model of occurrences and their history. Writes are idempotent: an occurrence is unique
  * per (action, period key), a transition per (occurrence, sequence); a transition older than the
  * newest one recorded never overwrites the occurrence's current state.
  */

@@ -1,11 +1,12 @@
 import { EntityManager } from 'typeorm';
+import { ActionFacts, ActionRepository } from './action.repository';
 import { decide } from '../../domain/occurrence/commands';
 import type { Change, NoticeKind, OccurrenceState } from '../../domain/occurrence/state';
 import { isOccurrenceStatus, OccurrenceStatus } from '../../domain/occurrence/status';
 
 /**
  * The occurrences the follow-up engine holds (`workflow_id` set), read and written as the domain's
- * OccurrenceState. Every change goes through a row lock (`lock…`, then `save…`/`recordNotices`) so
+ * OccurrenceState (the first version's are written by occurrence.repository.ts). Every change goes through a row lock (`lock…`, then `save…`/`recordNotices`) so
  * that the API (people's changes) and the workflows (notices) are serialised per occurrence, and
  * every write is idempotent by a unique key (occurrence + sequence, notice key, dedupe key).
  */
@@ -18,14 +19,6 @@ export interface OpenRequest {
   periodEnd: string;
   dueInstant: string;
   openedAt: string;
-}
-
-export interface ActionFacts {
-  actionId: string;
-  planId: string;
-  status: string;
-  actionTitle: string;
-  planTitle: string;
 }
 
 /** One notice as it is recorded: the notice itself, and what it wrote. */
@@ -63,18 +56,8 @@ interface StateRow {
   fired: string[];
 }
 
-export class FollowUpRepository {
+export class OccurrenceStateRepository {
   constructor(private readonly db: EntityManager) {}
-
-  /** The action's status, locked against a concurrent pause or withdrawal until the transaction ends. */
-  async lockAction(actionId: string): Promise<ActionFacts | undefined> {
-    const [row] = await this.db.query(
-      `SELECT a.id, a.plan_id, a.status, a.title AS action_title, p.title AS plan_title
-         FROM action a JOIN plan p ON p.id = a.plan_id WHERE a.id = $1 FOR SHARE OF a`,
-      [actionId],
-    );
-    return row && { actionId: row.id, planId: row.plan_id, status: row.status, actionTitle: row.action_title, planTitle: row.plan_title };
-  }
 
   /**
    * Records an occurrence as opened (owners copied from the action), or finds the one an earlier
@@ -110,10 +93,10 @@ export class FollowUpRepository {
         WHERE o.id = ANY($2::uuid[]) AND o.action_id = $1 ORDER BY o.id FOR UPDATE OF o FOR SHARE OF a`,
       [actionId, ids],
     );
-    if (rows.length === 0) return { action: await this.lockAction(actionId), occurrences: [] };
+    if (rows.length === 0) return { action: await new ActionRepository(this.db).lock(actionId, 'share'), occurrences: [] };
     const [first] = rows;
     return {
-      action: { actionId, planId: first.plan_id, status: first.action_status, actionTitle: first.action_title, planTitle: first.plan_title },
+      action: { actionId, planId: first.plan_id, status: first.action_status, title: first.action_title, planTitle: first.plan_title },
       occurrences: rows.map(toState),
     };
   }
@@ -177,11 +160,6 @@ export class FollowUpRepository {
         transition.kind === 'skipped' ? state.skip?.reason ?? null : null,
       ],
     );
-  }
-
-  /** The action's workflow has ended on a withdrawal (the API usually recorded it first). */
-  async markWithdrawn(actionId: string, at: string): Promise<void> {
-    await this.db.query(`UPDATE action SET status = 'withdrawn', updated_at = $2 WHERE id = $1 AND status <> 'withdrawn'`, [actionId, at]);
   }
 
   /** Arms the notices of the action's open occurrences again (a new policy or new owners). */

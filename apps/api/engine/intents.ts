@@ -1,0 +1,53 @@
+import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
+import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
+import { ActionRevision, actionWorkflowId, planReportingWorkflowId } from '../../../workflows/contracts/engine';
+import type { OccurrenceRef, OccurrenceUpdateName } from './occurrence-updates';
+
+/**
+ * The Temporal commands the API writes as intents, in the transaction of the row change they
+ * follow from. Each is safe to carry out again after a crash: starts use the workflow id of the
+ * row (an existing workflow is kept), the action's signals set state rather than add to it
+ * (revise sets the given fields, pause and resume set a flag, withdraw ends the workflow), and an
+ * occurrence update carries its intent's id as Temporal's update id, which the server
+ * deduplicates.
+ */
+export type IntentKind =
+  | 'start-action'
+  | 'revise-action'
+  | 'pause-action'
+  | 'resume-action'
+  | 'withdraw-action'
+  | 'start-plan-reporting'
+  | 'occurrence-changed'
+  | 'update-occurrence';
+
+export interface StartActionPayload {
+  /** Follow-up starts when the action was committed, not when Temporal was reachable again. */
+  followFrom: string;
+}
+
+export interface WithdrawPayload {
+  reason?: string;
+  byPersonId?: string;
+}
+
+export interface UpdateOccurrencePayload {
+  occurrence: OccurrenceRef;
+  update: OccurrenceUpdateName;
+  args: object;
+}
+
+const forAction = (kind: IntentKind, actionId: string, payload: object): NewIntent => ({ kind, workflowId: actionWorkflowId(actionId), subjectId: actionId, payload });
+
+export const intents = {
+  startAction: (actionId: string, followFrom: string) => forAction('start-action', actionId, { followFrom } satisfies StartActionPayload),
+  reviseAction: (actionId: string, revision: ActionRevision) => forAction('revise-action', actionId, revision),
+  pauseAction: (actionId: string) => forAction('pause-action', actionId, {}),
+  resumeAction: (actionId: string) => forAction('resume-action', actionId, {}),
+  withdrawAction: (actionId: string, request: WithdrawPayload) => forAction('withdraw-action', actionId, request),
+  startPlanReporting: (planId: string): NewIntent => ({ kind: 'start-plan-reporting', workflowId: planReportingWorkflowId(planId), subjectId: planId, payload: {} }),
+  /** The occurrence as the API has just recorded it, for its action's workflow to follow. */
+  occurrenceChanged: (workflowId: string, state: OccurrenceState): NewIntent => ({ kind: 'occurrence-changed', workflowId, subjectId: state.id, payload: state }),
+  /** For an occurrence of the engine's first version: `workflowId` is its own workflow (OccurrenceUpdates.workflowIdOf). */
+  updateOccurrence: (workflowId: string, payload: UpdateOccurrencePayload): NewIntent => ({ kind: 'update-occurrence', workflowId, subjectId: payload.occurrence.id, payload }),
+};
