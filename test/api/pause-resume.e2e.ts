@@ -19,9 +19,10 @@ describe('pausing and resuming an action', () => {
 
   const occurrencesOf = async (actionId: string) => (await org.cora.get(`/api/occurrences?actionId=${actionId}`)).body.items as Occurrence[];
   const workflowState = (actionId: string) => stack.client.workflow.getHandle(actionWorkflowId(actionId)).query<{ status: string; openOccurrences: string[] }>('state');
+  const noticesOf = async (actionId: string) => ((await stack.dataSource.query('SELECT kind FROM notification WHERE action_id = $1', [actionId])) as Array<{ kind: string }>).map((n) => n.kind);
   const auditOf = async (actionId: string) => ((await org.cora.get(`/api/actions/${actionId}/audit`)).body as Array<{ action: string; after: { reason?: string } }>).map((a) => [a.action, a.after?.reason]);
 
-  it('a paused action opens nothing new until it is resumed; both are audited with their reasons', async () => {
+  it('a paused action opens nothing and sends nothing until it is resumed; both are audited with their reasons', async () => {
     // Two instants on different days: the second opens when the first falls due, unless paused.
     const schedule = { due: [inSeconds(3), inSeconds(3 * 86_400)] };
     const action = (await org.cora.post(`/api/plans/${planId}/actions`, { title: 'Två möten', ownerPersonIds: [org.ids.olle], schedule, policy: {} })).body;
@@ -37,11 +38,13 @@ describe('pausing and resuming an action', () => {
     await waitFor(() => occurrencesOf(action.id), { until: (items) => Date.parse(items[0].due) < Date.now(), what: 'the first due instant passed' });
     expect((await workflowState(action.id)).openOccurrences).toHaveLength(1);
     expect(await occurrencesOf(action.id)).toHaveLength(1);
+    expect(await noticesOf(action.id)).toEqual([]); // its overdue notice waits too
 
     const resumed = await org.cora.post(`/api/actions/${action.id}/resume`, {});
     expect([resumed.status, resumed.body.status, resumed.body.followUp]).toEqual([200, 'active', 'applied']);
     await waitFor(() => occurrencesOf(action.id), { until: (items) => items.length === 2, what: 'the second occurrence, once resumed' });
-    expect((await workflowState(action.id)).status).toBe('finished'); // no longer paused: both have opened, nothing is left
+    await waitFor(() => noticesOf(action.id), { until: (kinds) => kinds.includes('overdue'), what: "the first occurrence's overdue notice, once resumed" });
+    expect((await workflowState(action.id)).status).toBe('active'); // no longer paused: both have opened and are followed
     expect((await org.cora.post(`/api/actions/${action.id}/resume`, { reason: 'igen' })).body.status).toBe('active');
     expect(await auditOf(action.id)).toEqual([
       ['resumed', undefined],
