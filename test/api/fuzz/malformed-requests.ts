@@ -191,8 +191,10 @@ export function plan(operation: Operation, role: Role, r: Recipe, fixture: Fixtu
 
   let body: string | FormData | undefined;
   if (operation.body) {
-    const value = example(operation.body, fixture) as Record<string, unknown>;
-    for (const m of r.mutations) mutate(value, operation.body, m);
+    // Copies: the document's examples and fast-check's constants are shared between requests, and
+    // a value set inside itself (a shared `{}` given as its own extra field) could not be sent.
+    const value = structuredClone(example(operation.body, fixture)) as Record<string, unknown>;
+    for (const m of r.mutations) mutate(value, operation.body, { ...m, value: structuredClone(m.value) });
     // The guarantee last, so that no other fault undoes it.
     if (guarantee === 'extraField') value.unexpectedField = 'x';
     if (guarantee === 'nulInBody') value[firstStringKey(operation.body) ?? 'unexpectedField'] = 'a\u0000b';
