@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
 ensure_node_modules
 echo "[bevaka] building..."
-npx tsc -p tsconfig.build.json
+npm run -s build
 npm run -s build:web
 exec node dist/apps/embedded/main.js

@@ -1,15 +1,16 @@
 /**
  * The Temporal worker as a child of `npm start` (apps/embedded/main.ts), configured by the
- * environment. Its argument is where this run of the launcher keeps the workflow bundle: the first
- * worker bundles `workflows/` and leaves the bundle there, so that a restarted worker is back in
- * the time it takes to connect rather than to bundle again.
+ * environment. Compiled (dist/), it loads the bundle `npm run build` made. From the TypeScript
+ * sources its argument is where this run of the launcher keeps a bundle: the first worker bundles
+ * `workflows/` and leaves it there, so that a restarted worker is back in the time it takes to
+ * connect rather than to bundle again.
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { loadConfig } from '../../libs/config/config';
-import { bundleWorkflows } from '../../libs/temporal/worker-factory';
+import { bundleWorkflows, prebuiltWorkflowBundle } from '../../libs/temporal/worker-factory';
 import { WorkerModule } from '../worker/worker.module';
 import { failedToStart, reportReady, stopOnRequest } from './child-process';
 
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   reportReady();
 }
 
+/** The build's bundle (dist/), else one made by the first worker of this run (TypeScript sources). */
 async function bundleOnce(file: string): Promise<WorkflowBundleOption> {
+  const prebuilt = prebuiltWorkflowBundle();
+  if (prebuilt) return prebuilt;
   if (!existsSync(file)) {
     const partial = `${file}.${process.pid}`;
     await writeFile(partial, (await bundleWorkflows()).code);

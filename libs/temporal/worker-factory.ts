@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, WorkerInterceptors, WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, WorkerInterceptors, WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import type { BevakaConfig } from '../config/config';
 import { connectionOptions } from './connection';
 
@@ -17,12 +18,24 @@ export function workflowsEntry(): string {
  */
 export function preloadedModules(): string[] {
   const root = path.join(__dirname, '..', '..');
-  return ['luxon', 'rrule', ...['occurrence/index', 'reporting/periods'].map((m) => require.resolve(path.join(root, 'libs', 'domain', m)))];
+  return [require.resolve(path.join(root, 'workflows', 'runtime', 'promise-stacks')), workflowsEntry(), 'luxon', 'rrule', ...['occurrence/index', 'reporting/periods'].map((m) => require.resolve(path.join(root, 'libs', 'domain', m)))];
 }
 
 /** Bundles the workflow code once; tests share one bundle between many workers. */
 export async function bundleWorkflows(): Promise<{ code: string }> {
   return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietBundlerLogger, preloadModules: preloadedModules() });
+}
+
+/** Where `npm run build` leaves the bundle of the compiled workflows: dist/workflow-bundle.js. */
+export const PREBUILT_BUNDLE_FILE = path.join(__dirname, '..', '..', 'workflow-bundle.js');
+
+/**
+ * The bundle `npm run build` made, when running compiled code (dist/). A worker that bundles for
+ * itself keeps webpack and its caches in memory for good (about 100 MB of RSS); the build does it
+ * once, in a process of its own. From the TypeScript sources (tests) there is none.
+ */
+export function prebuiltWorkflowBundle(): WorkflowBundleOption | undefined {
+  return __filename.endsWith('.js') && existsSync(PREBUILT_BUNDLE_FILE) ? { codePath: PREBUILT_BUNDLE_FILE } : undefined;
 }
 
 export interface CreateWorkerOptions {
@@ -49,9 +62,13 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     maxConcurrentLocalActivityExecutions: options.temporal.localActivitySlots,
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsEntry(), bundlerOptions: { preloadModules: preloadedModules() } }),
+    ...bundleOption(options.workflowBundle ?? prebuiltWorkflowBundle()),
   });
   return { worker, connection };
+}
+
+function bundleOption(bundle: WorkflowBundleOption | undefined): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+  return bundle ? { workflowBundle: bundle } : { workflowsPath: workflowsEntry(), bundlerOptions: { preloadModules: preloadedModules() } };
 }
 
 const noop = () => undefined;

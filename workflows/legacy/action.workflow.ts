@@ -35,7 +35,9 @@ const { recordActionStatus } = proxyActivities<LegacyEngineActivities>({ startTo
  * take the old path.
  */
 const CONTINUE_AS_FOLLOW_UP = 'continue-as-action-follow-up';
-const continueAsFollowUp = makeContinueAsNewFunc<(input: ActionInput) => Promise<void>>({ workflowType: ACTION_WORKFLOW });
+// Made when used, not at load: it reads the running workflow's info, and this module is loaded
+// once per worker thread, before any workflow runs (see libs/temporal/worker-factory.ts).
+const continueAsFollowUp = (input: ActionInput) => makeContinueAsNewFunc<(input: ActionInput) => Promise<void>>({ workflowType: ACTION_WORKFLOW })(input);
 
 /**
  * Explicit instants open as soon as the previous one falls due (the first at once) instead of at
