@@ -65,7 +65,7 @@ export class OutboxRouter {
     return this.dataSource.transaction(async (db) => {
       const repo = new OutboxRoutingRepository(db);
       const pending = await repo.lockPending(this.options.batchSize ?? 200);
-      for (const notice of pending) await repo.route(notice.id, mailRoute(notice, this.options));
+      await repo.route(pending.map((notice) => ({ id: notice.id, ...mailRoute(notice, this.options) })));
       return pending.length;
     });
   }

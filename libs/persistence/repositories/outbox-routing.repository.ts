@@ -65,13 +65,15 @@ export class OutboxRoutingRepository {
     }));
   }
 
-  async route(id: string, route: { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string }): Promise<void> {
-    await this.db.query(`UPDATE notification SET mail_state = $2, mail_due_at = COALESCE($3::timestamptz, now()), digest_key = $4 WHERE id = $1`, [
-      id,
-      route.state,
-      route.dueAt ?? null,
-      route.digestKey ?? null,
-    ]);
+  /** Routes a batch in one statement: after a period end the batches are full. */
+  async route(routes: Array<{ id: string; state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string }>): Promise<void> {
+    if (!routes.length) return;
+    await this.db.query(
+      `UPDATE notification n SET mail_state = x.state, mail_due_at = COALESCE(x.due_at, now()), digest_key = x.digest_key
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, state text, due_at timestamptz, digest_key text)
+        WHERE n.id = x.id`,
+      [JSON.stringify(routes.map((r) => ({ id: r.id, state: r.state, due_at: r.dueAt ?? null, digest_key: r.digestKey ?? null })))],
+    );
   }
 
   /** Postponements and completions not yet turned into notices, oldest first. */
