@@ -29,6 +29,8 @@ export type DomainErrorCode =
   /** Reading the document took more time or memory than one import may. */
   | 'IMPORT_TOO_COMPLEX'
   | 'INVALID_TRANSITION'
+  /** The plan is archived: nothing in it changes until it is restored. */
+  | 'PLAN_ARCHIVED'
   /** An Idempotency-Key used again for a different request (another body, route or method). */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The follow-up engine (Temporal) cannot be reached and nothing was changed: try again later. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowHandle } from '@temporalio/client';
 import { scheduleFromInstants } from '../../libs/domain/schedule';
-import { actionStateQuery, actionWorkflowId, pauseSignal, PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, resumeSignal, reviseSignal, withdrawSignal } from '../../workflows/contracts/engine';
+import { actionStateQuery, actionWorkflowId, pauseSignal, PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, resumeSignal, reviseReportingSignal, reviseSignal, withdrawSignal } from '../../workflows/contracts/engine';
 import { LEGACY_ACTION_WORKFLOW, LegacyActionInput } from '../../workflows/contracts/legacy';
 import { SYSTEM_CHECK_WORKFLOW } from '../../workflows/contracts/system-check';
 import { actingAs, insertPlan, LADDER, occurrenceRow, seedOrg, startAction } from '../engine/fixtures';
@@ -115,5 +115,23 @@ export const SCENARIOS: Record<string, Scenario> = {
     const first = await handle.describe();
     await handle.result();
     return stack.client.workflow.getHandle(planReportingWorkflowId(planId), first.runId);
+  },
+
+  // The plan's cadence changed while a period ran: the workflow wakes from its wait and continues
+  // as new with quarters (the first run's history is the one kept).
+  'plan-reporting-revised': async (stack) => {
+    const planId = await insertPlan(stack);
+    const periods = [{ key: 'R1', startsAt: inSeconds(-10), endsAt: inSeconds(30) }];
+    const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, {
+      taskQueue: stack.config.temporal.taskQueue,
+      workflowId: planReportingWorkflowId(planId),
+      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT10S' }],
+    });
+    const first = await handle.describe();
+    await handle.signal(reviseReportingSignal, { cadence: 'quarterly', timezone: 'Europe/Stockholm' });
+    const run = stack.client.workflow.getHandle(planReportingWorkflowId(planId), first.runId);
+    await waitFor(async () => (await run.describe()).status.name, { until: (s) => s === 'CONTINUED_AS_NEW' });
+    await stack.client.workflow.getHandle(planReportingWorkflowId(planId)).terminate('recorded');
+    return run;
   },
 };

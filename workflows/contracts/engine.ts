@@ -95,3 +95,10 @@ export interface PlanReportingInput {
   reportedThrough?: string;
 }
 export const planReportingStateQuery = defineQuery<{ current?: ReportingPeriod; frozen: string[] }>('state');
+
+/** The plan's cadence or timezone changed: the period being followed is computed again. */
+export interface ReportingRevision {
+  cadence: 'half-yearly' | 'quarterly';
+  timezone: string;
+}
+export const reviseReportingSignal = defineSignal<[ReportingRevision]>('reviseReporting');

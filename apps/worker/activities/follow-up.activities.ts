@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { noticeRecipients, RecipientContext } from '../../../libs/domain/escalation/recipients';
 import { ladderStepOf, noticeFired, noticeKey } from '../../../libs/domain/occurrence/notices';
+import { followedStatus } from '../../../libs/domain/plan/lifecycle';
 import type { OccurrenceState, Owners } from '../../../libs/domain/occurrence/state';
 import { ActionFacts, ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { NoticeRecord, OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
@@ -35,8 +36,9 @@ export class FollowUpActivitiesService implements FollowUpActivities {
   openOccurrence(request: OpenOccurrenceRequest): Promise<OpenOccurrenceResult> {
     return this.dataSource.transaction(async (db) => {
       const action = await new ActionRepository(db).lock(request.actionId, 'share');
-      if (!action || action.status === 'withdrawn') return { refused: 'withdrawn' };
-      if (action.status === 'paused') return { refused: 'paused' };
+      const status = action ? followedStatus(action.status, action.planArchived) : 'withdrawn';
+      if (status === 'withdrawn') return { refused: 'withdrawn' };
+      if (status === 'paused') return { refused: 'paused' };
       return { state: await new OccurrenceStateRepository(db).open(request) };
     });
   }
@@ -46,7 +48,7 @@ export class FollowUpActivitiesService implements FollowUpActivities {
       const repository = new OccurrenceStateRepository(db);
       const { action, occurrences } = await repository.lockForNotices(request.actionId, [...new Set(request.notices.map((n) => n.occurrenceId))]);
       const current = new Map<string, OccurrenceState>(occurrences.map((state) => [state.id, state]));
-      const status = action?.status ?? 'withdrawn';
+      const status = action ? followedStatus(action.status, action.planArchived) : 'withdrawn';
       if (!action || status === 'paused' || status === 'withdrawn') return { actionStatus: status, occurrences: [...current.values()], sent: [] };
 
       const today = DateTime.fromISO(request.firedAt, { zone: this.config.timezone }).toISODate() as string;

@@ -20,8 +20,8 @@ export class ReportingActivitiesService implements ReportingActivities {
   async requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number> {
     return this.dataSource.transaction(async (db) => {
       const actions: Array<{ id: string; title: string; owner_person_ids: string[]; owner_unit_ids: string[] }> = await db.query(
-        `SELECT id, title, owner_person_ids, owner_unit_ids FROM action
-          WHERE plan_id = $1 AND status = 'active' AND schedule->>'kind' = 'continuous'`,
+        `SELECT a.id, a.title, a.owner_person_ids, a.owner_unit_ids FROM action a JOIN plan p ON p.id = a.plan_id
+          WHERE a.plan_id = $1 AND a.status = 'active' AND a.schedule->>'kind' = 'continuous' AND p.archived_at IS NULL`,
         [input.planId],
       );
       const org = new OrgChartRepository(db);

@@ -36,7 +36,9 @@ export type ScheduleWarningCode =
   | 'YEAR_ASSUMED'
   | 'START_ASSUMED'
   | 'WEEKDAY_MISMATCH'
-  | 'TIMING_FROM_TEXT';
+  | 'TIMING_FROM_TEXT'
+  /** A draft saved before its schedule was given. */
+  | 'NO_SCHEDULE';
 
 export interface ScheduleSpec {
   kind: ScheduleKind;

@@ -87,16 +87,16 @@ export class OccurrenceStateRepository {
    * or withdrawal, in one round trip (what a notice needs before it may be sent).
    */
   async lockForNotices(actionId: string, ids: string[]): Promise<{ action?: ActionFacts; occurrences: OccurrenceState[] }> {
-    const rows: Array<StateRow & { action_status: string; action_title: string; plan_title: string }> = await this.db.query(
-      `SELECT ${STATE_COLUMNS}, a.status AS action_status, a.title AS action_title, p.title AS plan_title
+    const rows: Array<StateRow & { action_status: string; action_title: string; plan_title: string; plan_archived: boolean }> = await this.db.query(
+      `SELECT ${STATE_COLUMNS}, a.status AS action_status, a.title AS action_title, p.title AS plan_title, p.archived_at IS NOT NULL AS plan_archived
          FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan p ON p.id = a.plan_id
-        WHERE o.id = ANY($2::uuid[]) AND o.action_id = $1 ORDER BY o.id FOR UPDATE OF o FOR SHARE OF a`,
+        WHERE o.id = ANY($2::uuid[]) AND o.action_id = $1 ORDER BY o.id FOR UPDATE OF o FOR SHARE OF a FOR KEY SHARE OF p`,
       [actionId, ids],
     );
     if (rows.length === 0) return { action: await new ActionRepository(this.db).lock(actionId, 'share'), occurrences: [] };
     const [first] = rows;
     return {
-      action: { actionId, planId: first.plan_id, status: first.action_status, title: first.action_title, planTitle: first.plan_title },
+      action: { actionId, planId: first.plan_id, status: first.action_status, planArchived: first.plan_archived, title: first.action_title, planTitle: first.plan_title },
       occurrences: rows.map(toState),
     };
   }
