@@ -199,6 +199,41 @@ const CASES: Case[] = [
   { route: 'GET /api/actions/:id/audit', path: (c) => `/api/actions/${c.actionId}/audit`, allowed: COORDINATION },
   { route: 'POST /api/actions/:id/pause', path: (c) => `/api/actions/${c.actionId}/pause`, body: () => ({ reason: 'Vilande' }), allowed: COORDINATION },
   { route: 'POST /api/actions/:id/resume', path: (c) => `/api/actions/${c.actionId}/resume`, body: () => ({}), allowed: COORDINATION },
+  {
+    route: 'POST /api/actions/:id/withdraw',
+    path: (_c, made) => `/api/actions/${made.actionId}/withdraw`,
+    body: () => ({ reason: 'Utgår' }),
+    make: async (c) => ({ actionId: (await c.org.admin.post(`/api/plans/${c.importPlanId}/actions`, { title: `Att återkalla ${unique()}`, schedule: { text: 'Löpande' } })).body.id }),
+    allowed: COORDINATION,
+  },
+  { route: 'PATCH /api/plans/:id', path: (c) => `/api/plans/${c.planId}`, body: () => ({ title: 'Ett bättre näringslivsklimat' }), allowed: COORDINATION },
+  {
+    route: 'POST /api/plans/:id/archive',
+    path: (_c, made) => `/api/plans/${made.planId}/archive`,
+    body: () => ({ reason: 'Ersatt' }),
+    make: async (c) => ({ planId: (await c.org.admin.post('/api/plans', { title: `Att arkivera ${unique()}`, startDate: '2026-01-01' })).body.id }),
+    allowed: COORDINATION,
+  },
+  {
+    route: 'POST /api/plans/:id/restore',
+    path: (_c, made) => `/api/plans/${made.planId}/restore`,
+    body: () => ({}),
+    make: async (c) => {
+      const planId = (await c.org.admin.post('/api/plans', { title: `Att återställa ${unique()}`, startDate: '2026-01-01' })).body.id;
+      await c.org.admin.post(`/api/plans/${planId}/archive`, { reason: 'Ersatt' });
+      return { planId };
+    },
+    allowed: COORDINATION,
+  },
+  { route: 'POST /api/plans/:id/areas', path: (c) => `/api/plans/${c.importPlanId}/areas`, body: () => ({ title: `Område ${unique()}` }), allowed: COORDINATION },
+  {
+    route: 'PATCH /api/plans/:id/areas/:areaId',
+    path: (c, made) => `/api/plans/${c.importPlanId}/areas/${made.areaId}`,
+    body: () => ({ title: `Område ${unique()}`, position: 0 }),
+    make: async (c) => ({ areaId: (await c.org.admin.post(`/api/plans/${c.importPlanId}/areas`, { title: `Område ${unique()}` })).body.id }),
+    allowed: COORDINATION,
+  },
+  { route: 'POST /api/plans/:id/schedule-preview', path: (c) => `/api/plans/${c.planId}/schedule-preview`, body: () => ({ text: 'två gånger per år', when: 'Q1 2027' }), allowed: COORDINATION },
 
   // Occurrences and escalations.
   { route: 'GET /api/occurrences', path: () => '/api/occurrences', allowed: EVERYONE },

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
+import { followedStatus } from '../../../libs/domain/plan/lifecycle';
 import type { IntentOutcome, IntentRow } from '../../../libs/persistence/repositories/intent.repository';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import {
@@ -15,6 +16,8 @@ import {
   PLAN_REPORTING_WORKFLOW,
   PlanReportingInput,
   pauseSignal,
+  ReportingRevision,
+  reviseReportingSignal,
   resumeSignal,
   reviseSignal,
   withdrawSignal,
@@ -52,6 +55,8 @@ export class IntentExecutor {
         return this.startPlanReporting(intent, within);
       case 'revise-action':
         return this.signal(intent, within, (handle) => handle.signal(reviseSignal, intent.payload as ActionRevision));
+      case 'revise-plan-reporting':
+        return this.signal(intent, within, (handle) => handle.signal(reviseReportingSignal, intent.payload as unknown as ReportingRevision));
       case 'pause-action':
         return this.signal(intent, within, (handle) => handle.signal(pauseSignal));
       case 'resume-action':
@@ -78,7 +83,7 @@ export class IntentExecutor {
       timezone: row.timezone,
       policy: (row.policy as NoticePolicy | null) ?? defaultPolicyFor(this.config.calendar),
       followFrom: (intent.payload as Partial<StartActionPayload>).followFrom ?? intent.createdAt.toISOString(),
-      ...(row.status === 'paused' ? { paused: true } : {}),
+      ...(followedStatus(row.status, row.planArchived) === 'paused' ? { paused: true } : {}),
     };
     const started = await this.start(within, ACTION_WORKFLOW, intent.workflowId, input);
     return { ...started, effects: (db) => new ActionRepository(db).markStarted(row.id) };

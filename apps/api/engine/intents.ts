@@ -1,6 +1,6 @@
 import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
 import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
-import { ActionRevision, actionWorkflowId, planReportingWorkflowId } from '../../../workflows/contracts/engine';
+import { ActionRevision, actionWorkflowId, planReportingWorkflowId, ReportingRevision } from '../../../workflows/contracts/engine';
 import type { OccurrenceRef, OccurrenceUpdateName } from './occurrence-updates';
 
 /**
@@ -18,6 +18,7 @@ export type IntentKind =
   | 'resume-action'
   | 'withdraw-action'
   | 'start-plan-reporting'
+  | 'revise-plan-reporting'
   | 'occurrence-changed'
   | 'update-occurrence';
 
@@ -46,6 +47,8 @@ export const intents = {
   resumeAction: (actionId: string) => forAction('resume-action', actionId, {}),
   withdrawAction: (actionId: string, request: WithdrawPayload) => forAction('withdraw-action', actionId, request),
   startPlanReporting: (planId: string): NewIntent => ({ kind: 'start-plan-reporting', workflowId: planReportingWorkflowId(planId), subjectId: planId, payload: {} }),
+  /** Sets the cadence and timezone the plan's reporting follows (safe to repeat: it sets, not adds). */
+  revisePlanReporting: (planId: string, revision: ReportingRevision): NewIntent => ({ kind: 'revise-plan-reporting', workflowId: planReportingWorkflowId(planId), subjectId: planId, payload: revision }),
   /** The occurrence as the API has just recorded it, for its action's workflow to follow. */
   occurrenceChanged: (workflowId: string, state: OccurrenceState): NewIntent => ({ kind: 'occurrence-changed', workflowId, subjectId: state.id, payload: state }),
   /** For an occurrence of the engine's first version: `workflowId` is its own workflow (OccurrenceUpdates.workflowIdOf). */

@@ -132,6 +132,15 @@ export class OccurrencesService {
       if (change.transition) {
         await repository.save({ state: change.state, transition: change.transition });
         await this.followUp.write(db, intents.occurrenceChanged(workflowId, change.state));
+        await new AuditRepository(db).append({
+          actorPersonId: person.id,
+          entity: 'occurrence',
+          entityId: id,
+          planId: occurrence.planId,
+          action: change.transition.kind,
+          before: { title: occurrence.actionTitle, status: occurrence.status, due: occurrence.due },
+          after: { title: occurrence.actionTitle, status: change.state.status, ...change.transition.data },
+        });
       }
       await claim?.committed(db, response((await new OccurrenceReadRepository(db).byId(id))!, change.transition ? 'pending' : 'applied'));
       return Boolean(change.transition); // completed twice: the first completion stands, nothing to tell

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
+import { AreaRepository } from '../../../libs/persistence/repositories/area.repository';
 import { duration } from '../../../libs/domain/escalation/notice-plan';
 import { listOccurrences, toScheduleSpec } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
@@ -21,6 +22,20 @@ export function scheduleOf(request: ScheduleRequest, plan: { start_date: string;
     throw new DomainError('SCHEDULE_UNREADABLE', 'The schedule could not be read; say it differently or give dates', spec.warnings.map((w) => ({ path: 'schedule', message: `${w.code}: ${w.message}` })));
   }
   return spec;
+}
+
+/**
+ * A draft's schedule: as `scheduleOf` when it can be read, else what was understood of it (kind
+ * `unreadable`, with the warnings), to be completed later; no schedule given at all is one too.
+ */
+export function draftableScheduleOf(request: ScheduleRequest | undefined, plan: { start_date: string; timezone: string }): ScheduleSpec {
+  try {
+    return scheduleOf(request ?? {}, plan);
+  } catch (error) {
+    if (!(error instanceof DomainError) || (error.code !== 'SCHEDULE_UNREADABLE' && error.code !== 'VALIDATION_FAILED')) throw error;
+    const text = request?.text;
+    return text !== undefined ? toScheduleSpec({ text, when: request?.when }, { from: plan.start_date, timezone: plan.timezone }) : { kind: 'unreadable', rule: null, warnings: [{ code: 'NO_SCHEDULE', message: 'No schedule given yet' }] };
+  }
 }
 
 /** A given policy means exactly its durations; none means the plan default (decided at start). */
@@ -65,18 +80,14 @@ async function missing(db: EntityManager, table: 'unit', ids: string[]): Promise
   return ids.filter((id) => !found.some((f) => f.id === id));
 }
 
+/** The area of that title (created last in the plan's order if new); none for no title. */
 export async function areaId(db: EntityManager, planId: string, title: string | undefined | null): Promise<string | null> {
   if (!title?.trim()) return null;
-  const [row] = await db.query(
-    `INSERT INTO area (plan_id, title, position) VALUES ($1, $2, (SELECT count(*) FROM area WHERE plan_id = $1))
-     ON CONFLICT (plan_id, title) DO UPDATE SET title = EXCLUDED.title RETURNING id`,
-    [planId, title.trim()],
-  );
-  return row.id;
+  return new AreaRepository(db).findOrCreate(planId, title.trim());
 }
 
 /** The next due dates of a schedule, for people to see what was understood. */
-export function nextDue(schedule: ScheduleSpec, timezone: string, now = new Date()): string[] {
+export function nextDue(schedule: ScheduleSpec, timezone: string, now = new Date(), count = 3): string[] {
   if (!schedule.rule) return [];
-  return listOccurrences(schedule, { after: now.toISOString(), count: 3, timezone }).map((o) => o.due);
+  return listOccurrences(schedule, { after: now.toISOString(), count, timezone }).map((o) => o.due);
 }

@@ -3,6 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { ActionChange, changeStatus } from '../../../libs/domain/action/lifecycle';
 import { DomainError } from '../../../libs/domain/errors';
+import { assertPlanOpen } from '../../../libs/domain/plan/lifecycle';
+import { toScheduleSpec } from '../../../libs/domain/schedule';
+import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
@@ -14,8 +17,10 @@ import { FollowUp } from '../engine/follow-up';
 import type { FollowUpState } from '../engine/follow-up-state';
 import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
-import { areaId, assertOwnersExist, nextDue, policyOf, scheduleOf } from './action-input';
+import { areaId, assertOwnersExist, draftableScheduleOf, nextDue, policyOf, scheduleOf } from './action-input';
+import type { SchedulePreviewRequest, SchedulePreviewResponse } from './plan-changes.dto';
 import { ActionResponse, CreateActionRequest, UpdateActionRequest } from './plans.dto';
+import { lockOpenPlan } from './open-plan';
 
 const ACTION = `SELECT a.id, a.plan_id, ar.title AS area, a.title, a.when_text, a.status, a.schedule, a.schedule_input, a.policy,
                        a.owner_unit_ids, a.owner_person_ids, p.timezone, to_char(p.start_date, 'YYYY-MM-DD') AS start_date
@@ -45,26 +50,45 @@ export class ActionsService {
     @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
+  /**
+   * A new action, followed up at once; or, with `draft: true` and a schedule that cannot be read
+   * (or none), saved as a draft on the balance list until its schedule is given.
+   */
   async create(planId: string, body: CreateActionRequest, actor: CurrentPersonInfo, claim?: IdempotencyClaim): Promise<ActionResponse> {
     const plan = await this.plan(planId);
-    const schedule = scheduleOf(body.schedule, plan);
+    const schedule = body.draft ? draftableScheduleOf(body.schedule, plan) : scheduleOf(body.schedule ?? {}, plan);
+    const status = schedule.kind === 'unreadable' ? 'draft' : 'starting';
     const policy = policyOf(body.policy, defaultPolicyFor(this.config.calendar));
-    const start = await this.dataSource.transaction(async (db) => {
+    const { id, start } = await this.dataSource.transaction(async (db) => {
       await claim?.take(db);
+      await lockOpenPlan(new PlanRepository(db), planId, 'key-share');
       await assertOwnersExist(db, body);
       const [row] = await db.query(
         `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, policy, owner_unit_ids, owner_person_ids, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'starting') RETURNING id`,
-        [planId, await areaId(db, planId, body.area), body.title, body.schedule.when ?? null, body.schedule, schedule, policy, body.ownerUnitIds ?? [], body.ownerPersonIds ?? []],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [planId, await areaId(db, planId, body.area), body.title, body.schedule?.when ?? null, body.schedule ?? {}, schedule, policy, body.ownerUnitIds ?? [], body.ownerPersonIds ?? [], status],
       );
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: row.id, planId, action: 'created', after: { ...body, schedule } });
-      const intent = intents.startAction(row.id, new Date().toISOString());
-      await this.followUp.write(db, intent);
-      await claim?.committed(db, describe(await this.row(db, row.id), 'pending'));
-      return intent;
+      const start = status === 'starting' ? intents.startAction(row.id, new Date().toISOString()) : undefined;
+      if (start) await this.followUp.write(db, start);
+      await claim?.committed(db, describe(await this.row(db, row.id), start ? 'pending' : 'applied'));
+      return { id: row.id as string, start };
     });
-    await this.followUp.carryOut([start.workflowId]);
-    return this.get(start.subjectId);
+    if (start) await this.followUp.carryOut([start.workflowId]);
+    return this.get(id);
+  }
+
+  /** What a schedule in words would be for an action of this plan: the same reading as the import's. */
+  async preview(planId: string, body: SchedulePreviewRequest): Promise<SchedulePreviewResponse> {
+    const plan = await this.plan(planId);
+    const spec = toScheduleSpec({ text: body.text, when: body.when }, { from: plan.start_date, timezone: plan.timezone });
+    return {
+      kind: spec.kind,
+      rule: spec.rule,
+      nextDue: spec.kind === 'unreadable' ? [] : nextDue(spec, plan.timezone, new Date(), 5),
+      warnings: spec.warnings.map((w) => ({ code: w.code, message: w.message })),
+      followable: spec.kind !== 'unreadable',
+    };
   }
 
   async get(id: string): Promise<ActionResponse> {
@@ -87,6 +111,7 @@ export class ActionsService {
     const revision: ActionRevision = { ...(schedule && { schedule }), ...(policy && { policy }), ...(owners && { owners }) };
     const command = before.status === 'draft' ? intents.startAction(id, at) : Object.keys(revision).length ? intents.reviseAction(id, { ...revision, at }) : undefined;
     await this.dataSource.transaction(async (db) => {
+      await lockOpenPlan(new PlanRepository(db), before.plan_id, 'key-share');
       await assertOwnersExist(db, body, before.owner_person_ids);
       await db.query(
         `UPDATE action SET title = $2, area_id = CASE WHEN $3 THEN $4::uuid ELSE area_id END, when_text = $5, schedule_input = $6, schedule = $7,
@@ -116,8 +141,8 @@ export class ActionsService {
   }
 
   /** Withdraws the action: committed at once, its workflow told now or as soon as Temporal answers. */
-  withdraw(id: string, actor: CurrentPersonInfo): Promise<ActionResponse> {
-    return this.changeStatus(id, 'withdraw', actor, { reason: 'Borttagen ur planen' });
+  withdraw(id: string, actor: CurrentPersonInfo, reason = 'Borttagen ur planen'): Promise<ActionResponse> {
+    return this.changeStatus(id, 'withdraw', actor, { reason });
   }
 
   /** Nothing opens and nothing is sent until the action is resumed; the workflow keeps its place. */
@@ -134,6 +159,7 @@ export class ActionsService {
       const actions = new ActionRepository(db);
       const current = await actions.lock(id, 'update');
       if (!current) throw new DomainError('NOT_FOUND', 'No such action');
+      assertPlanOpen({ archivedAt: current.planArchived ? 'archived' : null });
       const next = changeStatus(current.status, change);
       if (!next) return undefined; // already so: a repeated request changes nothing
       await actions.setStatus(id, next);
@@ -150,9 +176,9 @@ export class ActionsService {
   }
 
   private async plan(planId: string): Promise<{ start_date: string; timezone: string }> {
-    const [plan] = await this.dataSource.query(`SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone FROM plan WHERE id = $1`, [planId]);
+    const plan = await new PlanRepository(this.dataSource.manager).find(planId);
     if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
-    return plan;
+    return { start_date: plan.startDate, timezone: plan.timezone };
   }
 
   private async row(db: EntityManager, id: string): Promise<ActionRow> {

@@ -13,6 +13,8 @@ import type { FollowUpState } from '../engine/follow-up-state';
 import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId } from './action-input';
+import { lockOpenPlan } from './open-plan';
+import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
 import { PlanParser } from './plan-parser';
 import type { ImportCorrection } from './plans.dto';
 
@@ -51,8 +53,9 @@ export class ImportService {
   ) {}
 
   async preview(planId: string, document: { filename?: string; content: Uint8Array | string }, corrections: ImportCorrection[] = []): Promise<ImportPreviewResponse> {
-    const [plan] = await this.dataSource.query(`SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone FROM plan WHERE id = $1`, [planId]);
-    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    const found = await new PlanRepository(this.dataSource.manager).find(planId);
+    if (!found) throw new DomainError('NOT_FOUND', 'No such plan');
+    const plan = { start_date: found.startDate, timezone: found.timezone };
     // Read in a worker thread, within limits of size, time and memory; schedule corrections with it.
     const scheduleCorrections = corrections.map(({ area, row, text, when }) => ({ area, row, text, when }));
     const preview = await this.parser.parse({ document, options: { from: plan.start_date, timezone: plan.timezone }, corrections: scheduleCorrections });
@@ -81,6 +84,7 @@ export class ImportService {
     });
     const created = await this.dataSource.transaction(async (db) => {
       await claim?.take(db);
+      await lockOpenPlan(new PlanRepository(db), planId, 'key-share');
       const rows: Array<{ id: string; title: string; status: string }> = [];
       for (const area of preview.areas) {
         const area_id = await areaId(db, planId, area.title);

@@ -25,6 +25,18 @@ import {
   ResumeActionRequest,
   UpdateActionRequest,
 } from './plans.dto';
+import { PlanAreasService } from './plan-areas.service';
+import {
+  ArchivePlanRequest,
+  AreaResponse,
+  CreateAreaRequest,
+  RestorePlanRequest,
+  SchedulePreviewRequest,
+  SchedulePreviewResponse,
+  UpdateAreaRequest,
+  UpdatePlanRequest,
+  WithdrawActionRequest,
+} from './plan-changes.dto';
 import { PlansService } from './plans.service';
 
 /** One plan file, a few form fields (text, filename, corrections) each within the body limit. */
@@ -39,6 +51,7 @@ export class PlansController {
     private readonly plans: PlansService,
     private readonly actions: ActionsService,
     private readonly importer: ImportService,
+    private readonly areas: PlanAreasService,
     private readonly idempotency: Idempotency,
   ) {}
 
@@ -65,6 +78,53 @@ export class PlansController {
   @ApiOkResponse({ type: PlanDetailResponse })
   get(@Param('id', UuidParam) id: string) {
     return this.plans.get(id);
+  }
+
+  @Patch('plans/:id')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: PlanResponse, description: 'Changed; what follows for its actions and its reporting is carried out as the engine answers (`followUp`)' })
+  @ApiConflictResponse({ description: 'PLAN_ARCHIVED: restore the plan first' })
+  update(@Param('id', UuidParam) id: string, @Body() body: UpdatePlanRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.plans.update(id, body, actor);
+  }
+
+  @Post('plans/:id/archive')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: PlanResponse, description: 'Archived (or already so): nothing of it is followed up, nothing in it changes, its reports stay readable' })
+  archive(@Param('id', UuidParam) id: string, @Body() body: ArchivePlanRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.plans.archive(id, body.reason, actor);
+  }
+
+  @Post('plans/:id/restore')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: PlanResponse, description: 'Followed up again (or was not archived); actions paused on their own stay paused' })
+  restore(@Param('id', UuidParam) id: string, @Body() body: RestorePlanRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.plans.restore(id, body.reason, actor);
+  }
+
+  @Post('plans/:id/areas')
+  @Roles('coordinator')
+  @ApiCreatedResponse({ type: AreaResponse, description: 'The area, last in the order (an existing area of that title is answered as it is)' })
+  createArea(@Param('id', UuidParam) planId: string, @Body() body: CreateAreaRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.areas.create(planId, body.title, actor);
+  }
+
+  @Patch('plans/:id/areas/:areaId')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: AreaResponse })
+  @ApiConflictResponse({ description: 'Another area of the plan has that title, or the plan is archived' })
+  updateArea(@Param('id', UuidParam) planId: string, @Param('areaId', UuidParam) areaId: string, @Body() body: UpdateAreaRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.areas.update(planId, areaId, body, actor);
+  }
+
+  @Post('plans/:id/schedule-preview')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: SchedulePreviewResponse, description: "A schedule in words as an action of this plan would have it: kind, next due dates, warnings (the import's reading). Writes nothing." })
+  schedulePreview(@Param('id', UuidParam) planId: string, @Body() body: SchedulePreviewRequest) {
+    return this.actions.preview(planId, body);
   }
 
   @Post('plans/:id/actions')
@@ -165,6 +225,15 @@ export class PlansController {
     if (action.followUp === 'applied') return undefined;
     response.status(HttpStatus.ACCEPTED);
     return action;
+  }
+
+  @Post('actions/:id/withdraw')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: ActionResponse, description: 'Withdrawn for good, with the reason in the audit log; `followUp` "pending" until its workflow has heard of it' })
+  @ApiConflictResponse({ description: 'The plan is archived' })
+  withdrawAction(@Param('id', UuidParam) id: string, @Body() body: WithdrawActionRequest, @CurrentPerson() actor: CurrentPersonInfo) {
+    return this.actions.withdraw(id, actor, body.reason);
   }
 
   @Post('actions/:id/pause')

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -59,8 +60,11 @@ export class CreateActionRequest {
   @ApiPropertyOptional({ example: 'Inköp och upphandling' }) @IsOptional() @IsString() @MaxLength(300) area?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerUnitIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) ownerPersonIds?: string[];
-  @ApiProperty({ type: ScheduleRequest }) @ValidateNested() @Type(() => ScheduleRequest) schedule!: ScheduleRequest;
+  @ApiPropertyOptional({ type: ScheduleRequest, description: 'Required, unless the action is saved as a draft' })
+  @IsOptional() @ValidateNested() @Type(() => ScheduleRequest) schedule?: ScheduleRequest;
   @ApiPropertyOptional({ type: PolicyRequest }) @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
+  @ApiPropertyOptional({ description: 'Save it even when its schedule cannot be read (or is not given yet): a draft, not followed up, on the balance list until its schedule is given' })
+  @IsOptional() @IsBoolean() draft?: boolean;
 }
 
 export class UpdateActionRequest {
@@ -149,6 +153,9 @@ export class PlanResponse {
   @ApiProperty() timezone!: string;
   @ApiProperty() reportingCadence!: string;
   @ApiProperty({ nullable: true, type: Object, description: 'The default notice policy of its actions' }) policy!: object | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the plan was archived: nothing of it is followed up, nothing in it changes, until it is restored' })
+  archivedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) archiveReason!: string | null;
   @ApiProperty({ enum: FOLLOW_UP_STATES, description: `Of the plan's reporting workflow. ${FOLLOW_UP_DESCRIPTION}` }) followUp!: FollowUpState;
 }
 
@@ -179,6 +186,6 @@ export class PlanActionResponse extends ActionResponse {
 }
 
 export class PlanDetailResponse extends PlanResponse {
-  @ApiProperty({ description: 'Areas with their actions, each with its unresolved occurrences', type: Object, isArray: true })
+  @ApiProperty({ description: 'Areas in the plan\'s order with their actions, each with its unresolved occurrences; actions without an area last (id null)', type: Object, isArray: true })
   areas!: Array<{ id: string | null; title: string; actions: PlanActionResponse[] }>;
 }

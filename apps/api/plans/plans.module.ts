@@ -3,6 +3,7 @@ import { EngineModule } from '../engine/engine.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ActionsService } from './actions.service';
 import { ImportService } from './import.service';
+import { PlanAreasService } from './plan-areas.service';
 import { PlanParser } from './plan-parser';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -10,6 +11,6 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [EngineModule, IdempotencyModule],
   controllers: [PlansController],
-  providers: [ActionsService, PlansService, ImportService, PlanParser],
+  providers: [ActionsService, PlansService, PlanAreasService, ImportService, PlanParser],
 })
 export class PlansModule {}

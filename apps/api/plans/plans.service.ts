@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
+import type { NoticePolicy } from '../../../libs/domain/escalation/policy';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
+import { changesArchive, PlanChange } from '../../../libs/domain/plan/lifecycle';
+import { revisionsForPlanChange } from '../../../libs/domain/plan/revision';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
+import { AreaRepository } from '../../../libs/persistence/repositories/area.repository';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
+import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
+import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
+import { PlanRepository, PlanRow } from '../../../libs/persistence/repositories/plan.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
 import { defaultPolicyFor } from '../../../workflows/contracts/policy';
 import type { CurrentPersonInfo } from '../auth/current-person';
@@ -13,10 +21,12 @@ import { FollowUp } from '../engine/follow-up';
 import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { policyOf } from './action-input';
+import { lockOpenPlan } from './open-plan';
 import { ACTION_SELECT, ActionRow, describe } from './actions.service';
+import type { UpdatePlanRequest } from './plan-changes.dto';
 import { CreatePlanRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse } from './plans.dto';
 
-const PLAN = `SELECT id, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate", timezone, reporting_cadence AS "reportingCadence", policy FROM plan`;
+type Plan = Omit<PlanResponse, 'followUp'>;
 
 @Injectable()
 export class PlansService {
@@ -28,38 +38,125 @@ export class PlansService {
 
   /** The plan and, as an intent in the same transaction, the start of its reporting workflow. */
   async create(body: CreatePlanRequest, actor: CurrentPersonInfo, claim?: IdempotencyClaim): Promise<PlanResponse> {
-    const timezone = body.timezone ?? 'Europe/Stockholm';
-    if (!IANAZone.isValidZone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
+    const timezone = validTimezone(body.timezone ?? 'Europe/Stockholm');
     const policy = policyOf(body.policy, defaultPolicyFor(this.config.calendar));
     const plan = await this.dataSource.transaction(async (db) => {
       await claim?.take(db);
-      const [row] = await db.query(`INSERT INTO plan (title, start_date, timezone, reporting_cadence, created_by, policy) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-        body.title,
-        body.startDate,
+      const created = await new PlanRepository(db).create({
+        title: body.title,
+        startDate: body.startDate,
         timezone,
-        body.reportingCadence ?? 'half-yearly',
-        actor.id,
+        reportingCadence: body.reportingCadence ?? 'half-yearly',
         policy,
-      ]);
-      const [created] = await db.query(`${PLAN} WHERE id = $1`, [row.id]);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: row.id, planId: row.id, action: 'created', after: created });
-      await this.followUp.write(db, intents.startPlanReporting(row.id));
+        createdBy: actor.id,
+      });
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: created.id, planId: created.id, action: 'created', after: created });
+      await this.followUp.write(db, intents.startPlanReporting(created.id));
       await claim?.committed(db, { ...created, followUp: 'pending' });
-      return created as Omit<PlanResponse, 'followUp'>;
+      return created;
     });
     await this.followUp.carryOut([intents.startPlanReporting(plan.id).workflowId]);
-    return { ...plan, followUp: (await this.followUp.of([plan.id]))(plan.id) };
+    return this.withFollowUp(plan);
+  }
+
+  /**
+   * A new title, start, timezone, cadence or default policy. What follows from it for the running
+   * follow-up (schedules in words read again from the new start, the new timezone, the new default
+   * policy for actions without their own, the reporting cadence) is written as intents with it.
+   */
+  async update(id: string, body: UpdatePlanRequest, actor: CurrentPersonInfo): Promise<PlanResponse> {
+    const fallback = defaultPolicyFor(this.config.calendar);
+    const { plan, commands } = await this.dataSource.transaction(async (db) => {
+      const plans = new PlanRepository(db);
+      const before = await lockOpenPlan(plans, id);
+      const after = await plans.update(id, {
+        title: body.title ?? before.title,
+        startDate: body.startDate ?? before.startDate,
+        timezone: body.timezone !== undefined ? validTimezone(body.timezone) : before.timezone,
+        reportingCadence: body.reportingCadence ?? before.reportingCadence,
+        policy: body.policy ? policyOf(body.policy, fallback) : before.policy,
+      });
+      const commands = await this.reviseFollowUp(db, before, after, fallback);
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'plan', entityId: id, planId: id, action: 'updated', before, after });
+      return { plan: after, commands };
+    });
+    await this.followUp.carryOut(commands.map((c) => c.workflowId));
+    return this.withFollowUp(plan);
+  }
+
+  /** The revisions a plan change makes to its actions and its reporting, written as intents. */
+  private async reviseFollowUp(db: EntityManager, before: PlanRow, after: PlanRow, fallback: NoticePolicy): Promise<NewIntent[]> {
+    const actions = new ActionRepository(db);
+    const basis = (p: PlanRow) => ({ startDate: p.startDate, timezone: p.timezone, policy: p.policy as NoticePolicy | null });
+    const outcome = revisionsForPlanChange(basis(before), basis(after), await actions.revisableOf(after.id), fallback);
+    if (outcome.unreadable.length) {
+      throw new DomainError(
+        'SCHEDULE_UNREADABLE',
+        'From the new start some schedules can no longer be read; change them first',
+        outcome.unreadable.map((u) => ({ path: `actions.${u.actionId}`, message: `${u.title}: ${u.warnings.map((w) => w.message).join('; ')}` })),
+      );
+    }
+    const at = new Date().toISOString();
+    const commands: NewIntent[] = [];
+    for (const { actionId, schedule, timezone, policy } of outcome.revisions) {
+      if (schedule) await actions.setSchedule(actionId, schedule);
+      if (policy) await new OccurrenceStateRepository(db).rearmOpenOf(actionId, at);
+      commands.push(intents.reviseAction(actionId, { ...(schedule && { schedule }), ...(timezone && { timezone }), ...(policy && { policy }), at }));
+    }
+    if (before.reportingCadence !== after.reportingCadence || before.timezone !== after.timezone) {
+      commands.push(intents.revisePlanReporting(after.id, { cadence: after.reportingCadence === 'quarterly' ? 'quarterly' : 'half-yearly', timezone: after.timezone }));
+    }
+    for (const command of commands) await this.followUp.write(db, command);
+    return commands;
+  }
+
+  /**
+   * Archive: nothing of the plan is followed up any more (its actions' workflows are paused; the
+   * engine also reads the plan's state before anything opens or is sent), and nothing in it
+   * changes. Restore: the actions that were running run again; those paused on their own stay so.
+   */
+  archive(id: string, reason: string, actor: CurrentPersonInfo): Promise<PlanResponse> {
+    return this.changeArchive(id, 'archive', actor, reason);
+  }
+
+  restore(id: string, reason: string | undefined, actor: CurrentPersonInfo): Promise<PlanResponse> {
+    return this.changeArchive(id, 'restore', actor, reason);
+  }
+
+  private async changeArchive(id: string, change: PlanChange, actor: CurrentPersonInfo, reason?: string): Promise<PlanResponse> {
+    const { plan, commands } = await this.dataSource.transaction(async (db) => {
+      const plans = new PlanRepository(db);
+      const before = await plans.lock(id);
+      if (!before) throw new DomainError('NOT_FOUND', 'No such plan');
+      if (!changesArchive(before, change)) return { plan: before, commands: [] }; // already so
+      const after = await plans.setArchived(id, change === 'archive' ? { at: new Date().toISOString(), reason: reason ?? '' } : null);
+      const running = await new ActionRepository(db).idsOf(id, ['starting', 'active']);
+      const commands = running.map((actionId) => (change === 'archive' ? intents.pauseAction(actionId) : intents.resumeAction(actionId)));
+      for (const command of commands) await this.followUp.write(db, command);
+      await new AuditRepository(db).append({
+        actorPersonId: actor.id,
+        entity: 'plan',
+        entityId: id,
+        planId: id,
+        action: change === 'archive' ? 'archived' : 'restored',
+        before: { title: before.title, archivedAt: before.archivedAt },
+        after: { title: after.title, archivedAt: after.archivedAt, reason, actions: running.length },
+      });
+      return { plan: after, commands };
+    });
+    await this.followUp.carryOut(commands.map((c) => c.workflowId));
+    return this.withFollowUp(plan);
   }
 
   async list(): Promise<PlanResponse[]> {
-    const plans: Array<Omit<PlanResponse, 'followUp'>> = await this.dataSource.query(`${PLAN} ORDER BY created_at DESC`);
+    const plans = await new PlanRepository(this.dataSource.manager).list();
     const followUp = await this.followUp.of(plans.map((p) => p.id));
     return plans.map((p) => ({ ...p, followUp: followUp(p.id) }));
   }
 
   async get(id: string): Promise<PlanDetailResponse> {
     const plan = await this.plan(id);
-    const areas: Array<{ id: string; title: string }> = await this.dataSource.query('SELECT id, title FROM area WHERE plan_id = $1 ORDER BY position, title', [id]);
+    const areas = await new AreaRepository(this.dataSource.manager).list(id);
     const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
     const occurrences = await this.occurrenceSummary(id);
     const followUp = await this.followUp.of([id, ...actions.map((a) => a.id)]);
@@ -106,7 +203,6 @@ export class PlansService {
    * The report as it would be frozen now: for the coordinator preparing the board meeting while the
    * period runs. Once the period is frozen, that report is the answer.
    */
-  /** The running period's report as it stands: the coordinators' preparation, not yet for the board. */
   async reportDraft(planId: string, periodKey: string, actor: { roles: string[] }, now = new Date()): Promise<Record<string, unknown>> {
     if (!actor.roles.some((r) => r === 'coordinator' || r === 'admin')) throw new DomainError('FORBIDDEN', 'Drafts of reports are for coordinators; the frozen reports are for everyone');
     const frozen = await this.snapshots().frozen(planId, periodKey);
@@ -123,21 +219,30 @@ export class PlansService {
     return new AuditRepository(this.dataSource.manager).forPlan(planId);
   }
 
-  private async plan(id: string): Promise<Omit<PlanResponse, 'followUp'>> {
-    const [plan] = await this.dataSource.query(`${PLAN} WHERE id = $1`, [id]);
-    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
-    return plan;
-  }
-
-  private snapshots(): ReportRepository {
-    return new ReportRepository(this.dataSource.manager);
-  }
-
   async actionAudit(actionId: string): Promise<AuditRow[]> {
     const [row] = await this.dataSource.query('SELECT 1 FROM action WHERE id = $1', [actionId]);
     if (!row) throw new DomainError('NOT_FOUND', 'No such action');
     return new AuditRepository(this.dataSource.manager).forEntity('action', actionId);
   }
+
+  private async plan(id: string): Promise<Plan> {
+    const plan = await new PlanRepository(this.dataSource.manager).find(id);
+    if (!plan) throw new DomainError('NOT_FOUND', 'No such plan');
+    return plan;
+  }
+
+  private async withFollowUp(plan: Plan): Promise<PlanResponse> {
+    return { ...plan, followUp: (await this.followUp.of([plan.id]))(plan.id) };
+  }
+
+  private snapshots(): ReportRepository {
+    return new ReportRepository(this.dataSource.manager);
+  }
+}
+
+function validTimezone(timezone: string): string {
+  if (!IANAZone.isValidZone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
+  return timezone;
 }
 
 function iso(value: Date | string): string {

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PolicyRequest } from './plans.dto';
+
+/** What a coordinator may change of a plan; the rest stays. */
+export class UpdatePlanRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: "Schedules written in words are read again from the new start (e.g. 'Q1' of the plan's first year)" })
+  @IsOptional() @IsDateString({ strict: true }) startDate?: string;
+  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() @MaxLength(100) timezone?: string;
+  @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
+  @ApiPropertyOptional({ type: () => PolicyRequest, description: 'The default notice policy: actions without one of their own follow it from now on' })
+  @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
+}
+
+export class ArchivePlanRequest {
+  @ApiProperty({ example: 'Ersatt av handlingsplanen 2027–2030' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+export class RestorePlanRequest {
+  @ApiPropertyOptional({ example: 'Planen gäller ett år till' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class CreateAreaRequest {
+  @ApiProperty({ example: 'Inköp och upphandling' }) @IsString() @MinLength(1) @MaxLength(300) title!: string;
+}
+
+export class UpdateAreaRequest {
+  @ApiPropertyOptional({ example: 'Upphandling' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ description: "Its place in the plan's order (0 = first; beyond the last = last)" }) @IsOptional() @IsInt() @Min(0) @Max(10_000) position?: number;
+}
+
+export class AreaResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() position!: number;
+}
+
+export class WithdrawActionRequest {
+  @ApiProperty({ example: 'Ingår i den nya upphandlingspolicyn' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+export class SchedulePreviewRequest {
+  @ApiProperty({ example: 'två gånger per år' }) @IsString() @MaxLength(2000) text!: string;
+  @ApiPropertyOptional({ example: 'Q3 2026' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
+}
+
+export class SchedulePreviewResponse {
+  @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: object | null;
+  @ApiProperty({ type: [String], description: 'The next due dates from today (YYYY-MM-DD), at most five' }) nextDue!: string[];
+  @ApiProperty({ type: Object, isArray: true, description: 'What is uncertain, as the import says it: {code, message}' }) warnings!: Array<{ code: string; message: string }>;
+  @ApiProperty({ description: 'Whether an action with this schedule would be followed up; otherwise it is saved as a draft' }) followable!: boolean;
+}
