@@ -9,6 +9,8 @@ import { AccountPage } from './pages/AccountPage';
 import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
+import { NewActionPage } from './pages/NewActionPage';
+import { NewPlanPage } from './pages/NewPlanPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { ActionLink, OccurrenceLink, PlanLink } from './pages/Permalinks';
 import { NotificationsPage, useUnreadCount } from './pages/NotificationsPage';
@@ -32,7 +34,9 @@ export function App() {
         <Route path="/uppgifter" element={<TasksPage />} />
         <Route path="/eskaleringar" element={<EscalationsPage />} />
         <Route path="/planer" element={<PlansPage />} />
+        <Route path="/planer/ny" element={<NewPlanPage />} />
         <Route path="/planer/:id" element={<PlanPage />} />
+        <Route path="/planer/:id/ny-atgard" element={<NewActionPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/atgarder/:id" element={<ActionPage />} />

@@ -85,6 +85,11 @@ export interface Plan {
   title: string;
   startDate: string;
   timezone: string;
+  reportingCadence: string;
+  policy: NoticePolicy | null;
+  /** Set while archived: nothing of it is followed up, nothing in it changes. */
+  archivedAt: string | null;
+  archiveReason: string | null;
 }
 
 export interface NoticePolicy {
@@ -110,8 +115,6 @@ export interface PlanAction {
 }
 
 export interface PlanDetail extends Plan {
-  reportingCadence: string;
-  policy: NoticePolicy | null;
   areas: Array<{ id: string | null; title: string; actions: PlanAction[] }>;
 }
 

@@ -11,6 +11,7 @@ export interface PersonEntry {
   id: string;
   name: string;
   unitId: string | null;
+  roles: string[];
   /** Set while deactivated: still named where they were, but no longer offered as a choice. */
   deactivatedAt: string | null;
 }

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { workbenchEn, workbenchSv } from './i18n-workbench';
 
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
@@ -233,11 +234,14 @@ const sv = {
     audit: 'Senaste ändringar',
     auditEntry: '{{who}} · {{what}}',
     auditWhat: {
-      plan: { created: 'skapade planen', imported: 'importerade {{count}} åtgärder från {{file}}' },
+      plan: { created: 'skapade planen', imported: 'importerade {{count}} åtgärder från {{file}}', updated: 'ändrade planen', archived: 'arkiverade planen', restored: 'återställde planen' },
+      area: { created: 'lade till arbetsområdet ”{{title}}”', updated: 'ändrade arbetsområdet ”{{title}}”' },
+      occurrence: { completed: 'klarmarkerade ”{{title}}”', postponed: 'gav ”{{title}}” nytt datum', skipped: 'hoppade över ett tillfälle av ”{{title}}”', reassigned: 'flyttade ansvaret för ”{{title}}”' },
       action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'tog bort ”{{title}}”', paused: 'pausade ”{{title}}”', resumed: 'återupptog ”{{title}}”' },
     },
     someone: 'Systemet',
   },
+  workbench: workbenchSv,
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
     FORBIDDEN: 'Du har inte behörighet att göra det här.',
@@ -252,6 +256,7 @@ const sv = {
     CONFLICT: 'Det krockar med något som redan finns, till exempel en e-postadress som redan används.',
     BUSY: 'Många loggar in just nu. Försök igen om en stund.',
     SCHEDULE_UNREADABLE: 'Tidplanen gick inte att förstå. Skriv den på ett annat sätt eller ange datum.',
+    PLAN_ARCHIVED: 'Planen är arkiverad. Återställ den för att ändra i den.',
     default: 'Något gick fel ({{code}}). Försök igen.',
   },
 };
@@ -487,11 +492,14 @@ const en: typeof sv = {
     audit: 'Latest changes',
     auditEntry: '{{who}} · {{what}}',
     auditWhat: {
-      plan: { created: 'created the plan', imported: 'imported {{count}} actions from {{file}}' },
+      plan: { created: 'created the plan', imported: 'imported {{count}} actions from {{file}}', updated: 'changed the plan', archived: 'archived the plan', restored: 'restored the plan' },
+      area: { created: 'added the area “{{title}}”', updated: 'changed the area “{{title}}”' },
+      occurrence: { completed: 'completed “{{title}}”', postponed: 'gave “{{title}}” a new date', skipped: 'skipped an occurrence of “{{title}}”', reassigned: 'moved “{{title}}” to another owner' },
       action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'removed “{{title}}”', paused: 'paused “{{title}}”', resumed: 'resumed “{{title}}”' },
     },
     someone: 'The system',
   },
+  workbench: workbenchEn,
   errors: {
     UNAUTHENTICATED: 'Wrong e-mail address or password, or the session has expired.',
     FORBIDDEN: 'You are not allowed to do this.',
@@ -506,6 +514,7 @@ const en: typeof sv = {
     CONFLICT: 'This clashes with something that exists already, such as an e-mail address in use.',
     BUSY: 'Many are signing in right now. Try again in a moment.',
     SCHEDULE_UNREADABLE: 'The schedule could not be understood. Say it differently or give dates.',
+    PLAN_ARCHIVED: 'The plan is archived. Restore it to change anything in it.',
     default: 'Something went wrong ({{code}}). Try again.',
   },
 };

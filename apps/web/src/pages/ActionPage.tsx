@@ -1,8 +1,14 @@
-import { Alert, Anchor, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Badge, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { isResolved } from '../../../../libs/domain/occurrence/status';
+import { useAuth } from '../auth';
+import { ActionTools } from '../components/ActionTools';
+import { SkipOccurrence } from '../components/SkipOccurrence';
+import { useActionAudit } from '../resources/actions';
+import { usePlan } from '../resources/plans';
 import { api, NoticePolicy, Occurrence } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
@@ -11,6 +17,8 @@ import { StatusBadge } from './StatusBadge';
 
 interface ActionDetail {
   id: string;
+  planId: string;
+  area: string | null;
   title: string;
   when: string | null;
   status: string;
@@ -34,27 +42,40 @@ interface HistoryEntry {
 export function ActionPage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const { me } = useAuth();
+  const coordinates = Boolean(me?.roles.includes('coordinator') || me?.roles.includes('admin'));
   const action = useQuery({ queryKey: ['action', id], queryFn: () => api<ActionDetail>('GET', `/api/actions/${id}`) });
   const occurrences = useQuery({ queryKey: ['occurrences', 'action', id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?actionId=${id}`) });
+  const plan = usePlan(action.data?.planId);
   if (action.error) return <Alert color="red" role="alert">{errorText(action.error)}</Alert>;
   const a = action.data;
   if (!a) return null;
   const kind = scheduleInWords(a.schedule);
   const next = a.nextDue[0] ? t('plans.next', { date: a.nextDue[0] }) : '';
+  const archived = Boolean(plan.data?.archivedAt);
+  const editable = coordinates && !archived && a.status !== 'withdrawn';
   return (
     <Stack>
+      {plan.data && <Text><Anchor component={Link} to={`/planer/${a.planId}`}>{plan.data.title}</Anchor>{a.area ? ` · ${a.area}` : ''}</Text>}
       <Title order={1}>{a.title}</Title>
-      <Text>{[kind, a.when, next].filter(Boolean).join(' · ')}</Text>
+      <Group gap="xs">
+        <ActionStatusBadge status={a.status} />
+        <Text>{[kind, a.when, next].filter(Boolean).join(' · ')}</Text>
+      </Group>
       <Owners unitIds={a.ownerUnitIds} personIds={a.ownerPersonIds} />
       {a.policy && <Text size="sm">{policyInWords(a.policy)}</Text>}
-      <EditAction action={a} />
+      {archived && <Alert color="yellow">{t('workbench.archivedNoChanges')}</Alert>}
+      {coordinates && <ActionTools action={a} planArchived={archived} />}
+      {editable && <EditAction action={a} areas={(plan.data?.areas ?? []).filter((x) => x.id).map((x) => x.title)} />}
       <Title order={2} size="h3">{t('action.timeline')}</Title>
-      {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} />)}
+      {occurrences.data?.items.length === 0 && <Text>{a.status === 'draft' ? t('workbench.noOccurrencesDraft') : t('workbench.noOccurrences')}</Text>}
+      {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} canSkip={editable && !isResolved(o.status)} />)}
+      {coordinates && <ActionHistory actionId={a.id} />}
     </Stack>
   );
 }
 
-function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
+function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; canSkip: boolean }) {
   const { t } = useTranslation();
   // Linked to from a mail or a calendar (/occurrences/:id → #id): scrolled to and marked.
   const { hash } = useLocation();
@@ -68,7 +89,10 @@ function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
     <Card ref={card} id={occurrence.id} withBorder padding="md" aria-label={occurrence.periodKey} aria-current={linked ? 'location' : undefined} style={linked ? { outline: '3px solid var(--mantine-color-blue-7)' } : undefined}>
       <Group justify="space-between">
         <Text fw={700}>{t('tasks.due', { date: formatDate(occurrence.due) })}</Text>
-        <StatusBadge status={occurrence.status} />
+        <Group gap="xs">
+          {canSkip && <SkipOccurrence occurrenceId={occurrence.id} label={t('tasks.due', { date: formatDate(occurrence.due) })} />}
+          <StatusBadge status={occurrence.status} />
+        </Group>
       </Group>
       <List size="sm" mt="xs">
         {(history.data ?? []).map((h, i) => (
@@ -87,10 +111,12 @@ function OccurrenceTimeline({ occurrence }: { occurrence: Occurrence }) {
   );
 }
 
-function EditAction({ action }: { action: ActionDetail }) {
+function EditAction({ action, areas }: { action: ActionDetail; areas: string[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const { ownerOptions } = useDirectory();
+  const [title, setTitle] = useState(action.title);
+  const [area, setArea] = useState(action.area ?? '');
   const [text, setText] = useState(action.scheduleInput.text ?? '');
   const [when, setWhen] = useState(action.scheduleInput.when ?? '');
   const [owners, setOwners] = useState<string[]>([...action.ownerUnitIds.map((id) => `unit:${id}`), ...action.ownerPersonIds.map((id) => `person:${id}`)]);
@@ -100,17 +126,18 @@ function EditAction({ action }: { action: ActionDetail }) {
   const save = useMutation({
     mutationFn: () =>
       api('PATCH', `/api/actions/${action.id}`, {
+        ...(title.trim() && title.trim() !== action.title ? { title: title.trim() } : {}),
+        ...(area.trim() !== (action.area ?? '') ? { area: area.trim() } : {}),
         ...(text ? { schedule: { text, when: when || undefined } } : {}),
         ...ownersFromChoices(owners),
         ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['action', action.id] }),
+    onSuccess: () => client.invalidateQueries(),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
-  if (action.status === 'withdrawn') return null;
   return (
     <Card withBorder padding="md">
       <form onSubmit={submit} aria-label={t('action.edit')}>
@@ -118,6 +145,10 @@ function EditAction({ action }: { action: ActionDetail }) {
           <Title order={2} size="h4">{t('action.edit')}</Title>
           {save.error && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
           {save.isSuccess && <Alert color="green" role="status">{t('action.saved')}</Alert>}
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('workbench.actionTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required style={{ flex: '2 1 16rem' }} />
+            <Autocomplete label={t('import.area')} data={areas} value={area} onChange={setArea} style={{ flex: '1 1 12rem' }} />
+          </Group>
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
             <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} />
@@ -138,4 +169,31 @@ function Owners({ unitIds, personIds }: { unitIds: string[]; personIds: string[]
   const { t } = useTranslation();
   const names = useDirectory().ownerNames(unitIds, personIds);
   return <Text>{t('escalations.owners', { names: names.join(', ') || '–' })}</Text>;
+}
+
+/** What was done to the action itself (created, changed, paused, resumed, withdrawn), newest first, with the reasons given. */
+function ActionHistory({ actionId }: { actionId: string }) {
+  const { t } = useTranslation();
+  const audit = useActionAudit(actionId, true);
+  if (!audit.data?.length) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">{t('workbench.actionHistory')}</Title>
+      <List size="sm" aria-label={t('workbench.actionHistory')}>
+        {audit.data.map((entry) => (
+          <List.Item key={entry.id}>
+            {formatDate(entry.at)} — {t('plan.auditEntry', { who: entry.actorName ?? t('plan.someone'), what: t(`workbench.actionEvents.${entry.action}`, { defaultValue: entry.action }) })}
+            {typeof entry.after?.reason === 'string' && entry.after.reason ? `: ${entry.after.reason}` : ''}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+/** The action's own status in words (not colour alone). */
+function ActionStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const colour = status === 'active' ? 'blue' : status === 'paused' ? 'yellow' : status === 'draft' ? 'orange' : 'gray';
+  return <Badge variant="light" color={colour} c="dark.9">{t(`workbench.status.${status}`, { defaultValue: status })}</Badge>;
 }

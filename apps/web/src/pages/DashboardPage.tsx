@@ -1,9 +1,13 @@
-import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, Plan, PlanDetail } from '../api';
+import { useAuth } from '../auth';
+import { GettingStarted } from '../components/GettingStarted';
+import { PauseAction } from '../components/PauseAction';
+import { SkipOccurrence } from '../components/SkipOccurrence';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { ACTION_STATE_COLOURS, ACTION_STATES, actionState } from './action-state';
@@ -12,6 +16,8 @@ import { StatusBadge } from './StatusBadge';
 /** The coordinator's overview: each plan by area, counts per state, and what needs attention now. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { me } = useAuth();
+  const coordinates = Boolean(me?.roles.includes('coordinator') || me?.roles.includes('admin'));
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
   const details = useQueries({ queries: (plans.data ?? []).map((p) => ({ queryKey: ['plan', p.id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
   const { units, people } = useDirectory();
@@ -44,10 +50,12 @@ export function DashboardPage() {
   const ownerless = (r: (typeof rows)[number]) => r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0;
   const balance = rows.filter((r) => (!area || r.area === area) && (r.action.status === 'draft' || r.state === 'nothingScheduled' || ownerless(r)));
 
+  const loaded = details.every((d) => d.data) ? details.map((d) => d.data!) : undefined;
   return (
     <Stack>
       <Title order={1}>{t('dashboard.title')}</Title>
       {plans.error && <Alert color="red" role="alert">{errorText(plans.error)}</Alert>}
+      {coordinates && <GettingStarted plans={plans.data && loaded} />}
       <Group>
         <Select label={t('dashboard.area')} data={areas} value={area} onChange={setArea} clearable placeholder={t('dashboard.all')} />
         <Select label={t('dashboard.unit')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
@@ -71,6 +79,7 @@ export function DashboardPage() {
               <Table.Th scope="col">{t('dashboard.action')}</Table.Th>
               <Table.Th scope="col">{t('dashboard.due')}</Table.Th>
               <Table.Th scope="col">{t('dashboard.state')}</Table.Th>
+              {coordinates && <Table.Th scope="col"><VisuallyHidden>{t('workbench.change')}</VisuallyHidden></Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -79,6 +88,14 @@ export function DashboardPage() {
                 <Table.Td><Anchor component={Link} to={`/atgarder/${o.actionId}`}>{o.actionTitle}</Anchor></Table.Td>
                 <Table.Td>{formatDate(o.due)}</Table.Td>
                 <Table.Td><StatusBadge status={o.status} /></Table.Td>
+                {coordinates && (
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <SkipOccurrence occurrenceId={o.id} label={o.actionTitle} />
+                      <PauseAction action={{ id: o.actionId, title: o.actionTitle }} />
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

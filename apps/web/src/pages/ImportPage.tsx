@@ -1,9 +1,11 @@
-import { Alert, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
 import { api, ImportPreview, Plan, PlanDetail } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
+import { READABLE_ALERT_TITLE } from '../components/readable-alert';
 import { errorText } from '../format';
 
 /** Import wizard: upload, see every row as understood with its warnings, then confirm. Nothing is written before. */
@@ -11,7 +13,9 @@ export function ImportPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
-  const [planId, setPlanId] = useState<string | null>(null);
+  // From a plan's page (/import?plan=…) the plan is chosen already.
+  const [planId, setPlanId] = useState<string | null>(new URLSearchParams(useLocation().search).get('plan'));
+  const openPlans = (plans.data ?? []).filter((p) => !p.archivedAt);
   const [file, setFile] = useState<File | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [editing, setEditing] = useState<{ area: number; row: number; title: string; when: string } | null>(null);
@@ -43,9 +47,14 @@ export function ImportPage() {
   return (
     <Stack>
       <Title order={1}>{t('import.title')}</Title>
+      {plans.data && openPlans.length === 0 && (
+        <Alert color="blue" styles={READABLE_ALERT_TITLE} title={t('workbench.importNeedsPlan')}>
+          <Anchor component={Link} to="/planer/ny">{t('workbench.newPlan')}</Anchor>
+        </Alert>
+      )}
       <Card withBorder padding="md">
         <Stack>
-          <Select label={t('import.plan')} placeholder={t('import.choosePlan')} data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
+          <Select label={t('import.plan')} placeholder={t('import.choosePlan')} data={openPlans.map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
           <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.md,.txt,.tsv" clearable clearButtonProps={{ 'aria-label': t('import.clear') }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} required />
           <Group>
             <Button onClick={() => { setCorrections([]); preview.mutate([]); }} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>

@@ -8,6 +8,8 @@ import { useAuth } from '../auth';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { periodInWords, policyInWords, scheduleInWords } from '../schedule-words';
+import { AreasEditor } from '../components/AreasEditor';
+import { PlanToolbar } from '../components/PlanToolbar';
 import { actionState, ActionStateBadge } from './action-state';
 
 /** One plan: its facts and default policy, every action by area with its state, the board reports, and what changed. */
@@ -25,14 +27,16 @@ export function PlanPage() {
       <Title order={1}>{p.title}</Title>
       <Text>{t('plan.facts', { start: p.startDate, timezone: p.timezone, cadence: t(`plan.cadence.${p.reportingCadence}`, { defaultValue: p.reportingCadence }) })}</Text>
       {p.policy && <Text size="sm">{t('plan.policy', { policy: policyInWords(p.policy) })}</Text>}
+      {coordinates && <PlanToolbar plan={p} />}
       <Reports planId={p.id} drafts={Boolean(coordinates)} />
-      {p.areas.length === 0 && <Text>{t('plan.noActions')}</Text>}
+      {p.areas.length === 0 && <Text>{coordinates ? t('workbench.planEmpty') : t('plan.noActions')}</Text>}
       {p.areas.map((area) => (
         <Stack key={area.id ?? 'none'} gap="xs">
           {area.title && <Title order={2} size="h3">{area.title}</Title>}
           <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} />
         </Stack>
       ))}
+      {coordinates && !p.archivedAt && <AreasEditor plan={p} />}
       {coordinates && <AuditList planId={p.id} />}
     </Stack>
   );

@@ -1,21 +1,30 @@
-import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, Plan, PlanDetail } from '../api';
-import { errorText } from '../format';
+import { api, PlanDetail } from '../api';
+import { useAuth } from '../auth';
+import { errorText, formatDate } from '../format';
+import { planKeys, usePlans } from '../resources/plans';
 
 /** Every plan by area, with each action's schedule as understood and its next due date. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
-  const details = useQueries({ queries: (plans.data ?? []).map((p) => ({ queryKey: ['plan', p.id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
+  const { me } = useAuth();
+  const coordinates = me?.roles.includes('coordinator') || me?.roles.includes('admin');
+  const plans = usePlans();
+  const open = (plans.data ?? []).filter((p) => !p.archivedAt);
+  const archived = (plans.data ?? []).filter((p) => p.archivedAt);
+  const details = useQueries({ queries: open.map((p) => ({ queryKey: planKeys.one(p.id), queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
 
   return (
     <Stack>
-      <Title order={1}>{t('plans.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('plans.title')}</Title>
+        {coordinates && <Button component={Link} to="/planer/ny">{t('workbench.newPlan')}</Button>}
+      </Group>
       {plans.error && <Alert color="red" role="alert">{errorText(plans.error)}</Alert>}
-      {plans.data?.length === 0 && <Text>{t('plans.empty')}</Text>}
+      {plans.data?.length === 0 && <Text>{coordinates ? t('workbench.plansEmpty') : t('plans.empty')}</Text>}
       {details.map(({ data: plan }) =>
         plan ? (
           <Card key={plan.id} withBorder padding="md" radius="md">
@@ -41,6 +50,18 @@ export function PlansPage() {
             ))}
           </Card>
         ) : null,
+      )}
+      {archived.length > 0 && (
+        <Stack gap={4}>
+          <Title order={2} size="h3">{t('workbench.archivedPlans')}</Title>
+          <List>
+            {archived.map((plan) => (
+              <List.Item key={plan.id}>
+                <Anchor component={Link} to={`/planer/${plan.id}`}>{plan.title}</Anchor> · {t('workbench.archivedOn', { date: formatDate(plan.archivedAt!) })}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
       )}
     </Stack>
   );
