@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/persistence/**/*.ts'],
+    rules: restrict('libs/persistence imports only libs/domain: it knows no workflow, API or worker.', ours('apps', 'workflows', 'temporal', 'test')),
+  },
+  {
+    // SQL has one home: the repositories of libs/persistence. (Tests and benchmarks read the
+    // database to check what the product wrote; they are not the product.)
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'workflows/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/persistence/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder)$/]",
+          message: 'SQL lives in libs/persistence: call a repository (one per aggregate) instead of .query() or a query builder.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/api/**/*.ts'],
     rules: restrict(
       'The API talks to Temporal through the client and workflows/contracts only.',

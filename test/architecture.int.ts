@@ -22,6 +22,11 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+async function restrictedSyntax(file: string, code: string): Promise<string[]> {
+  const [result] = eslint(['--stdin', '--stdin-filename', path.join(root, file)], code);
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
 describe('architecture rules (lint)', () => {
   it.each([
     ['libs/domain/schedule/x.ts', "import { DataSource } from 'typeorm';"],
@@ -34,6 +39,8 @@ describe('architecture rules (lint)', () => {
     ['apps/api/x.ts', "import { WorkerService } from '../worker/worker.service';"],
     ['apps/api/x.ts', "import { systemCheckWorkflow } from '../../workflows/system-check.workflow';"],
     ['apps/api/x.ts', "import { Worker } from '@temporalio/worker';"],
+    ['libs/persistence/repositories/x.ts', "import { actionWorkflowId } from '../../../workflows/contracts/engine';"],
+    ['libs/persistence/repositories/x.ts', "import { FollowUp } from '../../../apps/api/engine/follow-up';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
@@ -45,6 +52,18 @@ describe('architecture rules (lint)', () => {
     ['apps/api/x.ts', "import { SYSTEM_CHECK_WORKFLOW } from '../../workflows/contracts/system-check';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
+  });
+
+  it.each([
+    ['apps/api/plans/x.service.ts', "export const f = (db: { query(sql: string): unknown }) => db.query('SELECT 1');"],
+    ['apps/worker/activities/x.ts', "export const f = (m: { createQueryBuilder(): unknown }) => m.createQueryBuilder();"],
+    ['libs/domain/x.ts', "export const f = (db: { query(sql: string): unknown }) => db.query('SELECT 1');"],
+  ])('%s may not hold SQL: %s', async (file, code) => {
+    expect(await restrictedSyntax(file, code)).not.toEqual([]);
+  });
+
+  it('a repository in libs/persistence may', async () => {
+    expect(await restrictedSyntax('libs/persistence/repositories/x.ts', "export const f = (db: { query(sql: string): unknown }) => db.query('SELECT 1');")).toEqual([]);
   });
 
   it('the whole tree passes lint', async () => {

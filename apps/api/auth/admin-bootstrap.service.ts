@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
-import { PersonEntity } from '../../../libs/persistence/entities/person.entity';
+import { DatabaseRepository } from '../../../libs/persistence/repositories/database.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { generatePassword, hashPassword } from './password';
 
@@ -38,21 +39,13 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   async ensureFirstAdmin(): Promise<{ email: string; generatedPassword?: string } | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      const users = await manager.getRepository(PersonEntity).createQueryBuilder('p').where('p.password_hash IS NOT NULL').getCount();
-      if (users > 0) return undefined;
+      await new DatabaseRepository(manager).lockForTransaction(BOOTSTRAP_LOCK);
+      const people = new PersonRepository(manager);
+      if (await people.anyoneWithPassword()) return undefined;
       const email = (this.config.admin.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
       const generatedPassword = this.config.admin.password ? undefined : generatePassword();
       const passwordHash = await hashPassword(this.config.admin.password ?? generatedPassword!);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(PersonEntity)
-        .values({ name: 'Administratör', email, roles: ['admin'], passwordHash, deactivatedAt: null })
-        .orUpdate(['password_hash', 'roles', 'deactivated_at'], ['email'])
-        .returning(['id'])
-        .execute();
-      const id = inserted.identifiers[0]?.id ?? inserted.raw[0]?.id;
+      const id = await people.upsertFirstAdmin({ name: 'Administratör', email, passwordHash });
       await new AuditRepository(manager).append({ actorPersonId: null, entity: 'person', entityId: id, action: 'created (first admin)', after: { email, roles: ['admin'], passwordGenerated: Boolean(generatedPassword) } });
       return { email, generatedPassword };
     });

@@ -5,6 +5,7 @@ import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { CalendarFeed, CalendarFeedRepository } from '../../../libs/persistence/repositories/calendar-feed.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
+import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
 import { occurrencesCalendar } from './ical';
 
 const PLAN_FEED_ROLES = ['coordinator', 'admin'];
@@ -49,10 +50,9 @@ export class CalendarFeedService {
     const owner = feed && (await new PersonRepository(this.dataSource.manager).byId(feed.personId));
     const allowed = owner && !owner.deactivatedAt && (!feed.planId || owner.roles.some((r) => PLAN_FEED_ROLES.includes(r)));
     if (!feed || !allowed) throw new DomainError('NOT_FOUND', 'No such calendar feed');
-    const [person] = await this.dataSource.query('SELECT locale FROM person WHERE id = $1', [feed.personId]);
-    const locale = person?.locale === 'en' ? 'en' : 'sv';
+    const locale = await new PersonRepository(this.dataSource.manager).locale(feed.personId);
     const occurrences = feed.planId ? await repo.occurrencesOfPlan(feed.planId) : await repo.occurrencesOfPerson(feed.personId);
-    const [plan] = feed.planId ? await this.dataSource.query('SELECT title FROM plan WHERE id = $1', [feed.planId]) : [];
+    const plan = feed.planId ? await new PlanRepository(this.dataSource.manager).find(feed.planId) : undefined;
     const name = plan ? `Bevaka: ${plan.title}` : locale === 'sv' ? 'Bevaka: mina uppgifter' : 'Bevaka: my tasks';
     return occurrencesCalendar(occurrences, { name, timezone: this.config.timezone, publicUrl: this.config.publicUrl, locale });
   }

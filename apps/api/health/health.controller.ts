@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { Client } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { DatabaseRepository } from '../../../libs/persistence/repositories/database.repository';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
@@ -49,7 +50,7 @@ export class HealthController {
   }
 
   private checkDatabase(): Promise<string> {
-    return outcome(withTimeout(this.dataSource.query('SELECT 1')));
+    return outcome(withTimeout(new DatabaseRepository(this.dataSource.manager).ping()));
   }
 
   private checkTemporal(): Promise<string> {

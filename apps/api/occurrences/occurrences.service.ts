@@ -5,6 +5,8 @@ import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
+import { EscalationRepository } from '../../../libs/persistence/repositories/escalation.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { decide, OccurrenceAct, OccurrenceCommand } from '../../../libs/domain/occurrence/commands';
 import { mayAct } from '../../../libs/domain/occurrence/permissions';
 import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
@@ -64,8 +66,7 @@ export class OccurrencesService {
     const target = await this.reads().isEscalationTarget(escalationId, person.id, this.today());
     if (!target && !isCoordinator(person)) throw new DomainError('FORBIDDEN', 'Only the person it escalated to (or their substitute) can acknowledge it');
     await this.dataSource.transaction(async (db) => {
-      const changed = await db.query('UPDATE escalation SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND acknowledged_at IS NULL RETURNING id', [escalationId, person.id]);
-      if (changed.length) await new AuditRepository(db).append({ actorPersonId: person.id, entity: 'escalation', entityId: escalationId, action: 'acknowledged' });
+      if (await new EscalationRepository(db).acknowledge(escalationId, person.id)) await new AuditRepository(db).append({ actorPersonId: person.id, entity: 'escalation', entityId: escalationId, action: 'acknowledged' });
     });
     return this.escalationResponse((await this.reads().escalation(escalationId))!);
   }
@@ -103,7 +104,7 @@ export class OccurrencesService {
 
   reassign(id: string, body: ReassignRequest, person: CurrentPersonInfo) {
     return this.act(id, 'reassign', person, async () => {
-      const [target] = await this.dataSource.query('SELECT deactivated_at IS NOT NULL AS deactivated FROM person WHERE id = $1', [body.ownerPersonId]);
+      const [target] = await new PersonRepository(this.dataSource.manager).activity([body.ownerPersonId]);
       if (!target) throw new DomainError('UNPROCESSABLE', 'No such person', [{ path: 'ownerPersonId', message: 'does not exist' }]);
       if (target.deactivated) throw new DomainError('UNPROCESSABLE', 'That person is deactivated', [{ path: 'ownerPersonId', message: 'deactivated' }]);
       return { kind: 'reassign', byPersonId: person.id, ownerPersonId: body.ownerPersonId };

@@ -6,6 +6,8 @@ import { assertAcceptablePassword } from '../../../libs/domain/accounts/password
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { SessionRepository } from '../../../libs/persistence/repositories/session.repository';
+import { SubstituteRepository } from '../../../libs/persistence/repositories/substitute.repository';
+import { UnitRepository } from '../../../libs/persistence/repositories/unit.repository';
 import { hashPassword } from '../auth/password';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import {
@@ -19,26 +21,22 @@ import {
   UpdateUnitRequest,
 } from './organisation.dto';
 
-const UNIT = `SELECT id, name, parent_id AS "parentId", head_person_id AS "headPersonId" FROM unit`;
-const SUBSTITUTE = `SELECT id, person_id AS "personId", substitute_person_id AS "substitutePersonId",
-                           to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM substitute`;
-
 /** The organisation chart: units as a tree with heads, people with roles, substitutes. */
 @Injectable()
 export class OrganisationService {
   constructor(private readonly dataSource: DataSource) {}
 
   listUnits(): Promise<UnitResponse[]> {
-    return this.dataSource.query(`${UNIT} ORDER BY name`);
+    return new UnitRepository(this.dataSource.manager).list();
   }
 
   createUnit(body: CreateUnitRequest, actor: CurrentPersonInfo): Promise<UnitResponse> {
     return this.dataSource.transaction(async (db) => {
       if (body.parentId) await mustExist(db, 'unit', body.parentId, 'parentId');
       if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
-      const [unit] = await db.query(`INSERT INTO unit (name, parent_id, head_person_id) VALUES ($1, $2, $3) RETURNING id`, [body.name, body.parentId ?? null, body.headPersonId ?? null]);
-      const created = await this.unit(db, unit.id);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: unit.id, action: 'created', after: created });
+      const id = await new UnitRepository(db).insert({ name: body.name, parentId: body.parentId ?? null, headPersonId: body.headPersonId ?? null });
+      const created = await this.unit(db, id);
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: id, action: 'created', after: created });
       return created;
     });
   }
@@ -51,12 +49,7 @@ export class OrganisationService {
         await refuseCycle(db, id, body.parentId);
       }
       if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
-      await db.query(
-        `UPDATE unit SET name = $2,
-                         parent_id = CASE WHEN $3 THEN $4::uuid ELSE parent_id END,
-                         head_person_id = CASE WHEN $5 THEN $6::uuid ELSE head_person_id END WHERE id = $1`,
-        [id, body.name ?? before.name, body.parentId !== undefined, body.parentId ?? null, body.headPersonId !== undefined, body.headPersonId ?? null],
-      );
+      await new UnitRepository(db).update(id, { name: body.name ?? before.name, parentId: body.parentId, headPersonId: body.headPersonId });
       const after = await this.unit(db, id);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: id, action: 'updated', before, after });
       return after;
@@ -143,7 +136,7 @@ export class OrganisationService {
 
   async listSubstitutes(personId: string): Promise<SubstituteResponse[]> {
     await this.person(this.dataSource.manager, personId);
-    return this.dataSource.query(`${SUBSTITUTE} WHERE person_id = $1 ORDER BY starts_on`, [personId]);
+    return new SubstituteRepository(this.dataSource.manager).of(personId);
   }
 
   createSubstitute(personId: string, body: CreateSubstituteRequest, actor: CurrentPersonInfo): Promise<SubstituteResponse> {
@@ -152,24 +145,24 @@ export class OrganisationService {
       await mustBeActivePerson(db, body.substitutePersonId, 'substitutePersonId');
       if (body.substitutePersonId === personId) throw new DomainError('VALIDATION_FAILED', 'A person cannot substitute for themselves', [{ path: 'substitutePersonId', message: 'same person' }]);
       if (body.startsOn > body.endsOn) throw new DomainError('VALIDATION_FAILED', 'startsOn must not be after endsOn', [{ path: 'endsOn', message: 'before startsOn' }]);
-      const [row] = await db.query(`INSERT INTO substitute (person_id, substitute_person_id, starts_on, ends_on) VALUES ($1, $2, $3, $4) RETURNING id`, [personId, body.substitutePersonId, body.startsOn, body.endsOn]);
-      const [created] = await db.query(`${SUBSTITUTE} WHERE id = $1`, [row.id]);
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'substitute', entityId: row.id, action: 'created', after: created });
+      const created = await new SubstituteRepository(db).insert({ personId, substitutePersonId: body.substitutePersonId, startsOn: body.startsOn, endsOn: body.endsOn });
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'substitute', entityId: created.id, action: 'created', after: created });
       return created;
     });
   }
 
   deleteSubstitute(personId: string, id: string, actor: CurrentPersonInfo): Promise<void> {
     return this.dataSource.transaction(async (db) => {
-      const [before] = await db.query(`${SUBSTITUTE} WHERE id = $1 AND person_id = $2`, [id, personId]);
+      const substitutes = new SubstituteRepository(db);
+      const before = await substitutes.find(id, personId);
       if (!before) throw new DomainError('NOT_FOUND', 'No such substitute period');
-      await db.query('DELETE FROM substitute WHERE id = $1', [id]);
+      await substitutes.delete(id);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'substitute', entityId: id, action: 'deleted', before });
     });
   }
 
   private async unit(db: EntityManager, id: string): Promise<UnitResponse> {
-    const [unit] = await db.query(`${UNIT} WHERE id = $1`, [id]);
+    const unit = await new UnitRepository(db).byId(id);
     if (!unit) throw new DomainError('NOT_FOUND', 'No such unit');
     return unit;
   }
@@ -183,8 +176,8 @@ export class OrganisationService {
 
 /** A reference in a request body to something that does not exist is bad input (422), not a 404. */
 export async function mustExist(db: EntityManager, table: 'unit' | 'person', id: string, path: string): Promise<void> {
-  const [row] = await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-  if (!row) throw new DomainError('UNPROCESSABLE', `No ${table} with id ${id}`, [{ path, message: 'does not exist' }]);
+  const exists = table === 'unit' ? await new UnitRepository(db).exists(id) : (await new PersonRepository(db).byId(id)) !== undefined;
+  if (!exists) throw new DomainError('UNPROCESSABLE', `No ${table} with id ${id}`, [{ path, message: 'does not exist' }]);
 }
 
 /** Heads of units and substitutes act on notices: a deactivated person cannot become one. */
@@ -195,14 +188,7 @@ async function mustBeActivePerson(db: EntityManager, id: string, path: string): 
 
 /** A unit cannot be moved below itself or one of its descendants. */
 async function refuseCycle(db: EntityManager, unitId: string, newParentId: string): Promise<void> {
-  const [row] = await db.query(
-    `WITH RECURSIVE up(id, parent_id, depth) AS (
-       SELECT id, parent_id, 0 FROM unit WHERE id = $1
-       UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 100
-     ) SELECT 1 FROM up WHERE id = $2`,
-    [newParentId, unitId],
-  );
-  if (row) throw new DomainError('CONFLICT', 'A unit cannot be placed below itself or one of its own units', [{ path: 'parentId', message: 'would make a cycle' }]);
+  if (await new UnitRepository(db).isAtOrAbove(newParentId, unitId)) throw new DomainError('CONFLICT', 'A unit cannot be placed below itself or one of its own units', [{ path: 'parentId', message: 'would make a cycle' }]);
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

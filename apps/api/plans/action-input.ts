@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { AreaRepository } from '../../../libs/persistence/repositories/area.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
+import { UnitRepository } from '../../../libs/persistence/repositories/unit.repository';
 import { duration } from '../../../libs/domain/escalation/notice-plan';
 import { listOccurrences, toScheduleSpec } from '../../../libs/domain/schedule';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
@@ -63,21 +65,13 @@ function isDuration(iso: string): boolean {
  */
 export async function assertOwnersExist(db: EntityManager, owners: { ownerUnitIds?: string[]; ownerPersonIds?: string[] }, alreadyOwning: string[] = []): Promise<void> {
   const people = owners.ownerPersonIds ?? [];
-  const found: Array<{ id: string; deactivated: boolean }> = people.length
-    ? await db.query('SELECT id, deactivated_at IS NOT NULL AS deactivated FROM person WHERE id = ANY($1::uuid[])', [people])
-    : [];
+  const found = await new PersonRepository(db).activity(people);
   const details = [
-    ...(await missing(db, 'unit', owners.ownerUnitIds ?? [])).map((id) => ({ path: 'ownerUnitIds', message: `no unit ${id}` })),
+    ...(await new UnitRepository(db).missing(owners.ownerUnitIds ?? [])).map((id) => ({ path: 'ownerUnitIds', message: `no unit ${id}` })),
     ...people.filter((id) => !found.some((f) => f.id === id)).map((id) => ({ path: 'ownerPersonIds', message: `no person ${id}` })),
     ...found.filter((f) => f.deactivated && !alreadyOwning.includes(f.id)).map((f) => ({ path: 'ownerPersonIds', message: `person ${f.id} is deactivated` })),
   ];
   if (details.length) throw new DomainError('UNPROCESSABLE', 'Some owners do not exist or cannot own actions', details);
-}
-
-async function missing(db: EntityManager, table: 'unit', ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found: Array<{ id: string }> = await db.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
-  return ids.filter((id) => !found.some((f) => f.id === id));
 }
 
 /** The area of that title (created last in the plan's order if new); none for no title. */

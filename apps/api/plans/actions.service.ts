@@ -7,7 +7,7 @@ import { assertPlanOpen } from '../../../libs/domain/plan/lifecycle';
 import { toScheduleSpec } from '../../../libs/domain/schedule';
 import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
-import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
+import { ActionRepository, ActionViewRow } from '../../../libs/persistence/repositories/action.repository';
 import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
 import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import type { ActionRevision } from '../../../workflows/contracts/engine';
@@ -22,25 +22,8 @@ import type { SchedulePreviewRequest, SchedulePreviewResponse } from './plan-cha
 import { ActionResponse, CreateActionRequest, UpdateActionRequest } from './plans.dto';
 import { lockOpenPlan } from './open-plan';
 
-const ACTION = `SELECT a.id, a.plan_id, ar.title AS area, a.title, a.when_text, a.status, a.schedule, a.schedule_input, a.policy,
-                       a.owner_unit_ids, a.owner_person_ids, p.timezone, to_char(p.start_date, 'YYYY-MM-DD') AS start_date
-                  FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN area ar ON ar.id = a.area_id`;
-
-export type ActionRow = {
-  id: string;
-  plan_id: string;
-  area: string | null;
-  title: string;
-  when_text: string | null;
-  status: string;
-  schedule: ActionResponse['schedule'] & { kind: string; rule: unknown };
-  schedule_input: object;
-  policy: object | null;
-  owner_unit_ids: string[];
-  owner_person_ids: string[];
-  timezone: string;
-  start_date: string;
-};
+/** An action's row as the API reads it (libs/persistence: ActionRepository.view). */
+export type ActionRow = ActionViewRow;
 
 @Injectable()
 export class ActionsService {
@@ -63,16 +46,25 @@ export class ActionsService {
       await claim?.take(db);
       await lockOpenPlan(new PlanRepository(db), planId, 'key-share');
       await assertOwnersExist(db, body);
-      const [row] = await db.query(
-        `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, policy, owner_unit_ids, owner_person_ids, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [planId, await areaId(db, planId, body.area), body.title, body.schedule?.when ?? null, body.schedule ?? {}, schedule, policy, body.ownerUnitIds ?? [], body.ownerPersonIds ?? [], status],
+      const id = await new ActionRepository(db).insert(
+        planId,
+        {
+          areaId: await areaId(db, planId, body.area),
+          title: body.title,
+          whenText: body.schedule?.when ?? null,
+          scheduleInput: body.schedule ?? {},
+          schedule,
+          policy,
+          ownerUnitIds: body.ownerUnitIds ?? [],
+          ownerPersonIds: body.ownerPersonIds ?? [],
+        },
+        status,
       );
-      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: row.id, planId, action: 'created', after: { ...body, schedule } });
-      const start = status === 'starting' ? intents.startAction(row.id, new Date().toISOString()) : undefined;
+      await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId, action: 'created', after: { ...body, schedule } });
+      const start = status === 'starting' ? intents.startAction(id, new Date().toISOString()) : undefined;
       if (start) await this.followUp.write(db, start);
-      await claim?.committed(db, describe(await this.row(db, row.id), start ? 'pending' : 'applied'));
-      return { id: row.id as string, start };
+      await claim?.committed(db, describe(await this.row(db, id), start ? 'pending' : 'applied'));
+      return { id, start };
     });
     if (start) await this.followUp.carryOut([start.workflowId]);
     return this.get(id);
@@ -113,24 +105,16 @@ export class ActionsService {
     await this.dataSource.transaction(async (db) => {
       await lockOpenPlan(new PlanRepository(db), before.plan_id, 'key-share');
       await assertOwnersExist(db, body, before.owner_person_ids);
-      await db.query(
-        `UPDATE action SET title = $2, area_id = CASE WHEN $3 THEN $4::uuid ELSE area_id END, when_text = $5, schedule_input = $6, schedule = $7,
-                           policy = $8, owner_unit_ids = $9, owner_person_ids = $10,
-                           status = CASE WHEN status = 'draft' THEN 'starting' ELSE status END, updated_at = now()
-          WHERE id = $1`,
-        [
-          id,
-          body.title ?? before.title,
-          body.area !== undefined,
-          body.area !== undefined ? await areaId(db, before.plan_id, body.area) : null,
-          body.schedule ? (body.schedule.when ?? null) : before.when_text,
-          body.schedule ?? before.schedule_input,
-          schedule ?? before.schedule,
-          policy === undefined ? before.policy : policy,
-          body.ownerUnitIds ?? before.owner_unit_ids,
-          body.ownerPersonIds ?? before.owner_person_ids,
-        ],
-      );
+      await new ActionRepository(db).update(id, {
+        areaId: body.area !== undefined ? await areaId(db, before.plan_id, body.area) : before.area_id,
+        title: body.title ?? before.title,
+        whenText: body.schedule ? (body.schedule.when ?? null) : before.when_text,
+        scheduleInput: body.schedule ?? before.schedule_input,
+        schedule: schedule ?? before.schedule,
+        policy: policy === undefined ? before.policy : policy,
+        ownerUnitIds: body.ownerUnitIds ?? before.owner_unit_ids,
+        ownerPersonIds: body.ownerPersonIds ?? before.owner_person_ids,
+      });
       // Open occurrences take the new owners, and arm their notices again under a new policy.
       if (owners || policy) await new OccurrenceStateRepository(db).rearmOpenOf(id, at, owners);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'action', entityId: id, planId: before.plan_id, action: 'updated', before: describe(before), after: body });
@@ -182,9 +166,9 @@ export class ActionsService {
   }
 
   private async row(db: EntityManager, id: string): Promise<ActionRow> {
-    const [row] = await db.query(`${ACTION} WHERE a.id = $1`, [id]);
+    const row = await new ActionRepository(db).view(id);
     if (!row) throw new DomainError('NOT_FOUND', 'No such action');
-    return { ...row, start_date: isoDate(row.start_date) };
+    return row;
   }
 }
 
@@ -217,8 +201,3 @@ export function describe(row: ActionRow, followUp?: FollowUpState): ActionRespon
   };
 }
 
-function isoDate(value: string | Date): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
-export const ACTION_SELECT = ACTION;

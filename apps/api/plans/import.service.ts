@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
-import type { PlanImportPreview } from '../../../libs/domain/import';
-import type { ImportedAction, ImportedSchedule } from '../../../libs/domain/import/types';
+import { MappedAction, MappedPreview, mapPreviewOwners, OwnerDirectory } from '../../../libs/domain/import/owner-mapping';
+import type { ImportedSchedule } from '../../../libs/domain/import/types';
 import type { ScheduleSpec } from '../../../libs/domain/schedule/types';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
@@ -15,20 +15,13 @@ import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId } from './action-input';
 import { lockOpenPlan } from './open-plan';
 import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
+import { UnitRepository } from '../../../libs/persistence/repositories/unit.repository';
 import { PlanParser } from './plan-parser';
 import type { ImportCorrection } from './plans.dto';
 
-export interface OwnerMapping {
-  unitIds: string[];
-  personIds: string[];
-  unmatched: string[];
-}
-
-export type MappedAction = ImportedAction & { ownerMapping: OwnerMapping };
-
-export type ImportPreviewResponse = Omit<PlanImportPreview, 'areas'> & {
-  areas: Array<{ title: string; actions: MappedAction[] }>;
-};
+export type { MappedAction, OwnerMapping } from '../../../libs/domain/import/owner-mapping';
+export type ImportPreviewResponse = MappedPreview;
 
 export interface ImportCommitResponse extends ImportPreviewResponse {
   created: number;
@@ -59,12 +52,7 @@ export class ImportService {
     // Read in a worker thread, within limits of size, time and memory; schedule corrections with it.
     const scheduleCorrections = corrections.map(({ area, row, text, when }) => ({ area, row, text, when }));
     const preview = await this.parser.parse({ document, options: { from: plan.start_date, timezone: plan.timezone }, corrections: scheduleCorrections });
-    const directory = await this.directory();
-    const mapped: ImportPreviewResponse = {
-      ...preview,
-      areas: preview.areas.map((area) => ({ ...area, actions: area.actions.map((action) => ({ ...action, ownerMapping: mapOwners(action.owners, directory) })) })),
-    };
-    return applyOwnerCorrections(mapped, corrections, directory);
+    return mapPreviewOwners(preview, corrections, await this.directory());
   }
 
   async commit(
@@ -103,67 +91,28 @@ export class ImportService {
     return answer(created, starting.some((id) => followUp(id) === 'pending') ? 'pending' : 'applied');
   }
 
-  private async directory(): Promise<Directory> {
-    const units: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM unit');
+  private async directory(): Promise<OwnerDirectory> {
+    const units = (await new UnitRepository(this.dataSource.manager).list()).map(({ id, name }) => ({ id, name }));
     // Owners named in a plan map to active people only: a deactivated namesake is no owner.
     const people = (await new PersonRepository(this.dataSource.manager).list()).filter((p) => !p.deactivatedAt).map(({ id, name }) => ({ id, name }));
     return { units, people };
   }
 }
 
-interface Directory {
-  units: Array<{ id: string; name: string }>;
-  people: Array<{ id: string; name: string }>;
-}
-
-/** The coordinator's owners for a row, chosen from the chart (rows were checked with the schedules). */
-function applyOwnerCorrections(preview: ImportPreviewResponse, corrections: ImportCorrection[], directory: Directory): ImportPreviewResponse {
-  for (const c of corrections) {
-    const action = preview.areas[c.area]?.actions[c.row];
-    if (!action || !(c.ownerUnitIds || c.ownerPersonIds)) continue;
-    const unitIds = (c.ownerUnitIds ?? []).filter((id) => directory.units.some((u) => u.id === id));
-    const personIds = (c.ownerPersonIds ?? []).filter((id) => directory.people.some((p) => p.id === id));
-    if (unitIds.length + personIds.length !== (c.ownerUnitIds ?? []).length + (c.ownerPersonIds ?? []).length) {
-      throw new DomainError('UNPROCESSABLE', 'Some chosen owners do not exist', [{ path: 'corrections', message: `${c.area}/${c.row}` }]);
-    }
-    action.ownerMapping = { unitIds, personIds, unmatched: [] };
-  }
-  return preview;
-}
-
-/** Owners are names in the document; a unit or person of the same name (any case) owns the action. */
-function mapOwners(names: string[], directory: Directory): OwnerMapping {
-  const key = (s: string) => s.trim().toLocaleLowerCase('sv');
-  const mapping: OwnerMapping = { unitIds: [], personIds: [], unmatched: [] };
-  for (const name of names) {
-    const unit = directory.units.find((u) => key(u.name) === key(name));
-    const person = directory.people.find((p) => key(p.name) === key(name));
-    if (unit) mapping.unitIds.push(unit.id);
-    else if (person) mapping.personIds.push(person.id);
-    else mapping.unmatched.push(name);
-  }
-  return mapping;
-}
-
 async function insertAction(db: EntityManager, planId: string, area: string | null, position: number, action: MappedAction) {
-  const readable = action.schedule.kind !== 'unreadable';
-  const [row] = await db.query(
-    `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, owner_unit_ids, owner_person_ids, status, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, title, status`,
-    [
-      planId,
-      area,
-      action.title,
-      action.when || null,
-      { text: action.title, when: action.when, owners: action.owners },
-      specOf(action.schedule),
-      action.ownerMapping.unitIds,
-      action.ownerMapping.personIds,
-      readable ? 'starting' : 'draft',
-      position,
-    ],
-  );
-  return row as { id: string; title: string; status: string };
+  const status = action.schedule.kind !== 'unreadable' ? 'starting' : 'draft';
+  const fields = {
+    areaId: area,
+    title: action.title,
+    whenText: action.when || null,
+    scheduleInput: { text: action.title, when: action.when, owners: action.owners },
+    schedule: specOf(action.schedule),
+    policy: null,
+    ownerUnitIds: action.ownerMapping.unitIds,
+    ownerPersonIds: action.ownerMapping.personIds,
+  };
+  const id = await new ActionRepository(db).insert(planId, fields, status, position);
+  return { id, title: action.title, status };
 }
 
 function specOf(schedule: ImportedSchedule): ScheduleSpec {

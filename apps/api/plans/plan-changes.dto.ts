@@ -1,18 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PolicyRequest } from './plans.dto';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CreatePlanRequest } from './plans.dto';
 
-/** What a coordinator may change of a plan; the rest stays. */
-export class UpdatePlanRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
-  @ApiPropertyOptional({ example: '2026-01-01', description: "Schedules written in words are read again from the new start (e.g. 'Q1' of the plan's first year)" })
-  @IsOptional() @IsDateString({ strict: true }) startDate?: string;
-  @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() @MaxLength(100) timezone?: string;
-  @ApiPropertyOptional({ enum: ['half-yearly', 'quarterly'] }) @IsOptional() @IsIn(['half-yearly', 'quarterly']) reportingCadence?: 'half-yearly' | 'quarterly';
-  @ApiPropertyOptional({ type: () => PolicyRequest, description: 'The default notice policy: actions without one of their own follow it from now on' })
-  @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
-}
+/**
+ * What a coordinator may change of a plan, each field as when it was created; the rest stays.
+ * Schedules in words are read again from a new start; actions without a policy of their own
+ * follow a new default from then on.
+ */
+export class UpdatePlanRequest extends PartialType(CreatePlanRequest) {}
 
 export class ArchivePlanRequest {
   @ApiProperty({ example: 'Ersatt av handlingsplanen 2027–2030' }) @IsString() @MinLength(1) @MaxLength(2000) reason!: string;

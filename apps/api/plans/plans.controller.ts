@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IdempotentRequest } from '../../../libs/persistence/repositories/idempotency-key.repository';
-import { isReportFormat, REPORT_FORMATS, reportContentDisposition, ReportDocument, reportFormatForMediaType } from '../../../libs/report-rendering';
+import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFormatForMediaType } from '../../../libs/report-rendering';
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
@@ -189,7 +189,7 @@ export class PlansController {
   ): Promise<void> {
     const chosen = format ?? reportFormatForMediaType(request.accepts(Object.values(REPORT_FORMATS).map((f) => f.mediaType)) || 'application/json') ?? 'json';
     if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', 'format is json, html, pdf or xlsx', [{ path: 'format', message: String(format) }]);
-    const document = (draft ? await this.plans.reportDraft(planId, period, actor) : await this.plans.report(planId, period)) as unknown as ReportDocument;
+    const document = draft ? await this.plans.reportDraft(planId, period, actor) : await this.plans.report(planId, period);
     const spec = REPORT_FORMATS[chosen];
     const body = await spec.render(document, { locale: locale === 'en' ? 'en' : 'sv' });
     response.status(200).type(spec.contentType).setHeader('Content-Disposition', reportContentDisposition(document, chosen));

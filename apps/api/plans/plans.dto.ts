@@ -24,6 +24,7 @@ import { DomainError } from '../../../libs/domain/errors';
 import { IMPORT_LIMITS } from '../../../libs/domain/import/limits';
 import { REQUEST_LIMITS } from '../common/request-limits';
 import { findProblem } from '../common/safe-input.pipe';
+import { ACTION_GLANCE_STATES } from '../../../libs/domain/action/glance';
 import { ACTION_STATUSES } from '../../../libs/domain/action/lifecycle';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
@@ -183,6 +184,8 @@ export class OpenOccurrenceSummary {
 export class PlanActionResponse extends ActionResponse {
   @ApiProperty({ type: [OpenOccurrenceSummary], description: 'Its occurrences not yet resolved, by due date' }) openOccurrences!: OpenOccurrenceSummary[];
   @ApiProperty({ description: 'How many of its occurrences were completed' }) completedCount!: number;
+  @ApiProperty({ enum: ACTION_GLANCE_STATES, description: 'Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, due within 14 days), else done, continuous, nothing scheduled or on track' })
+  state!: string;
 }
 
 export class PlanDetailResponse extends PlanResponse {

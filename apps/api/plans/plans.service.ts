@@ -2,16 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
+import { actionGlance } from '../../../libs/domain/action/glance';
 import { DomainError } from '../../../libs/domain/errors';
 import type { NoticePolicy } from '../../../libs/domain/escalation/policy';
-import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { changesArchive, PlanChange } from '../../../libs/domain/plan/lifecycle';
 import { revisionsForPlanChange } from '../../../libs/domain/plan/revision';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
+import type { ReportDocument } from '../../../libs/domain/reporting/report-document';
 import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { AreaRepository } from '../../../libs/persistence/repositories/area.repository';
 import { AuditRepository, AuditRow } from '../../../libs/persistence/repositories/audit.repository';
 import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
+import { OccurrenceReadRepository } from '../../../libs/persistence/repositories/occurrence-read.repository';
 import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import { PlanRepository, PlanRow } from '../../../libs/persistence/repositories/plan.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
@@ -22,7 +24,7 @@ import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { policyOf } from './action-input';
 import { lockOpenPlan } from './open-plan';
-import { ACTION_SELECT, ActionRow, describe } from './actions.service';
+import { ActionRow, describe } from './actions.service';
 import type { UpdatePlanRequest } from './plan-changes.dto';
 import { CreatePlanRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse } from './plans.dto';
 
@@ -157,43 +159,29 @@ export class PlansService {
   async get(id: string): Promise<PlanDetailResponse> {
     const plan = await this.plan(id);
     const areas = await new AreaRepository(this.dataSource.manager).list(id);
-    const actions: ActionRow[] = await this.dataSource.query(`${ACTION_SELECT} WHERE a.plan_id = $1 ORDER BY a.position, a.created_at`, [id]);
-    const occurrences = await this.occurrenceSummary(id);
+    const actions = await new ActionRepository(this.dataSource.manager).viewsOfPlan(id);
+    const occurrences = await new OccurrenceReadRepository(this.dataSource.manager).summaryOfPlan(id);
     const followUp = await this.followUp.of([id, ...actions.map((a) => a.id)]);
-    const withFollowUp = (row: ActionRow) => ({ ...describe(row, followUp(row.id)), openOccurrences: occurrences.open.get(row.id) ?? [], completedCount: occurrences.completed.get(row.id) ?? 0 });
+    const now = Date.now();
+    const withFollowUp = (row: ActionRow) => {
+      const action = describe(row, followUp(row.id));
+      const openOccurrences = occurrences.open.get(row.id) ?? [];
+      const completedCount = occurrences.completed.get(row.id) ?? 0;
+      return { ...action, openOccurrences, completedCount, state: actionGlance({ scheduleKind: row.schedule.kind, openOccurrences, completedCount, nextDue: action.nextDue }, now) };
+    };
     const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(withFollowUp) }));
     const loose = actions.filter((a) => a.area === null).map(withFollowUp);
     return { ...plan, followUp: followUp(id), areas: loose.length ? [...grouped, { id: null, title: '', actions: loose }] : grouped };
   }
 
-  /** Per action: its unresolved occurrences and how many were completed, for the state at a glance. */
-  private async occurrenceSummary(planId: string) {
-    const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.dataSource.query(
-      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status = ANY($2::text[]) ORDER BY due_at`,
-      [planId, UNRESOLVED_STATUSES],
-    );
-    const counts: Array<{ action_id: string; n: number }> = await this.dataSource.query(
-      `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND status = 'completed' GROUP BY action_id`,
-      [planId],
-    );
-    const open = new Map<string, Array<{ id: string; due: string; status: string }>>();
-    for (const r of rows) open.set(r.action_id, [...(open.get(r.action_id) ?? []), { id: r.id, due: iso(r.due_at), status: r.status }]);
-    return { open, completed: new Map(counts.map((c) => [c.action_id, c.n])) };
-  }
-
   /** The period being followed now (frozen when it ends) and the reports already frozen, newest first. */
   async reports(planId: string, now = new Date()): Promise<PlanReportsResponse> {
     const plan = await this.plan(planId);
-    const frozen = await this.dataSource.query(
-      `SELECT period_key AS key, period_start AS "startsAt", period_end AS "endsAt", frozen_at AS "frozenAt"
-         FROM report_snapshot WHERE plan_id = $1 ORDER BY period_start DESC`,
-      [planId],
-    );
     const current = reportingPeriodAt(now.toISOString(), plan.reportingCadence as ReportingCadence, plan.timezone);
-    return { current, frozen: frozen.map((r: Record<string, Date | string>) => ({ ...r, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), frozenAt: iso(r.frozenAt) })) };
+    return { current, frozen: await this.snapshots().frozenPeriods(planId) };
   }
 
-  async report(planId: string, periodKey: string): Promise<Record<string, unknown>> {
+  async report(planId: string, periodKey: string): Promise<ReportDocument> {
     const frozen = await this.snapshots().frozen(planId, periodKey);
     if (!frozen) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
     return frozen;
@@ -203,7 +191,7 @@ export class PlansService {
    * The report as it would be frozen now: for the coordinator preparing the board meeting while the
    * period runs. Once the period is frozen, that report is the answer.
    */
-  async reportDraft(planId: string, periodKey: string, actor: { roles: string[] }, now = new Date()): Promise<Record<string, unknown>> {
+  async reportDraft(planId: string, periodKey: string, actor: { roles: string[] }, now = new Date()): Promise<ReportDocument> {
     if (!actor.roles.some((r) => r === 'coordinator' || r === 'admin')) throw new DomainError('FORBIDDEN', 'Drafts of reports are for coordinators; the frozen reports are for everyone');
     const frozen = await this.snapshots().frozen(planId, periodKey);
     if (frozen) return frozen;
@@ -220,8 +208,7 @@ export class PlansService {
   }
 
   async actionAudit(actionId: string): Promise<AuditRow[]> {
-    const [row] = await this.dataSource.query('SELECT 1 FROM action WHERE id = $1', [actionId]);
-    if (!row) throw new DomainError('NOT_FOUND', 'No such action');
+    if (!(await new ActionRepository(this.dataSource.manager).exists(actionId))) throw new DomainError('NOT_FOUND', 'No such action');
     return new AuditRepository(this.dataSource.manager).forEntity('action', actionId);
   }
 
@@ -243,8 +230,4 @@ export class PlansService {
 function validTimezone(timezone: string): string {
   if (!IANAZone.isValidZone(timezone)) throw new DomainError('VALIDATION_FAILED', `Unknown timezone "${timezone}"`, [{ path: 'timezone', message: 'not an IANA timezone' }]);
   return timezone;
-}
-
-function iso(value: Date | string): string {
-  return new Date(value).toISOString();
 }

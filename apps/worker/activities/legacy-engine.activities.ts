@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { actingPerson, escalationTarget } from '../../../libs/domain/escalation/ladder';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { NotificationRepository, OutboxEntry } from '../../../libs/persistence/repositories/notification.repository';
@@ -32,7 +33,7 @@ export class LegacyEngineActivitiesService implements LegacyEngineActivities {
   }
 
   async recordActionStatus(input: { actionId: string; status: string; at: string }): Promise<void> {
-    await this.dataSource.query('UPDATE action SET status = $2, updated_at = $3 WHERE id = $1', [input.actionId, input.status, input.at]);
+    await new ActionRepository(this.dataSource.manager).setStatusAt(input.actionId, input.status, input.at);
   }
 
   async deliverNotice(notice: NoticeRequest): Promise<NoticeResult> {
@@ -92,11 +93,11 @@ async function ownerPersons(org: OrgChartRepository, owners: Owners, today: stri
 }
 
 async function noticePayload(db: EntityManager, notice: NoticeRequest): Promise<Record<string, unknown>> {
-  const [row] = await db.query('SELECT a.title AS action_title, p.title AS plan_title FROM action a JOIN plan p ON p.id = a.plan_id WHERE a.id = $1', [notice.actionId]);
+  const titles = await new ActionRepository(db).titles(notice.actionId);
   const lateSeconds = Math.max(0, Math.round((Date.parse(notice.firedAt) - Date.parse(notice.dueInstant)) / 1000));
   return {
-    actionTitle: row?.action_title,
-    planTitle: row?.plan_title,
+    actionTitle: titles?.actionTitle,
+    planTitle: titles?.planTitle,
     periodKey: notice.periodKey,
     dueInstant: notice.dueInstant,
     lateSeconds,

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { noticeRecipients } from '../../../libs/domain/escalation/recipients';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { NotificationRepository, OutboxEntry } from '../../../libs/persistence/repositories/notification.repository';
 import { OrgChartRepository } from '../../../libs/persistence/repositories/org-chart.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
@@ -19,16 +20,12 @@ export class ReportingActivitiesService implements ReportingActivities {
 
   async requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number> {
     return this.dataSource.transaction(async (db) => {
-      const actions: Array<{ id: string; title: string; owner_person_ids: string[]; owner_unit_ids: string[] }> = await db.query(
-        `SELECT a.id, a.title, a.owner_person_ids, a.owner_unit_ids FROM action a JOIN plan p ON p.id = a.plan_id
-          WHERE a.plan_id = $1 AND a.status = 'active' AND a.schedule->>'kind' = 'continuous' AND p.archived_at IS NULL`,
-        [input.planId],
-      );
+      const actions = await new ActionRepository(db).continuousRunningOf(input.planId);
       const org = new OrgChartRepository(db);
       const today = DateTime.fromISO(input.firedAt, { zone: this.config.timezone }).toISODate() as string;
       const entries: OutboxEntry[] = [];
       for (const action of actions) {
-        const context = await org.recipientContext({ personIds: action.owner_person_ids, unitIds: action.owner_unit_ids }, today);
+        const context = await org.recipientContext({ personIds: action.ownerPersonIds, unitIds: action.ownerUnitIds }, today);
         for (const personId of noticeRecipients(undefined, context).personIds) {
           entries.push({
             dedupeKey: `${input.planId}:${input.period.key}:status-request:${action.id}:${personId}`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DatabaseRepository } from '../../../libs/persistence/repositories/database.repository';
 import type { SystemActivities } from '../../../workflows/contracts/system-check';
 
 @Injectable()
@@ -7,7 +8,6 @@ export class SystemActivitiesService implements SystemActivities {
   constructor(private readonly dataSource: DataSource) {}
 
   async readDatabaseClock(): Promise<string> {
-    const [row] = await this.dataSource.query('SELECT now() AS now');
-    return new Date(row.now).toISOString();
+    return new DatabaseRepository(this.dataSource.manager).now();
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { UNRESOLVED_STATUSES } from '../../domain/occurrence/status';
+import { peopleStoodInFor } from './substitution.sql';
 
 /** Read side of occurrences for the API: rows shaped for responses, filters, paging, permissions. */
 export interface OccurrenceView {
@@ -39,6 +40,21 @@ export interface OccurrenceFilter {
 export class OccurrenceReadRepository {
   constructor(private readonly db: EntityManager) {}
 
+  /** Per action of the plan: its unresolved occurrences (by due date) and how many were completed. */
+  async summaryOfPlan(planId: string): Promise<{ open: Map<string, Array<{ id: string; due: string; status: string }>>; completed: Map<string, number> }> {
+    const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.db.query(
+      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status = ANY($2::text[]) ORDER BY due_at`,
+      [planId, UNRESOLVED_STATUSES],
+    );
+    const counts: Array<{ action_id: string; n: number }> = await this.db.query(
+      `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND status = 'completed' GROUP BY action_id`,
+      [planId],
+    );
+    const open = new Map<string, Array<{ id: string; due: string; status: string }>>();
+    for (const r of rows) open.set(r.action_id, [...(open.get(r.action_id) ?? []), { id: r.id, due: new Date(r.due_at).toISOString(), status: r.status }]);
+    return { open, completed: new Map(counts.map((c) => [c.action_id, c.n])) };
+  }
+
   async byId(id: string): Promise<OccurrenceView | undefined> {
     const [row] = await this.db.query(`${SELECT} WHERE o.id = $1`, [id]);
     return row && view(row);
@@ -58,7 +74,7 @@ export class OccurrenceReadRepository {
     const rows = await this.db.query(
       `${SELECT}
         WHERE o.status = ANY($3::text[]) AND (
-              o.owner_person_ids && (ARRAY[$1::uuid] || ARRAY(SELECT person_id FROM substitute WHERE substitute_person_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date))
+              o.owner_person_ids && (ARRAY[$1::uuid] || ARRAY${peopleStoodInFor('$1', '$2')})
            OR o.owner_unit_ids && ARRAY(SELECT id FROM unit WHERE head_person_id = $1))
         ORDER BY o.due_at`,
       [personId, today, UNRESOLVED_STATUSES],
@@ -69,7 +85,7 @@ export class OccurrenceReadRepository {
   /** May this person act on the occurrence as its owner, or as a target of its escalation? */
   async relation(occurrenceId: string, personId: string, today: string): Promise<{ owner: boolean; escalationTarget: boolean }> {
     const [row] = await this.db.query(
-      `WITH acting AS (SELECT $2::uuid AS id UNION SELECT person_id FROM substitute WHERE substitute_person_id = $2 AND starts_on <= $3::date AND ends_on >= $3::date)
+      `WITH acting AS (SELECT $2::uuid AS id UNION ${peopleStoodInFor('$2', '$3')})
        SELECT
          EXISTS (SELECT 1 FROM occurrence o WHERE o.id = $1 AND (o.owner_person_ids && ARRAY(SELECT id FROM acting)
                  OR o.owner_unit_ids && ARRAY(SELECT u.id FROM unit u WHERE u.head_person_id IN (SELECT id FROM acting)))) AS owner,
@@ -82,7 +98,7 @@ export class OccurrenceReadRepository {
   async escalationsTo(personId: string, today: string): Promise<EscalationRow[]> {
     return this.db.query(
       `${ESCALATION} WHERE e.target_person_id = $1
-           OR e.target_person_id IN (SELECT person_id FROM substitute WHERE substitute_person_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date)
+           OR e.target_person_id IN ${peopleStoodInFor('$1', '$2')}
         ORDER BY e.escalated_at DESC`,
       [personId, today],
     );
@@ -108,7 +124,7 @@ export class OccurrenceReadRepository {
   async isEscalationTarget(escalationId: string, personId: string, today: string): Promise<boolean> {
     const [row] = await this.db.query(
       `SELECT 1 FROM escalation e WHERE e.id = $1 AND (e.target_person_id = $2 OR e.target_person_id IN
-         (SELECT person_id FROM substitute WHERE substitute_person_id = $2 AND starts_on <= $3::date AND ends_on >= $3::date))`,
+         ${peopleStoodInFor('$2', '$3')})`,
       [escalationId, personId, today],
     );
     return Boolean(row);

@@ -33,6 +33,33 @@ export class PersonRepository {
     return row ? toPerson(row) : undefined;
   }
 
+  /** Of these ids, the people that exist, and whether each is deactivated. */
+  async activity(ids: string[]): Promise<Array<{ id: string; deactivated: boolean }>> {
+    if (ids.length === 0) return [];
+    return this.db.query('SELECT id, deactivated_at IS NOT NULL AS deactivated FROM person WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  /** Whether anyone can sign in with a password yet (the first admin is made when nobody can). */
+  async anyoneWithPassword(): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM person WHERE password_hash IS NOT NULL LIMIT 1')).length > 0;
+  }
+
+  /** The first admin: inserted, or an existing row of that address made admin with the password. */
+  async upsertFirstAdmin(admin: { name: string; email: string; passwordHash: string }): Promise<string> {
+    const [row] = await this.db.query(
+      `INSERT INTO person (name, email, roles, password_hash) VALUES ($1, $2, ARRAY['admin'], $3)
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles, deactivated_at = NULL RETURNING id`,
+      [admin.name, admin.email, admin.passwordHash],
+    );
+    return row.id;
+  }
+
+  /** The language of a person's mail and calendar: `en` or `sv`. */
+  async locale(id: string): Promise<'sv' | 'en'> {
+    const [row] = await this.db.query('SELECT locale FROM person WHERE id = $1', [id]);
+    return row?.locale === 'en' ? 'en' : 'sv';
+  }
+
   async isActive(id: string): Promise<boolean> {
     const [row] = await this.db.query('SELECT 1 FROM person WHERE id = $1 AND deactivated_at IS NULL', [id]);
     return Boolean(row);

@@ -1,3 +1,4 @@
+import type { OccurrenceOutcome, ReportAction, ReportDocument, ReportOccurrence } from '../../domain/reporting/report-document';
 import { EntityManager } from 'typeorm';
 
 export interface ReportPeriodInput {
@@ -28,12 +29,22 @@ export class ReportRepository {
   }
 
   /** The frozen document of a plan's period, if it has been frozen. */
-  async frozen(planId: string, periodKey: string): Promise<Record<string, unknown> | undefined> {
-    const [row] = await this.db.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
+  /** The plan's frozen reports, newest first: their periods and when each was frozen (ISO instants). */
+  async frozenPeriods(planId: string): Promise<Array<{ key: string; startsAt: string; endsAt: string; frozenAt: string }>> {
+    const rows: Array<{ key: string; starts_at: Date; ends_at: Date; frozen_at: Date }> = await this.db.query(
+      `SELECT period_key AS key, period_start AS starts_at, period_end AS ends_at, frozen_at FROM report_snapshot WHERE plan_id = $1 ORDER BY period_start DESC`,
+      [planId],
+    );
+    const iso = (d: Date) => new Date(d).toISOString();
+    return rows.map((r) => ({ key: r.key, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), frozenAt: iso(r.frozen_at) }));
+  }
+
+  async frozen(planId: string, periodKey: string): Promise<ReportDocument | undefined> {
+    const [row]: Array<{ document: ReportDocument }> = await this.db.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
     return row?.document;
   }
 
-  async build(period: ReportPeriodInput): Promise<Record<string, unknown>> {
+  async build(period: ReportPeriodInput): Promise<ReportDocument> {
     const [plan] = await this.db.query('SELECT id, title, timezone FROM plan WHERE id = $1', [period.planId]);
     const actions: ActionRow[] = await this.db.query(
       `SELECT a.id, a.title, a.when_text, a.status, a.schedule->>'kind' AS kind, a.owner_person_ids, a.owner_unit_ids,
@@ -57,10 +68,10 @@ export class ReportRepository {
         WHERE s.period_key = $1 AND s.action_id IN (SELECT id FROM action WHERE plan_id = $2) ORDER BY s.created_at`,
       [period.key, period.planId],
     );
-    const areas = new Map<string, unknown[]>();
+    const areas = new Map<string, ReportAction[]>();
     for (const action of actions) {
       const own = occurrences.filter((o) => o.action_id === action.id).map((o) => describeOccurrence(o, period.endsAt));
-      const entry = {
+      const entry: ReportAction = {
         actionId: action.id,
         title: action.title,
         when: action.when_text,
@@ -121,8 +132,8 @@ interface StatusLineRow {
   person_name: string | null;
 }
 
-function describeOccurrence(o: OccurrenceRow, periodEnd: string) {
-  const outcome =
+function describeOccurrence(o: OccurrenceRow, periodEnd: string): ReportOccurrence {
+  const outcome: OccurrenceOutcome =
     o.status === 'completed' ? (o.completed_on_time ? 'completed-on-time' : 'completed-late') : o.status === 'skipped' || o.status === 'cancelled' ? o.status : 'open';
   const late = outcome === 'completed-late' || (outcome === 'open' && iso(o.due_at) < periodEnd);
   return {
