@@ -1,3 +1,4 @@
+import type { ActionGlanceState } from '../../../libs/domain/action/glance';
 import type { OccurrenceStatus, UnresolvedStatus } from '../../../libs/domain/occurrence/status';
 /** The Bevaka API from the browser: JSON, a bearer token kept for the session, typed errors. */
 const TOKEN_KEY = 'bevaka.token';
@@ -112,6 +113,8 @@ export interface PlanAction {
   /** Its occurrences not yet resolved, by due date. */
   openOccurrences: Array<{ id: string; due: string; status: UnresolvedStatus }>;
   completedCount: number;
+  /** Its state at a glance, as the API decides it (libs/domain/action/glance). */
+  state: ActionGlanceState;
 }
 
 export interface PlanDetail extends Plan {

@@ -13,7 +13,7 @@ import { api, NoticePolicy, Occurrence } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { policyInWords, scheduleInWords } from '../schedule-words';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../components/StatusBadge';
 
 interface ActionDetail {
   id: string;

@@ -6,12 +6,13 @@ import { Link } from 'react-router-dom';
 import { api, Plan, PlanDetail } from '../api';
 import { useAuth } from '../auth';
 import { GettingStarted } from '../components/GettingStarted';
-import { PauseAction } from '../components/PauseAction';
+import { PauseOrResumeAction } from '../components/PauseOrResumeAction';
 import { SkipOccurrence } from '../components/SkipOccurrence';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
-import { ACTION_STATE_COLOURS, ACTION_STATES, actionState } from './action-state';
-import { StatusBadge } from './StatusBadge';
+import { ACTION_GLANCE_STATES as ACTION_STATES } from '../../../../libs/domain/action/glance';
+import { ACTION_STATE_COLOURS } from '../components/ActionStateBadge';
+import { StatusBadge } from '../components/StatusBadge';
 
 /** The coordinator's overview: each plan by area, counts per state, and what needs attention now. */
 export function DashboardPage() {
@@ -34,8 +35,8 @@ export function DashboardPage() {
               plan,
               area: a.title,
               action,
-              state: actionState(action),
-              late: action.openOccurrences.filter((o) => o.status !== 'open').map((o) => ({ ...o, actionId: action.id, actionTitle: action.title })),
+              state: action.state,
+              late: action.openOccurrences.filter((o) => o.status !== 'open').map((o) => ({ ...o, actionId: action.id, actionTitle: action.title, actionStatus: action.status })),
             })),
         )
       : [],
@@ -92,7 +93,7 @@ export function DashboardPage() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <SkipOccurrence occurrenceId={o.id} label={o.actionTitle} />
-                      <PauseAction action={{ id: o.actionId, title: o.actionTitle }} />
+                      <PauseOrResumeAction action={{ id: o.actionId, title: o.actionTitle, status: o.actionStatus }} />
                     </Group>
                   </Table.Td>
                 )}

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, Escalation, Occurrence } from '../api';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
-import { StatusBadge } from './StatusBadge';
-import { PostponeForm } from './TasksPage';
+import { StatusBadge } from '../components/StatusBadge';
+import { PostponeForm } from '../components/PostponeForm';
 
 type Dialog = { kind: 'postpone' | 'reassign'; occurrence: Occurrence } | null;
 

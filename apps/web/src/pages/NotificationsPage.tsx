@@ -17,12 +17,6 @@ export interface NotificationItem {
   link: string;
 }
 
-/** The unread count the menu shows; refreshed now and then, and after anything is read. */
-export function useUnreadCount(): number {
-  const unread = useQuery({ queryKey: ['notifications', 'unread'], queryFn: () => api<{ unread: number }>('GET', '/api/notifications/unread-count'), refetchInterval: 30_000 });
-  return unread.data?.unread ?? 0;
-}
-
 /** Aviseringar: what Bevaka has told me, how I want to be told, and my calendar links. */
 export function NotificationsPage() {
   const { t } = useTranslation();

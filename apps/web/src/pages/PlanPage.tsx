@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { errorText, formatDate } from '../format';
 import { periodInWords, policyInWords, scheduleInWords } from '../schedule-words';
 import { AreasEditor } from '../components/AreasEditor';
 import { PlanToolbar } from '../components/PlanToolbar';
-import { actionState, ActionStateBadge } from './action-state';
+import { ActionStateBadge } from '../components/ActionStateBadge';
 
 /** One plan: its facts and default policy, every action by area with its state, the board reports, and what changed. */
 export function PlanPage() {
@@ -62,7 +62,12 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
               <Table.Td><Anchor component={Link} to={`/atgarder/${action.id}`}>{action.title}</Anchor></Table.Td>
               <Table.Td>{[scheduleInWords(action.schedule), action.nextDue[0] && t('plans.next', { date: action.nextDue[0] })].filter(Boolean).join(', ')}</Table.Td>
               <Table.Td>{ownerNames(action.ownerUnitIds, action.ownerPersonIds).join(', ') || '–'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><ActionStateBadge state={actionState(action)} /></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <ActionStateBadge state={action.state} />
+                {(action.status === 'paused' || action.status === 'draft') && (
+                  <Badge ml={4} variant="outline" color="dark" c="dark.9">{t(`workbench.status.${action.status}`)}</Badge>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -155,7 +160,7 @@ interface AuditEntry {
   entity: string;
   action: string;
   before: { title?: string } | null;
-  after: { title?: string; filename?: string; actions?: number } | null;
+  after: { title?: string; filename?: string; actions?: number; reason?: string } | null;
 }
 
 function AuditList({ planId }: { planId: string }) {
@@ -175,6 +180,7 @@ function AuditList({ planId }: { planId: string }) {
         {(audit.data ?? []).slice(0, 20).map((entry) => (
           <List.Item key={entry.id}>
             {formatDate(entry.at)} — {t('plan.auditEntry', { who: entry.actorName ?? t('plan.someone'), what: what(entry) })}
+            {entry.after?.reason ? `: ${entry.after.reason}` : ''}
           </List.Item>
         ))}
       </List>

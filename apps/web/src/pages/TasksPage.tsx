@@ -4,7 +4,8 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, Occurrence } from '../api';
 import { errorText, formatDate } from '../format';
-import { StatusBadge } from './StatusBadge';
+import { PostponeForm } from '../components/PostponeForm';
+import { StatusBadge } from '../components/StatusBadge';
 
 type Dialog = { kind: 'complete' | 'postpone'; occurrence: Occurrence } | null;
 
@@ -82,26 +83,3 @@ function CompleteForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
   );
 }
 
-export function PostponeForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence; onDone(): void; onCancel(): void }) {
-  const { t } = useTranslation();
-  const [due, setDue] = useState('');
-  const [reason, setReason] = useState('');
-  const postpone = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/postpone`, { due, reason }), onSuccess: onDone });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    postpone.mutate();
-  };
-  return (
-    <form onSubmit={submit}>
-      <Stack>
-        {postpone.error && <Alert color="red" role="alert">{errorText(postpone.error)}</Alert>}
-        <TextInput label={t('tasks.newDue')} type="date" required value={due} onChange={(e) => setDue(e.currentTarget.value)} />
-        <Textarea label={t('tasks.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('tasks.cancel')}</Button>
-          <Button type="submit" loading={postpone.isPending}>{t('tasks.save')}</Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
