@@ -107,6 +107,7 @@ const sv = {
   organisation: {
     title: 'Organisation',
     units: 'Enheter',
+    noUnits: 'Här står kommunens enheter — förvaltningar, avdelningar, kommunledningen — och vem som är chef. Lägg till den översta först (till exempel Kommunledning med kommunchefen) och sedan de som ingår i den: eskaleringar går uppåt längs den kedjan.',
     unit: 'Enhet',
     parent: 'Ingår i',
     head: 'Chef',
@@ -237,7 +238,7 @@ const sv = {
       plan: { created: 'skapade planen', imported: 'importerade {{count}} åtgärder från {{file}}', updated: 'ändrade planen', archived: 'arkiverade planen', restored: 'återställde planen' },
       area: { created: 'lade till arbetsområdet ”{{title}}”', updated: 'ändrade arbetsområdet ”{{title}}”' },
       occurrence: { completed: 'klarmarkerade ”{{title}}”', postponed: 'gav ”{{title}}” nytt datum', skipped: 'hoppade över ett tillfälle av ”{{title}}”', reassigned: 'flyttade ansvaret för ”{{title}}”' },
-      action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'tog bort ”{{title}}”', paused: 'pausade ”{{title}}”', resumed: 'återupptog ”{{title}}”' },
+      action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'återkallade ”{{title}}”', paused: 'pausade ”{{title}}”', resumed: 'återupptog ”{{title}}”' },
     },
     someone: 'Systemet',
   },
@@ -365,6 +366,7 @@ const en: typeof sv = {
   organisation: {
     title: 'Organisation',
     units: 'Units',
+    noUnits: "The municipality's units — departments, offices, the executive office — and who heads each go here. Add the top one first (for example the executive office with the kommunchef), then those within it: escalations go up that chain.",
     unit: 'Unit',
     parent: 'Part of',
     head: 'Head',
@@ -495,7 +497,7 @@ const en: typeof sv = {
       plan: { created: 'created the plan', imported: 'imported {{count}} actions from {{file}}', updated: 'changed the plan', archived: 'archived the plan', restored: 'restored the plan' },
       area: { created: 'added the area “{{title}}”', updated: 'changed the area “{{title}}”' },
       occurrence: { completed: 'completed “{{title}}”', postponed: 'gave “{{title}}” a new date', skipped: 'skipped an occurrence of “{{title}}”', reassigned: 'moved “{{title}}” to another owner' },
-      action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'removed “{{title}}”', paused: 'paused “{{title}}”', resumed: 'resumed “{{title}}”' },
+      action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'withdrew “{{title}}”', paused: 'paused “{{title}}”', resumed: 'resumed “{{title}}”' },
     },
     someone: 'The system',
   },

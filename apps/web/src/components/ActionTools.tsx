@@ -29,7 +29,7 @@ export function ActionTools({ action, planArchived }: { action: { id: string; ti
         description={asking ? t(`workbench.${asking}Explained`) : undefined}
         confirm={asking ? t(`workbench.${asking}`) : ''}
         danger={asking === 'withdraw'}
-        required={asking !== 'resume'}
+        required
         pending={change.isPending}
         error={change.error}
         onConfirm={(reason) => asking && change.mutate({ change: asking, reason }, { onSuccess: () => setAsking(null) })}

@@ -1,8 +1,7 @@
 import { Alert, Badge, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../format';
-import { useSchedulePreview } from '../resources/plans';
+import type { useSchedulePreview } from '../resources/plans';
 import { scheduleInWords } from '../schedule-words';
 
 /** A due date in words, as the plan's readers write it: "30 juni 2026". */
@@ -14,10 +13,8 @@ export function dateInWords(isoDate: string, language: string): string {
  * What Bevaka makes of a schedule as it is typed: the kind in words, the next due dates, and what
  * is uncertain — from the API, so that every client reads a schedule the same way.
  */
-export function SchedulePreview({ planId, text, when }: { planId: string; text: string; when: string }) {
+export function SchedulePreview({ text, preview }: { text: string; preview: ReturnType<typeof useSchedulePreview> }) {
   const { t, i18n } = useTranslation();
-  const [debounced] = useDebouncedValue({ text, when }, 300);
-  const preview = useSchedulePreview(planId, debounced.text, debounced.when);
   if (!text.trim()) return <Text size="sm" c="gray.8">{t('workbench.previewEmpty')}</Text>;
   if (preview.error) return <Alert color="red" role="alert">{errorText(preview.error)}</Alert>;
   const p = preview.data;

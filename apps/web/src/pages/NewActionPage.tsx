@@ -1,4 +1,5 @@
 import { Alert, Anchor, Autocomplete, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -27,8 +28,12 @@ export function NewActionPage() {
   const [text, setText] = useState('');
   const [when, setWhen] = useState('');
   const [policy, setPolicy] = useState<PolicyDraft | null>(null);
-  const preview = useSchedulePreview(planId, text, when);
-  const followable = preview.data?.followable === true && text.trim().length > 0;
+  // One reading of the schedule, asked for once typing pauses; the page saves by the reading of
+  // exactly what is in the fields (never a previous one still shown while the next loads).
+  const [typed] = useDebouncedValue({ text, when }, 300);
+  const preview = useSchedulePreview(planId, typed.text, typed.when);
+  const reading = text.trim().length > 0 && (typed.text !== text || typed.when !== when || preview.isPlaceholderData || preview.isFetching);
+  const followable = !reading && preview.data?.followable === true && text.trim().length > 0;
   const save = (draft: boolean) =>
     create.mutate(
       {
@@ -43,7 +48,7 @@ export function NewActionPage() {
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save(!followable);
+    if (!reading) save(!followable);
   };
   if (plan.error) return <Alert color="red" role="alert">{errorText(plan.error)}</Alert>;
   const p = plan.data;
@@ -65,7 +70,7 @@ export function NewActionPage() {
               <TextInput label={t('workbench.scheduleText')} description={t('workbench.scheduleHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 18rem' }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
               <TextInput label={t('import.when')} description="Q3 2026" value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
             </Group>
-            <SchedulePreview planId={p.id} text={text} when={when} />
+            <SchedulePreview text={text} preview={preview} />
             {policy ? (
               <PolicyFields value={policy} onChange={setPolicy} />
             ) : (
@@ -76,7 +81,7 @@ export function NewActionPage() {
             )}
             {owners.length === 0 && <Text size="sm">{t('workbench.noOwnerHint')}</Text>}
             <Group>
-              <Button type="submit" loading={create.isPending} disabled={!title.trim() || Boolean(p.archivedAt)}>{followable ? t('workbench.saveAndFollow') : t('workbench.saveDraft')}</Button>
+              <Button type="submit" loading={create.isPending} disabled={!title.trim() || Boolean(p.archivedAt) || reading}>{followable ? t('workbench.saveAndFollow') : t('workbench.saveDraft')}</Button>
               <Button variant="default" component={Link} to={`/planer/${p.id}`}>{t('tasks.cancel')}</Button>
             </Group>
           </Stack>

@@ -44,6 +44,7 @@ export function OrganisationPage() {
       <Title order={1}>{t('organisation.title')}</Title>
       {(units.error || people.error) && <Alert color="red" role="alert">{errorText(units.error ?? people.error)}</Alert>}
       <Title order={2} size="h3">{t('organisation.units')}</Title>
+      {units.data?.length === 0 && <Text>{t('organisation.noUnits')}</Text>}
       <Table striped>
         <Table.Thead>
           <Table.Tr>
