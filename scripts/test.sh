@@ -14,6 +14,7 @@ npm run -s build:web
 
 echo "[bevaka] type-checking..."
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json # the web app too: vite only strips its types
 
 mkdir -p test-results
 status=0
