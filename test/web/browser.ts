@@ -6,12 +6,17 @@ import { Browser, chromium, Page } from 'playwright-core';
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
 /** Debian's Chromium, headless, with the flags this closed network needs; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Pages ask for reduced motion, which the app honours: a dialog stands open at once, so a
+  // screenshot or an accessibility check sees it as it is, never half faded in.
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

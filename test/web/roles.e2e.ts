@@ -4,12 +4,21 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
+import type { ApiClient } from '../support/api-client';
 import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
-const shown = (locator: Locator, timeout = 10_000) => locator.first().waitFor({ state: 'visible', timeout });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.first().textContent()) ?? '');
+const shown = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: 'visible', timeout });
+const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
+
+/** Waits until the person's escalation inbox (as the API serves it) holds the action's escalation. */
+async function escalationReaches(person: ApiClient, actionTitle: string): Promise<void> {
+  await waitFor(async () => (await person.get('/api/escalations?to=me')).body as Array<{ occurrence: { actionTitle: string } }>, {
+    until: (inbox) => inbox.some((e) => e.occurrence.actionTitle === actionTitle),
+    what: `the escalation of "${actionTitle}" in the inbox`,
+  });
+}
 
 // Each role's main path in a real Chromium against the real stack (API, worker, Temporal,
 // PostgreSQL), with screenshots of each screen under test-results/screenshots/.
@@ -71,15 +80,13 @@ describe('the web app in a browser', () => {
   });
 
   it('the kommunchef lands on the escalations and acknowledges one', async () => {
+    // Step 2 reaches Kim a few seconds after the action was created: wait for that state, then
+    // open the page, which reads the escalations when it loads.
+    await escalationReaches(org.kim, 'Informationsmöte om kommande upphandlingar');
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('kim'), PASSWORD);
     await page.waitForURL(/\/eskaleringar$/);
-    // Step 2 reaches Kim about four seconds after the action was created; the page refetches on focus.
     const heading = page.getByRole('heading', { name: 'Informationsmöte om kommande upphandlingar' });
-    for (let tries = 0; !(await heading.isVisible()) && tries < 30; tries++) {
-      await page.waitForTimeout(500);
-      if (tries % 4 === 3) await page.reload();
-    }
     await shown(heading);
     await shown(page.getByText('Ansvarig: Olle · Steg 2'));
     await screenshot(page, '02-escalations-kommunchef');
@@ -90,15 +97,13 @@ describe('the web app in a browser', () => {
   }, 60_000);
 
   it('a unit head moves an escalated task to another owner from the inbox', async () => {
+    await escalationReaches(org.ulla, 'Översyn av beloppsgränser');
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('ulla'), PASSWORD);
     await page.waitForURL(/\/uppgifter$/);
-    await page.getByRole('link', { name: 'Eskaleringar' }).click();
+    await page.getByRole('link', { name: 'Eskaleringar', exact: true }).click();
     const card = page.locator('[aria-label="Översyn av beloppsgränser"]');
-    for (let tries = 0; !(await card.isVisible()) && tries < 30; tries++) {
-      await page.waitForTimeout(500);
-      if (tries % 4 === 3) await page.reload();
-    }
+    await shown(card);
     await card.getByRole('button', { name: 'Flytta ansvaret' }).click();
     await page.getByRole('dialog').getByLabel('Ny ansvarig').click();
     await page.getByRole('option', { name: 'Otto' }).click();
@@ -184,7 +189,7 @@ describe('the web app in a browser', () => {
     await logIn(page, baseUrl, email('cora'), PASSWORD);
     await page.waitForURL(/\/oversikt$/);
     // Olle's meeting is done, the reassigned review is still escalated, the visits are continuous.
-    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser' })); // the data has arrived
+    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser', exact: true })); // the data has arrived
     expect(await textOf(page.locator('[aria-label="Klar"]'))).toMatch(/^1/);
     expect(await textOf(page.locator('[aria-label="Eskalerad"]'))).toMatch(/^1/);
     expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^1/);
@@ -198,7 +203,25 @@ describe('the web app in a browser', () => {
     expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^0/);
     await page.getByPlaceholder('Alla').nth(1).click();
     await page.getByRole('option', { name: 'Samhällsbyggnad' }).click();
-    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser' }));
+    await shown(page.getByRole('cell', { name: 'Översyn av beloppsgränser', exact: true }));
+
+    // From the attention list: the escalated review paused with a reason, shown as paused, resumed.
+    const review = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Översyn av beloppsgränser', exact: true }) });
+    await review.getByRole('button', { name: 'Pausa: Översyn av beloppsgränser' }).click();
+    const pause = page.getByRole('dialog', { name: 'Pausa ”Översyn av beloppsgränser”' });
+    await pause.getByLabel('Skäl').fill('Inväntar revisionens rapport');
+    await screenshot(page, '19-attention-pause');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await pause.getByRole('button', { name: 'Pausa' }).click();
+    await pause.waitFor({ state: 'hidden' });
+    await shown(review.getByText('Pausad', { exact: true }));
+    await review.getByRole('button', { name: 'Återuppta: Översyn av beloppsgränser' }).click();
+    const resume = page.getByRole('dialog', { name: 'Återuppta ”Översyn av beloppsgränser”' });
+    await resume.getByLabel('Skäl').fill('Rapporten har kommit');
+    await resume.getByRole('button', { name: 'Återuppta' }).click();
+    await shown(review.getByRole('button', { name: 'Pausa: Översyn av beloppsgränser' }));
+    const reviewAction = (await org.cora.get(`/api/plans/${planId}`)).body.areas.flatMap((a: { actions: Array<{ id: string; title: string }> }) => a.actions).find((a: { title: string }) => a.title === 'Översyn av beloppsgränser');
+    expect((await org.cora.get(`/api/actions/${reviewAction.id}`)).body.status).toBe('active');
 
     // The action page: its timeline (who was told, who acted) and a schedule change that takes effect.
     await page.getByRole('link', { name: 'Översyn av beloppsgränser' }).click();
@@ -215,7 +238,7 @@ describe('the web app in a browser', () => {
     await shown(page.getByText('en gång per år · 2031 · nästa 2031-12-31'));
     await shown(page.getByText('Påminnelse 14 dagar och 1 dag före; eskalering 1 sekund efter sista dagen.'));
     await shown(page.getByText('Ansvarig: Olle'));
-    await page.getByRole('link', { name: 'Planer' }).click();
+    await page.getByRole('link', { name: 'Planer', exact: true }).click();
     await page.waitForURL(/\/planer$/);
     await shown(page.getByRole('heading', { name: 'Öppet klimat' }));
     await shown(page.getByText('löpande'));
@@ -263,7 +286,7 @@ describe('the web app in a browser', () => {
     const plan = (await org.cora.post('/api/plans', { title: 'Övertorneå handlingsplan', startDate: '2020-01-01' })).body;
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('cora'), PASSWORD);
-    await page.getByRole('link', { name: 'Importera' }).click();
+    await page.getByRole('link', { name: 'Importera', exact: true }).click();
     await page.getByPlaceholder('Välj plan').click();
     await page.getByRole('option', { name: 'Övertorneå handlingsplan' }).click();
     await page.locator('input[type="file"]').setInputFiles(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'));
@@ -304,7 +327,7 @@ describe('the web app in a browser', () => {
     await shown(draft.getByText('Övertorneå handlingsplan').first());
     await page.keyboard.press('Escape');
     // The rows nobody owns yet are on the overview's balance list; the corrected row is owned.
-    await page.getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('link', { name: 'Översikt', exact: true }).click();
     const balance = page.getByRole('table', { name: 'Balanslista: vem driver frågan?' });
     expect(await textOf(balance.getByRole('row').filter({ hasText: 'Internutbildning i upphandlingar' }))).toContain('ansvarig (besked går till samordnaren)');
     expect(await balance.getByRole('row').filter({ hasText: 'Fler e-tjänster' }).count()).toBe(0);
@@ -385,7 +408,7 @@ describe('the web app in a browser', () => {
     await org.admin.post('/api/people', { name: 'Rut', email: email('rut'), unitId: org.ids.kultur, roles: ['owner'], password: PASSWORD });
     const page = await browser.newPage();
     await logIn(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
-    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     await page.getByRole('button', { name: 'Avaktivera Rut' }).click();
     const rut = page.getByRole('row').filter({ hasText: email('rut') });
     await shown(rut.getByRole('cell', { name: 'Avaktiverad', exact: true }));
@@ -417,7 +440,7 @@ describe('the web app in a browser', () => {
     const page = await browser.newPage();
     await logIn(page, baseUrl, email('cora'), PASSWORD);
     await page.waitForURL(/\/oversikt$/);
-    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     const personForm = page.getByRole('form', { name: 'Ny person' });
     await shown(personForm.getByLabel('Namn'));
     expect(await personForm.getByLabel(/^Lösenord/).count()).toBe(0);

@@ -7,7 +7,8 @@ import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
-const shown = (locator: Locator, timeout = 10_000) => locator.first().waitFor({ state: 'visible', timeout });
+const shown = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: 'visible', timeout });
+const CORA_PASSWORD = 'Samordnaren följer upp 2027';
 
 // A fresh installation, nothing seeded through the API: the first admin does the coordinator's
 // whole job in the web app, from the organisation to archiving the plan.
@@ -77,6 +78,7 @@ describe("the coordinator's workbench in a browser, from an empty installation",
       await choose(page, personForm.getByLabel('Enhet'), unit);
       await choose(page, personForm.getByLabel('Roller'), role, true);
       await personForm.getByLabel('Namn').click(); // closes the role list
+      if (role === 'Samordnare') await personForm.getByLabel('Lösenord (minst 12 tecken)').fill(CORA_PASSWORD);
       await personForm.getByRole('button', { name: 'Lägg till' }).click();
       await shown(page.getByRole('cell', { name: `${name.split(' ')[0].toLowerCase()}.bench@kommun.se` }));
     }
@@ -95,6 +97,14 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await planForm.getByRole('button', { name: 'Skapa planen' }).click();
     await shown(page.getByRole('heading', { name: 'Ett bättre näringslivsklimat', level: 1 }));
     const planId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('toolbar', { name: 'Planens verktyg' }).getByRole('button', { name: 'Ändra planen' }).click();
+    const editPlan = page.getByRole('dialog', { name: 'Ändra planen' });
+    await choose(page, editPlan.getByLabel('Återrapportering till styrelsen'), 'kvartalsvis');
+    await checked(page, '27-edit-plan');
+    await editPlan.getByRole('button', { name: 'Spara' }).click();
+    await editPlan.waitFor({ state: 'hidden' });
+    await shown(page.getByText(/kvartalsvis/));
+    expect((await admin.get(`/api/plans/${planId}`)).body.reportingCadence).toBe('quarterly');
 
     // An action by hand, its schedule typed in Swedish and read back as it is typed. The
     // half-year of today is running, so its occurrence is open at once.
@@ -122,7 +132,8 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await page.getByLabel('Tidplan').fill('när det passar');
     await shown(page.getByText(/kan sparas som utkast/));
     await page.getByRole('button', { name: 'Spara som utkast' }).click();
-    await shown(page.getByText('Utkast', { exact: true }));
+    await shown(page.getByRole('alert').filter({ hasText: 'Utkast' }));
+    await checked(page, '28-draft-action');
 
     // The seed plan imported into it, from its page.
     await page.goto(`${baseUrl}/planer/${planId}`);
@@ -150,6 +161,7 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await page.getByRole('button', { name: /^Hoppa över: Senast/ }).click();
     const skipDialog = page.getByRole('dialog');
     await skipDialog.getByLabel('Skäl').fill('Mötet hölls tillsammans med regionen');
+    await checked(page, '29-skip-dialog');
     await skipDialog.getByRole('button', { name: 'Hoppa över' }).click();
     await skipDialog.waitFor({ state: 'hidden' });
     await shown(page.getByText('Hoppades över', { exact: true }));
@@ -164,6 +176,13 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await checked(page, '25-action-paused');
     expect((await stack.client.workflow.getHandle(actionWorkflowId(meetingId)).query<{ status: string }>('state')).status).toBe('paused');
 
+    // The action moves to another area from its own page.
+    const editAction = page.getByRole('form', { name: 'Ändra åtgärden' });
+    await editAction.getByLabel('Arbetsområde').fill('Upphandling');
+    await editAction.getByRole('button', { name: 'Spara' }).click();
+    await shown(editAction.getByText('Ändringen gäller från och med nu.'));
+    expect((await admin.get(`/api/actions/${meetingId}`)).body.area).toBe('Upphandling');
+
     // Withdraw an imported action, confirmed with a reason.
     const plan = (await admin.get(`/api/plans/${planId}`)).body as { areas: Array<{ actions: Array<{ id: string; title: string }> }> };
     const visits = plan.areas.flatMap((a) => a.actions).find((a) => /företagsbesök/i.test(a.title))!;
@@ -171,8 +190,10 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await page.getByRole('toolbar', { name: 'Åtgärdens verktyg' }).getByRole('button', { name: 'Återkalla' }).click();
     const withdrawDialog = page.getByRole('dialog');
     await withdrawDialog.getByLabel('Skäl').fill('Ingår i det regionala programmet');
+    await checked(page, '30-withdraw-dialog');
     await withdrawDialog.getByRole('button', { name: 'Återkalla' }).click();
     await shown(page.getByText('Åtgärden är återkallad och följs inte upp längre. Historiken finns kvar.'));
+    await checked(page, '31-action-withdrawn');
     expect((await admin.get(`/api/actions/${visits.id}`)).body.status).toBe('withdrawn');
 
     // Archive the plan, then restore it.
@@ -185,20 +206,44 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await checked(page, '26-plan-archived');
     expect((await admin.get(`/api/plans/${planId}`)).body.archivedAt).toEqual(expect.any(String));
     await page.getByRole('toolbar', { name: 'Planens verktyg' }).getByRole('button', { name: 'Återställ' }).click();
+    await checked(page, '32-restore-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Återställ' }).click();
     await shown(page.getByRole('button', { name: 'Arkivera' }));
     expect((await admin.get(`/api/plans/${planId}`)).body.archivedAt).toBeNull();
     expect((await admin.get(`/api/actions/${meetingId}`)).body.status).toBe('paused'); // paused on its own: stays so
 
-    // Everything of it is in the plan's change list, and the first steps are done.
-    for (const change of ['skapade planen', 'lade till ”Informationsmöten', 'importerade 17 åtgärder', 'ändrade arbetsområdet ”Upphandling”', 'pausade ”Informationsmöten', 'tog bort ”', 'hoppade över ett tillfälle', 'arkiverade planen', 'återställde planen']) {
-      await shown(page.getByRole('listitem').filter({ hasText: change }));
+    // The plan says which of its actions is paused, in words.
+    await shown(page.getByRole('row').filter({ hasText: 'Informationsmöten till företagen om kommande upphandlingar' }).getByText('Pausad', { exact: true }));
+    // Everything of it is in the plan's change list with the reasons given, and the first steps are done.
+    const changes = page.getByRole('listitem');
+    for (const change of [
+      'skapade planen',
+      'ändrade planen',
+      'lade till ”Informationsmöten',
+      'importerade 17 åtgärder',
+      'pausade ”Informationsmöten till företagen om kommande upphandlingar”: Väntar på ny upphandlingspolicy',
+      '”: Ingår i det regionala programmet',
+      'hoppade över ett tillfälle av ”Informationsmöten till företagen om kommande upphandlingar”: Mötet hölls tillsammans med regionen',
+      'arkiverade planen: Ersätts av planen för 2027–2030',
+      'återställde planen',
+    ]) {
+      await shown(changes.filter({ hasText: change }));
     }
-    await page.getByRole('link', { name: 'Översikt' }).click();
+    await shown(changes.filter({ hasText: 'återkallade ”' }));
+    // Renamed, then moved: the area was changed twice.
+    expect(await changes.filter({ hasText: 'ändrade arbetsområdet ”Upphandling”' }).count()).toBe(2);
+    await page.getByRole('link', { name: 'Översikt', exact: true }).click();
     const balance = page.getByRole('table', { name: 'Balanslista: vem driver frågan?' });
     await shown(balance.getByRole('row').filter({ hasText: 'Vem driver frågan om lokaler vidare?' }));
     expect(await page.getByRole('region', { name: 'Kom igång' }).count()).toBe(0);
     await page.close();
+
+    // The coordinator the admin created signs in herself and lands on the overview of it all.
+    const cora = await newPage();
+    await logIn(cora, baseUrl, 'cora.bench@kommun.se', CORA_PASSWORD);
+    await cora.waitForURL(/\/oversikt$/);
+    await shown(cora.getByRole('table', { name: 'Balanslista: vem driver frågan?' }).getByRole('row').filter({ hasText: 'Vem driver frågan om lokaler vidare?' }));
+    await cora.close();
   }, 240_000);
 
   it('no page broke its content security policy', () => {
