@@ -1,4 +1,5 @@
 import { actionWorkflowId, planReportingWorkflowId } from '../../workflows/contracts/engine';
+import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
@@ -167,6 +168,11 @@ describe("the coordinator's workbench", () => {
       expect(await rows('SELECT kind FROM occurrence_notice n JOIN occurrence o ON o.id = n.occurrence_id WHERE o.action_id = $1', [running.id])).toEqual([]);
       expect((await org.vera.get(`/api/plans/${plan.id}`)).status).toBe(200);
       expect((await org.cora.get('/api/plans')).body.find((p: { id: string }) => p.id === plan.id).archivedAt).toEqual(expect.any(String));
+      // Its reports to the board stay readable, a frozen one as it was frozen.
+      await new ReportRepository(stack.dataSource.manager).freeze({ planId: plan.id, key: '2026H1', startsAt: '2025-12-31T23:00:00.000Z', endsAt: '2026-06-30T22:00:00.000Z', frozenAt: '2026-07-01T00:00:01.000Z' });
+      expect((await org.vera.get(`/api/plans/${plan.id}/reports`)).body.frozen.map((r: { key: string }) => r.key)).toEqual(['2026H1']);
+      const report = await org.vera.get(`/api/plans/${plan.id}/reports/2026H1`);
+      expect([report.status, report.body.plan.title, report.body.period.key]).toEqual([200, 'Arkiveras', '2026H1']);
 
       const restored = await org.cora.post(`/api/plans/${plan.id}/restore`, { reason: 'Gäller igen' });
       expect([restored.status, restored.body.archivedAt, restored.body.archiveReason]).toEqual([200, null, null]);
