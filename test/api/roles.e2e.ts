@@ -102,6 +102,8 @@ const CASES: Case[] = [
   { route: 'GET /api/units', path: () => '/api/units', allowed: EVERYONE },
   { route: 'POST /api/units', path: () => '/api/units', body: () => ({ name: `Ny enhet ${unique()}` }), allowed: COORDINATION },
   { route: 'PATCH /api/units/:id', path: (c) => `/api/units/${c.org.ids.kultur}`, body: () => ({ name: 'Kultur och fritid' }), allowed: COORDINATION },
+  { route: 'POST /api/organisation/import', path: () => '/api/organisation/import?dryRun=true', body: () => ({ text: 'Enhet;Namn;E-post\nFritid;Fia;fia.matrix@kommun.se' }), allowed: COORDINATION },
+  { route: 'POST /api/organisation/import', path: () => '/api/organisation/import', file: { name: 'chart.csv', content: `Enhet;Namn;E-post\nEnhet ${unique()};;` }, allowed: COORDINATION },
   { route: 'GET /api/people', path: () => '/api/people', allowed: EVERYONE },
   { route: 'POST /api/people', path: () => '/api/people', body: () => ({ name: 'Ny', email: `ny-${unique()}@kommun.se`, roles: ['owner'] }), allowed: COORDINATION },
   {

@@ -76,8 +76,11 @@ describe("the coordinator's workbench in a browser, from an empty installation",
       await personForm.getByLabel('Namn').fill(name);
       await personForm.getByLabel('E-postadress').fill(`${name.split(' ')[0].toLowerCase()}.bench@kommun.se`);
       await choose(page, personForm.getByLabel('Enhet'), unit);
-      await choose(page, personForm.getByLabel('Roller'), role, true);
-      await personForm.getByLabel('Namn').click(); // closes the role list
+      // A new person is an owner (Ansvarig) unless chosen otherwise; another role is added to it.
+      if (role !== 'Ansvarig') {
+        await choose(page, personForm.getByLabel('Roller'), role, true);
+        await personForm.getByLabel('Namn').click(); // closes the role list
+      }
       if (role === 'Samordnare') await personForm.getByLabel('Lösenord (minst 12 tecken)').fill(CORA_PASSWORD);
       await personForm.getByRole('button', { name: 'Lägg till' }).click();
       await shown(page.getByRole('cell', { name: `${name.split(' ')[0].toLowerCase()}.bench@kommun.se` }));
@@ -86,6 +89,25 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await choose(page, page.getByRole('combobox', { name: 'Chef för Samhällsbyggnad' }), 'Hanna Enhetschef');
     const admin = await loginAs(stack.api!, TEST_ADMIN.email, TEST_ADMIN.password);
     await waitFor(async () => (await admin.get('/api/units')).body as Array<{ headPersonId: string | null }>, { until: (units) => units.length === 2 && units.every((u) => u.headPersonId), what: 'both heads saved' });
+    expect((await admin.get('/api/people')).body.find((p: { email: string }) => p.email === 'olle.bench@kommun.se').roles).toEqual(['owner']);
+
+    // More of the organisation from a file: previewed, a row that cannot be used named, nothing
+    // saved until a corrected file is confirmed.
+    const chartImport = page.getByRole('region', { name: 'Importera organisationen' });
+    const chartFile = (...rows: string[]) => ({ name: 'organisation.csv', mimeType: 'text/csv', buffer: Buffer.from(['Enhet;Ingår i;Namn;E-post;Roller;Chef', ...rows].join('\n')) });
+    await chartImport.locator('input[type="file"]').setInputFiles(chartFile('Kultur;Kommunledning;Karin Kultur;karin.bench@kommun.se;chef;ja', 'Kultur;;Ivar Bibliotekarie;;;'));
+    await chartImport.getByRole('button', { name: 'Visa vad som läggs till' }).click();
+    await shown(chartImport.getByText('Rad 3: Ivar Bibliotekarie har ingen e-postadress'));
+    await checked(page, '33-organisation-import');
+    expect(await chartImport.getByRole('button', { name: 'Importera 1 enhet och 1 person' }).isDisabled()).toBe(true);
+    await chartImport.locator('input[type="file"]').setInputFiles(chartFile('Kultur;Kommunledning;Karin Kultur;karin.bench@kommun.se;chef;ja', 'Kultur;;Ivar Bibliotekarie;ivar.bench@kommun.se;;'));
+    await chartImport.getByRole('button', { name: 'Visa vad som läggs till' }).click();
+    await chartImport.getByRole('button', { name: 'Importera 1 enhet och 2 personer' }).click();
+    await shown(chartImport.getByRole('status').filter({ hasText: 'Klart: 1 enhet, 2 personer och 1 chef lades till.' }));
+    const kulturHead = page.getByRole('combobox', { name: 'Chef för Kultur' });
+    await waitFor(() => kulturHead.inputValue(), { until: (value) => value === 'Karin Kultur', what: "Kultur's head on the page" });
+    const kultur = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'Kultur');
+    expect(kultur.headPersonId).toBe((await admin.get('/api/people')).body.find((p: { email: string }) => p.email === 'karin.bench@kommun.se').id);
 
     // A plan, through its form.
     await page.getByRole('link', { name: 'Planer', exact: true }).click();

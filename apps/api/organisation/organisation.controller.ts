@@ -1,11 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bearerToken } from '../auth/auth.guard';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
+import { UPLOAD_LIMITS, uploadedDocument } from '../common/uploads';
 import { UuidParam } from '../common/uuid';
+import { DomainError } from '../../../libs/domain/errors';
+import { ChartImportService } from './chart-import.service';
 import {
+  ChartImportResponse,
+  ChartImportTextRequest,
   CreatePersonRequest,
   CreateSubstituteRequest,
   CreateUnitRequest,
@@ -25,7 +31,32 @@ import { OrganisationService } from './organisation.service';
 @ApiBearerAuth()
 @Controller()
 export class OrganisationController {
-  constructor(private readonly organisation: OrganisationService) {}
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly chartImport: ChartImportService,
+  ) {}
+
+  /**
+   * The chart from a table (CSV or XLSX, a row per person or per unit): `?dryRun=true` previews
+   * it and writes nothing; without, it adds the new units and people when no row has a problem.
+   */
+  @Post('organisation/import')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiOkResponse({ type: ChartImportResponse })
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  importChart(
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ChartImportTextRequest,
+    @CurrentPerson() actor: CurrentPersonInfo,
+  ) {
+    const document = uploadedDocument(file, body);
+    if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the chart in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
+    return dryRun ? this.chartImport.preview(document) : this.chartImport.commit(document, actor);
+  }
 
   @Get('units')
   @ApiOkResponse({ type: [UnitResponse] })

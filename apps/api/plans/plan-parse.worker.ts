@@ -1,9 +1,20 @@
 /**
  * Runs in a worker thread of PlanParser: reads a plan document and applies the coordinator's
- * schedule corrections. Pure domain code; the thread's heap limit and deadline bound its cost.
+ * schedule corrections, or reads the rows of another table (the organisation chart). Pure domain
+ * code; the thread's heap limit and deadline bound its cost.
  */
-import { correctSchedules, parsePlanDocument } from '../../../libs/domain/import';
+import { cellText } from '../../../libs/domain/import/cells';
+import { correctSchedules, parsePlanDocument, readBlocks } from '../../../libs/domain/import';
+import type { PlanDocument } from '../../../libs/domain/import';
 import { serveTasks } from '../common/worker-task';
-import type { PlanParseInput } from './plan-parser';
+import type { DocumentTask, TableRows } from './plan-parser';
 
-serveTasks(async ({ document, options, corrections }: PlanParseInput) => correctSchedules(await parsePlanDocument(document, options), corrections, options));
+serveTasks(async (task: DocumentTask) => {
+  if ('table' in task) return tableRows(task.table);
+  return correctSchedules(await parsePlanDocument(task.document, task.options), task.corrections, task.options);
+});
+
+function tableRows(document: PlanDocument): TableRows {
+  const [sheet = []] = readBlocks(document).sheets;
+  return sheet.flatMap((block) => (block.kind === 'row' ? [{ cells: block.cells.map(cellText), row: block.row }] : []));
+}

@@ -10,6 +10,14 @@ export interface PlanParseInput {
   corrections: ScheduleCorrection[];
 }
 
+/** A table that is not a plan (the organisation chart): its rows' cell texts, first sheet only. */
+export interface TableReadInput {
+  table: PlanDocument;
+}
+
+export type DocumentTask = PlanParseInput | TableReadInput;
+export type TableRows = Array<{ cells: string[]; row: number }>;
+
 /** How much one import's reading may cost, and how many are read at once (README "Limits"). */
 export const PLAN_PARSING = {
   deadlineMs: 30_000,
@@ -26,7 +34,7 @@ export const PLAN_PARSING = {
 @Injectable()
 export class PlanParser implements OnModuleDestroy {
   private readonly logger = new Logger(PlanParser.name);
-  private readonly pool = new BoundedWorkerPool<PlanParseInput, PlanImportPreview>({
+  private readonly pool = new BoundedWorkerPool<DocumentTask, PlanImportPreview | TableRows>({
     script: path.join(__dirname, `plan-parse.worker${path.extname(__filename)}`),
     size: PLAN_PARSING.atOnce,
     queue: PLAN_PARSING.waiting,
@@ -35,8 +43,17 @@ export class PlanParser implements OnModuleDestroy {
   });
 
   async parse(input: PlanParseInput): Promise<PlanImportPreview> {
+    return (await this.run(input)) as PlanImportPreview;
+  }
+
+  /** The rows of a table document, read within the same limits as a plan. */
+  async readTable(table: PlanDocument): Promise<TableRows> {
+    return (await this.run({ table })) as TableRows;
+  }
+
+  private async run(task: DocumentTask): Promise<PlanImportPreview | TableRows> {
     try {
-      return await this.pool.run(input);
+      return await this.pool.run(task);
     } catch (error) {
       throw this.translate(error);
     }
@@ -55,7 +72,7 @@ export class PlanParser implements OnModuleDestroy {
         if (failure.error.name === 'DomainError' && code) return new DomainError(code, failure.error.message, details ?? []);
         // A parser that throws on a document is a bug to fix, but the document is what it choked on.
         this.logger.warn(`Reading a plan document failed: ${failure.error.stack ?? failure.error.message}`);
-        return new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'The file could not be read as a plan', [{ path: 'file', message: failure.error.message }]);
+        return new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'The file could not be read', [{ path: 'file', message: failure.error.message }]);
       }
       case 'deadline':
         return tooComplex(`Reading the file took longer than ${PLAN_PARSING.deadlineMs / 1000} s`);

@@ -7,7 +7,7 @@ import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFormatF
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
-import { REQUEST_LIMITS } from '../common/request-limits';
+import { UPLOAD_LIMITS, uploadedDocument } from '../common/uploads';
 import { UuidParam } from '../common/uuid';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { Idempotency } from '../idempotency/idempotency.service';
@@ -38,9 +38,6 @@ import {
   WithdrawActionRequest,
 } from './plan-changes.dto';
 import { PlansService } from './plans.service';
-
-/** One plan file, a few form fields (text, filename, corrections) each within the body limit. */
-const UPLOAD_LIMITS = { fileSize: REQUEST_LIMITS.uploadBytes, files: 1, fields: 8, parts: 9, fieldSize: REQUEST_LIMITS.bodyBytes };
 
 /** Viewers and everyone signed in read plans; coordinators and admins define them. */
 @ApiTags('plans')
@@ -158,7 +155,7 @@ export class PlansController {
     @IdempotencyKey() key: IdempotentRequest | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const document = file ? { filename: storableFilename(file.originalname), content: new Uint8Array(file.buffer) } : body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
+    const document = uploadedDocument(file, body);
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the plan in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
     const corrections = body.corrections ?? [];
     if (dryRun) return this.importer.preview(planId, document, corrections); // writes nothing: no key needed
@@ -259,10 +256,4 @@ export class PlansController {
   actionAudit(@Param('id', UuidParam) id: string) {
     return this.plans.actionAudit(id);
   }
-}
-
-/** The client's name of an uploaded file, as text the audit log can store (it is only a label). */
-function storableFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 300);
 }

@@ -12,5 +12,7 @@ import { PlansService } from './plans.service';
   imports: [EngineModule, IdempotencyModule],
   controllers: [PlansController],
   providers: [ActionsService, PlansService, PlanAreasService, ImportService, PlanParser],
+  // The document workers read the organisation chart's tables too.
+  exports: [PlanParser],
 })
 export class PlansModule {}

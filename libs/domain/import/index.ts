@@ -1,5 +1,5 @@
 /** Plan import (CSV, XLSX, Markdown, text). Uses zlib and saxes: not for workflow code. */
-export { parsePlanDocument, detectFormat, decodeText } from './parse-plan';
+export { parsePlanDocument, detectFormat, decodeText, readBlocks } from './parse-plan';
 export { splitOwners } from './owners';
 export { recogniseHeader } from './header';
 export { correctSchedules } from './corrections';

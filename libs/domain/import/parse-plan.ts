@@ -19,24 +19,33 @@ export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOp
   if (options.from !== undefined && !isIsoDate(options.from)) {
     throw new DomainError('VALIDATION_FAILED', `"from" must be a date YYYY-MM-DD, not "${options.from}"`);
   }
+  const { format, sheets } = readBlocks(doc);
+  // A workbook's plan is on the first sheet whose header says so.
+  const sheet = sheets.find((blocks) => blocks.some((b) => b.kind === 'row' && recogniseHeader(b.cells.map(cellText)))) ?? sheets[0] ?? [];
+  return buildPlan(format, sheet, options);
+}
+
+/**
+ * A document as blocks within IMPORT_LIMITS: each sheet of an XLSX workbook, or the one table of
+ * a text format. Plans and other tables (the organisation chart) are read by the same code.
+ */
+export function readBlocks(doc: PlanDocument): { format: PlanFormat; sheets: Block[][] } {
   const bytes = typeof doc.content === 'string' ? undefined : doc.content;
   const format = detectFormat(doc);
   if (format === 'xlsx') {
     if (!bytes) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'An XLSX workbook must be given as bytes');
-    const sheets = parseXlsx(bytes);
-    const sheet = sheets.find((blocks) => blocks.some((b) => b.kind === 'row' && recogniseHeader(b.cells.map(cellText)))) ?? sheets[0] ?? [];
-    return buildPlan('xlsx', sheet, options);
+    return { format, sheets: parseXlsx(bytes) };
   }
   if (typeof doc.content === 'string' ? doc.content.length > IMPORT_LIMITS.textCharacters : doc.content.length > 4 * IMPORT_LIMITS.textCharacters) throw textTooLarge();
   const text = typeof doc.content === 'string' ? doc.content.replace(/^\uFEFF/, '') : decodeText(doc.content);
   if (text.length > IMPORT_LIMITS.textCharacters) throw textTooLarge();
   if (!text.trim()) throw new DomainError('IMPORT_EMPTY', 'The file is empty');
-  return buildPlan(format, parseTextFormat(format, text), options);
+  return { format, sheets: [parseTextFormat(format, text)] };
 }
 
 function textTooLarge(): DomainError {
   const limit = IMPORT_LIMITS.textCharacters;
-  return new DomainError('IMPORT_TOO_LARGE', `Plan text is read up to ${limit.toLocaleString('en')} characters`, [{ path: 'text', message: `longer than ${limit} characters` }]);
+  return new DomainError('IMPORT_TOO_LARGE', `Text is read up to ${limit.toLocaleString('en')} characters`, [{ path: 'text', message: `longer than ${limit} characters` }]);
 }
 
 function parseTextFormat(format: Exclude<PlanFormat, 'xlsx'>, text: string): Block[] {

@@ -28,6 +28,12 @@ export class PersonRepository {
     return (await this.db.query(`${PERSON} ORDER BY name, email`)).map(toPerson);
   }
 
+  /** By e-mail address, as stored (lower case). */
+  async byEmail(email: string): Promise<PersonRow | undefined> {
+    const [row] = await this.db.query(`${PERSON} WHERE email = $1`, [email.toLowerCase()]);
+    return row ? toPerson(row) : undefined;
+  }
+
   async byId(id: string, options: { lock?: boolean } = {}): Promise<PersonRow | undefined> {
     const [row] = await this.db.query(`${PERSON} WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? toPerson(row) : undefined;

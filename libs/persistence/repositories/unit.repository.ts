@@ -38,6 +38,11 @@ export class UnitRepository {
     return row.id;
   }
 
+  /** Held until the transaction ends: one change of the chart as a whole (an import) at a time. */
+  async lockChart(): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('bevaka:organisation-chart'))`);
+  }
+
   /** The name always; parent and head only when given (undefined keeps them, null clears them). */
   async update(id: string, change: { name: string; parentId?: string | null; headPersonId?: string | null }): Promise<void> {
     await this.db.query(

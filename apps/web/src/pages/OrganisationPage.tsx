@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, Me } from '../api';
 import { useAuth } from '../auth';
+import { ChartImportCard } from '../components/ChartImportCard';
 import { personChoices } from '../directory';
 import { errorText } from '../format';
 
@@ -64,6 +65,7 @@ export function OrganisationPage() {
         </Table.Tbody>
       </Table>
       <NewUnit options={unitOptions} />
+      {(me?.roles.includes('coordinator') || me?.roles.includes('admin')) && <ChartImportCard />}
       <Title order={2} size="h3">{t('organisation.people')}</Title>
       <Table striped>
         <Table.Thead>
