@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
@@ -7,6 +7,7 @@ import { DomainError } from '../../../libs/domain/errors';
 import { webLinkFor } from '../../../libs/domain/links/web-links';
 import { InboxItem, NotificationInboxRepository } from '../../../libs/persistence/repositories/notification-inbox.repository';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
+import { NotificationListResponse, ReadAllResponse, ReadResponse, UnreadCountResponse } from './notifications.dto';
 
 /** The in-app notification list: the same outbox that mail is sent from, with read state. */
 @ApiTags('notifications')
@@ -23,6 +24,7 @@ export class NotificationsController {
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'before', required: false, description: 'ISO instant: the page before this createdAt' })
+  @ApiOkResponse({ type: NotificationListResponse })
   async list(
     @CurrentPerson() me: CurrentPersonInfo,
     @Query('to') to = 'me',
@@ -42,12 +44,14 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOkResponse({ type: UnreadCountResponse })
   async unreadCount(@CurrentPerson() me: CurrentPersonInfo): Promise<{ unread: number }> {
     return { unread: await new NotificationInboxRepository(this.dataSource.manager).unreadCount(me.id) };
   }
 
   @Post('read-all')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReadAllResponse })
   async readAll(@CurrentPerson() me: CurrentPersonInfo): Promise<{ updated: number; unread: number }> {
     const updated = await new NotificationInboxRepository(this.dataSource.manager).markAllRead(me.id);
     return { updated, unread: 0 };
@@ -55,6 +59,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReadResponse })
   async read(@CurrentPerson() me: CurrentPersonInfo, @Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; unread: number }> {
     const repo = new NotificationInboxRepository(this.dataSource.manager);
     if (!(await repo.markRead(me.id, id))) throw new DomainError('NOT_FOUND', 'No such notification for you', [{ path: 'id', message: id }]);

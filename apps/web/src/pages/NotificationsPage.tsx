@@ -6,16 +6,8 @@ import { Link } from 'react-router-dom';
 import { api, Plan } from '../api';
 import { useAuth } from '../auth';
 import { errorText, formatDate } from '../format';
+import { NotificationItem, useNotifications } from '../resources/notifications';
 import i18n from '../i18n';
-
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  payload: { actionTitle?: string; planTitle?: string; dueInstant?: string; step?: number; actorName?: string };
-  createdAt: string;
-  readAt: string | null;
-  link: string;
-}
 
 /** Aviseringar: what Bevaka has told me, how I want to be told, and my calendar links. */
 export function NotificationsPage() {
@@ -32,11 +24,7 @@ export function NotificationsPage() {
 
 function NotificationList() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api<{ items: NotificationItem[]; unread: number }>('GET', '/api/notifications?to=me&limit=50') });
-  const refresh = () => client.invalidateQueries({ queryKey: ['notifications'] });
-  const read = useMutation({ mutationFn: (id: string) => api('POST', `/api/notifications/${id}/read`), onSuccess: refresh });
-  const readAll = useMutation({ mutationFn: () => api('POST', '/api/notifications/read-all'), onSuccess: refresh });
+  const { list, read, readAll } = useNotifications();
   const items = list.data?.items ?? [];
   return (
     <Stack gap="xs">
