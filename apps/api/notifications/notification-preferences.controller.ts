@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/errors';
 import { NotificationPreferenceRepository, NotificationPreferences } from '../../../libs/persistence/repositories/notification-preference.repository';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
-import { NotificationPreferencesDto } from './notification-preferences.dto';
+import { NotificationPreferencesDto, NotificationPreferencesResponse } from './notification-preferences.dto';
 
 /** GET/PUT /api/me/notification-preferences: language and, per kind, immediately, digest or off. */
 @ApiTags('notifications')
@@ -14,12 +14,14 @@ export class NotificationPreferencesController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
   get(@CurrentPerson() me: CurrentPersonInfo): Promise<NotificationPreferences> {
     return this.read(me.id, new NotificationPreferenceRepository(this.dataSource.manager));
   }
 
   /** Changes only what is given; returns the preferences as they now are. */
   @Put()
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
   put(@CurrentPerson() me: CurrentPersonInfo, @Body() body: NotificationPreferencesDto): Promise<NotificationPreferences> {
     return this.dataSource.transaction(async (db) => {
       const repo = new NotificationPreferenceRepository(db);

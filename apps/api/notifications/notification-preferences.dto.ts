@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 
@@ -31,4 +31,20 @@ export class NotificationPreferencesDto {
   @ValidateNested()
   @Type(() => KindChoicesDto)
   kinds?: KindChoicesDto;
+}
+
+/** Every kind with its choice, as they stand. */
+export class KindChoicesResponse {
+  @ApiProperty({ enum: CHOICES }) reminder!: Choice;
+  @ApiProperty({ enum: CHOICES }) overdue!: Choice;
+  @ApiProperty({ enum: ['immediate', 'digest'] }) escalation!: Choice;
+  @ApiProperty({ enum: CHOICES }) repeat!: Choice;
+  @ApiProperty({ enum: CHOICES }) 'status-request'!: Choice;
+  @ApiProperty({ enum: CHOICES }) postponed!: Choice;
+  @ApiProperty({ enum: CHOICES }) completed!: Choice;
+}
+
+export class NotificationPreferencesResponse {
+  @ApiProperty({ enum: ['sv', 'en'], description: 'Language of mail and feeds' }) locale!: 'sv' | 'en';
+  @ApiProperty({ type: KindChoicesResponse }) kinds!: KindChoicesResponse;
 }

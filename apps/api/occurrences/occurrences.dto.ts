@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OPEN_OBJECT } from '../common/shared.dto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
@@ -36,6 +37,16 @@ export class OccurrenceQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 
+export class CompletionResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() byPersonId!: string;
+  @ApiProperty({ nullable: true, type: String }) byName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The owner a substitute or head completed it for' }) onBehalfOfPersonId!: string | null;
+  @ApiProperty() onTime!: boolean;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String }) evidenceUrl!: string | null;
+}
+
 export class OccurrenceResponse {
   @ApiProperty() id!: string;
   @ApiProperty() actionId!: string;
@@ -50,7 +61,7 @@ export class OccurrenceResponse {
   @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
   @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
   @ApiProperty() escalationLevel!: number;
-  @ApiProperty({ nullable: true, type: Object }) completion!: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
+  @ApiProperty({ nullable: true, type: CompletionResponse }) completion!: CompletionResponse | null;
   @ApiProperty({ nullable: true, type: String }) skipReason!: string | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATES, description: `In answers about one occurrence (read, complete, postpone, skip, reassign): whether a postponement asked for has reached the engine. ${FOLLOW_UP_DESCRIPTION}` })
   followUp?: FollowUpState;
@@ -78,5 +89,5 @@ export class HistoryEntry {
   @ApiProperty({ enum: ['transition', 'notice'] }) type!: 'transition' | 'notice';
   @ApiProperty({ example: 'escalated' }) kind!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Who acted (transitions) or who was notified (notices)' }) person!: string | null;
-  @ApiProperty({ type: Object }) data!: unknown;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'What the transition or notice carried: note, evidenceUrl, reason, dueInstant, step …' }) data!: unknown;
 }

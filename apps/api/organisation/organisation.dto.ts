@@ -15,8 +15,8 @@ export class CreateUnitRequest {
 
 export class UpdateUnitRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() parentId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() headPersonId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() parentId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() headPersonId?: string | null;
 }
 
 export class UnitResponse {
@@ -36,7 +36,7 @@ export class CreatePersonRequest {
 
 export class UpdatePersonRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() unitId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() unitId?: string | null;
   @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Granting or removing admin is for admins only (403 ADMIN_ONLY); a change ends the person’s sessions' })
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];
   @ApiPropertyOptional(PASSWORD_DOC) @IsOptional() @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 2) password?: string;
@@ -95,7 +95,7 @@ class ChartProblemResponse {
   @ApiProperty() row!: number;
   @ApiProperty({ description: 'tooLong, parentWithoutUnit, twoParents, ring, noEmail, noName, notEmail, duplicateEmail, adminRole, unknownRole, headWithoutUnit, twoHeads' }) code!: string;
   @ApiProperty() message!: string;
-  @ApiProperty({ type: Object, description: 'The names the problem concerns, for a message in the reader’s language' }) values!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The names the problem concerns, for a message in the reader’s language' }) values!: Record<string, string>;
 }
 
 class ChartExistingResponse {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { OPEN_OBJECT, WarningResponse } from '../common/shared.dto';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CreatePlanRequest } from './plans.dto';
 
@@ -43,8 +44,8 @@ export class SchedulePreviewRequest {
 
 export class SchedulePreviewResponse {
   @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: string;
-  @ApiProperty({ nullable: true, type: Object, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: object | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: object | null;
   @ApiProperty({ type: [String], description: 'The next due dates from today (YYYY-MM-DD), at most five' }) nextDue!: string[];
-  @ApiProperty({ type: Object, isArray: true, description: 'What is uncertain, as the import says it: {code, message}' }) warnings!: Array<{ code: string; message: string }>;
+  @ApiProperty({ type: [WarningResponse], description: 'What is uncertain, as the import says it' }) warnings!: WarningResponse[];
   @ApiProperty({ description: 'Whether an action with this schedule would be followed up; otherwise it is saved as a draft' }) followable!: boolean;
 }

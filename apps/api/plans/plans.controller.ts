@@ -7,6 +7,9 @@ import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFormatF
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
+import { AuditEntryResponse } from '../common/shared.dto';
+import { ImportResponse } from './import.dto';
+import { ReportDocumentResponse } from './report.dto';
 import { UPLOAD_LIMITS, uploadedDocument } from '../common/uploads';
 import { UuidParam } from '../common/uuid';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
@@ -144,7 +147,7 @@ export class PlansController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiIdempotencyKey()
-  @ApiOkResponse({ description: 'The preview (dryRun) or, after the commit, the preview with `created`, `drafts` and `followUp` ("pending" while some new workflows have not started yet)' })
+  @ApiOkResponse({ type: ImportResponse, description: 'The preview (dryRun) or, after the commit, the preview with `created`, `drafts` and `followUp` ("pending" while some new workflows have not started yet)' })
   @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
   async import(
     @Param('id', UuidParam) planId: string,
@@ -173,7 +176,7 @@ export class PlansController {
   @ApiQuery({ name: 'locale', required: false, enum: ['sv', 'en'] })
   @ApiQuery({ name: 'draft', required: false, type: Boolean, description: 'Before the period is frozen: the report as it stands now, marked as a draft' })
   @ApiProduces('application/json', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The frozen board report of the period (e.g. 2024H1)' })
+  @ApiOkResponse({ type: ReportDocumentResponse, description: 'The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF or XLSX' })
   async report(
     @Param('id', UuidParam) planId: string,
     @Param('period') period: string,
@@ -195,6 +198,7 @@ export class PlansController {
 
   @Get('plans/:id/audit')
   @Roles('coordinator')
+  @ApiOkResponse({ type: [AuditEntryResponse], description: 'The plan’s changes, newest first' })
   audit(@Param('id', UuidParam) planId: string) {
     return this.plans.audit(planId);
   }
@@ -253,6 +257,7 @@ export class PlansController {
 
   @Get('actions/:id/audit')
   @Roles('coordinator')
+  @ApiOkResponse({ type: [AuditEntryResponse], description: 'The action’s own changes, newest first' })
   actionAudit(@Param('id', UuidParam) id: string) {
     return this.plans.actionAudit(id);
   }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoticePolicyResponse, OPEN_OBJECT } from '../common/shared.dto';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
@@ -138,9 +139,9 @@ export class ActionResponse {
     description: 'draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn',
   })
   status!: string;
-  @ApiProperty({ description: 'The understood schedule: kind, rule, warnings' }) schedule!: object;
-  @ApiProperty({ description: 'The schedule as given' }) scheduleInput!: object;
-  @ApiProperty({ nullable: true, description: 'The effective notice policy', type: Object }) policy!: object | null;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec)' }) schedule!: object;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The schedule as given: {text, when} or {rrule, start} or {due}' }) scheduleInput!: object;
+  @ApiProperty({ nullable: true, description: 'The effective notice policy', type: NoticePolicyResponse }) policy!: NoticePolicyResponse | null;
   @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
   @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
   @ApiProperty({ type: [String], description: 'The next due dates (YYYY-MM-DD)' }) nextDue!: string[];
@@ -153,7 +154,7 @@ export class PlanResponse {
   @ApiProperty() startDate!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty() reportingCadence!: string;
-  @ApiProperty({ nullable: true, type: Object, description: 'The default notice policy of its actions' }) policy!: object | null;
+  @ApiProperty({ nullable: true, type: NoticePolicyResponse, description: 'The default notice policy of its actions' }) policy!: NoticePolicyResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'When the plan was archived: nothing of it is followed up, nothing in it changes, until it is restored' })
   archivedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) archiveReason!: string | null;
@@ -188,7 +189,13 @@ export class PlanActionResponse extends ActionResponse {
   state!: string;
 }
 
+export class PlanAreaResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'null for the actions without an area' }) id!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [PlanActionResponse] }) actions!: PlanActionResponse[];
+}
+
 export class PlanDetailResponse extends PlanResponse {
-  @ApiProperty({ description: 'Areas in the plan\'s order with their actions, each with its unresolved occurrences; actions without an area last (id null)', type: Object, isArray: true })
-  areas!: Array<{ id: string | null; title: string; actions: PlanActionResponse[] }>;
+  @ApiProperty({ description: 'Areas in the plan\'s order with their actions, each with its unresolved occurrences; actions without an area last (id null)', type: [PlanAreaResponse] })
+  areas!: PlanAreaResponse[];
 }

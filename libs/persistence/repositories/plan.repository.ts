@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { NoticePolicy } from '../../domain/escalation/policy';
 
 /** A plan as it is stored; dates as `YYYY-MM-DD`, instants as ISO 8601. */
 export interface PlanRow {
@@ -7,7 +8,7 @@ export interface PlanRow {
   startDate: string;
   timezone: string;
   reportingCadence: string;
-  policy: object | null;
+  policy: NoticePolicy | null;
   archivedAt: string | null;
   archiveReason: string | null;
 }
@@ -22,7 +23,7 @@ interface Row {
   start_date: string;
   timezone: string;
   reporting_cadence: string;
-  policy: object | null;
+  policy: NoticePolicy | null;
   archived_at: Date | null;
   archive_reason: string | null;
 }

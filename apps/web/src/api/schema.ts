@@ -808,11 +808,15 @@ export interface components {
             ownerUnitIds: string[];
             planId: string;
             /** @description The effective notice policy */
-            policy: Record<string, never> | null;
-            /** @description The understood schedule: kind, rule, warnings */
-            schedule: Record<string, never>;
-            /** @description The schedule as given */
-            scheduleInput: Record<string, never>;
+            policy: components["schemas"]["NoticePolicyResponse"] | null;
+            /** @description The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec) */
+            schedule: {
+                [key: string]: unknown;
+            };
+            /** @description The schedule as given: {text, when} or {rrule, start} or {due} */
+            scheduleInput: {
+                [key: string]: unknown;
+            };
             /**
              * @description draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn
              * @enum {string}
@@ -829,6 +833,34 @@ export interface components {
             id: string;
             position: number;
             title: string;
+        };
+        AuditEntryResponse: {
+            /** @example paused */
+            action: string;
+            actorName: string | null;
+            actorPersonId: string | null;
+            /** @description The entity after the change, with the reason given (reason) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The entity before the change, as far as the change concerns it */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @example action */
+            entity: string;
+            entityId: string;
+            id: string;
+        };
+        CalendarFeedResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            personId: string;
+            /** @description A plan’s feed; null for the person’s own occurrences */
+            planId: string | null;
         };
         ChangeOwnPasswordRequest: {
             currentPassword: string;
@@ -869,13 +901,26 @@ export interface components {
             message: string;
             row: number;
             /** @description The names the problem concerns, for a message in the reader’s language */
-            values: Record<string, never>;
+            values: {
+                [key: string]: string;
+            };
         };
         CompleteRequest: {
             /** @example https://kommun.se/protokoll/12 */
             evidenceUrl?: string;
             /** @example Mötet hölls den 12 mars med 40 företag */
             note?: string;
+        };
+        CompletionResponse: {
+            /** Format: date-time */
+            at: string;
+            byName: string | null;
+            byPersonId: string;
+            evidenceUrl: string | null;
+            note: string | null;
+            /** @description The owner a substitute or head completed it for */
+            onBehalfOfPersonId: string | null;
+            onTime: boolean;
         };
         CreateActionRequest: {
             /** @example Inköp och upphandling */
@@ -897,6 +942,16 @@ export interface components {
         CreateCalendarFeedDto: {
             /** @description A plan (coordinators): the feed then holds the plan’s occurrences instead of your own */
             planId?: string;
+        };
+        CreatedCalendarFeedResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            personId: string;
+            /** @description A plan’s feed; null for the person’s own occurrences */
+            planId: string | null;
+            /** @description The secret address to subscribe to; shown this once (only its hash is kept) */
+            url: string;
         };
         CreatePersonRequest: {
             /** @example olle@kommun.se */
@@ -961,7 +1016,10 @@ export interface components {
         HistoryEntry: {
             /** Format: date-time */
             at: string;
-            data: Record<string, never>;
+            /** @description What the transition or notice carried: note, evidenceUrl, reason, dueInstant, step … */
+            data: {
+                [key: string]: unknown;
+            };
             /** @example escalated */
             kind: string;
             /** @description Who acted (transitions) or who was notified (notices) */
@@ -981,6 +1039,24 @@ export interface components {
             /** @example Q1 2020 */
             when?: string;
         };
+        ImportDraftResponse: {
+            id: string;
+            title: string;
+        };
+        ImportedActionResponse: {
+            ownerMapping: components["schemas"]["OwnerMappingResponse"];
+            /** @description Owners as the document names them */
+            owners: string[];
+            /** @description The row of the document, 1-based */
+            row?: number;
+            schedule: components["schemas"]["ImportedScheduleResponse"];
+            title: string;
+            when: string;
+        };
+        ImportedAreaResponse: {
+            actions: components["schemas"]["ImportedActionResponse"][];
+            title: string;
+        };
         ImportedHeadResponse: {
             email: string;
             row: number;
@@ -993,10 +1069,37 @@ export interface components {
             row: number;
             unit: string | null;
         };
+        ImportedScheduleResponse: {
+            /** @description The first due dates (YYYY-MM-DD) */
+            due: string[];
+            /** @enum {string} */
+            kind: "recurring" | "once" | "continuous" | "unreadable";
+            /** @description The rule understood: {type: "perYear", perYear, rrule}, {type: "once", due} … */
+            rule: {
+                [key: string]: unknown;
+            } | null;
+            start?: string;
+            warnings: components["schemas"]["WarningResponse"][];
+        };
         ImportedUnitResponse: {
             name: string;
             parent: string | null;
             row: number;
+        };
+        ImportResponse: {
+            areas: components["schemas"]["ImportedAreaResponse"][];
+            /** @description After the commit: actions created */
+            created?: number;
+            /** @description After the commit: actions saved as drafts (no readable schedule) */
+            drafts?: components["schemas"]["ImportDraftResponse"][];
+            /**
+             * @description After the commit. "applied": the follow-up engine (Temporal) has carried out every change committed here. "pending": the change is saved, and Bevaka carries it out as soon as Temporal answers (it keeps retrying; do not send the request again).
+             * @enum {string}
+             */
+            followUp?: "pending" | "applied";
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "markdown" | "text";
+            warnings: components["schemas"]["WarningResponse"][];
         };
         ImportTextRequest: {
             /** @description Corrections to rows of the preview; with a file upload, a JSON string in the field `corrections` */
@@ -1022,6 +1125,22 @@ export interface components {
             /** @enum {string} */
             "status-request"?: "immediate" | "digest" | "off";
         };
+        KindChoicesResponse: {
+            /** @enum {string} */
+            completed: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            escalation: "immediate" | "digest";
+            /** @enum {string} */
+            overdue: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            postponed: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            reminder: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            repeat: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            "status-request": "immediate" | "digest" | "off";
+        };
         LoginRequest: {
             /** @example samordnare@kommun.se */
             email: string;
@@ -1046,6 +1165,38 @@ export interface components {
             roles: string[];
             unitId: string | null;
         };
+        NoticePolicyResponse: {
+            /** @enum {string} */
+            calendar?: "SE" | "DK" | "NO";
+            /**
+             * @description Escalation steps after the due instant; step i goes i+1 levels up
+             * @example [
+             *       "P7D",
+             *       "P14D"
+             *     ]
+             */
+            escalateAfter: string[];
+            /**
+             * @description With working-days timing: the local time notices go out
+             * @example 08:00
+             */
+            noticeTime?: string;
+            /**
+             * @description Reminders to the owner, this long before the due instant
+             * @example [
+             *       "P14D",
+             *       "P1D"
+             *     ]
+             */
+            remindBefore: string[];
+            /**
+             * @description After the last step, notices repeat this often until resolved
+             * @example P7D
+             */
+            repeatEvery?: string;
+            /** @enum {string} */
+            timing: "exact" | "working-days";
+        };
         NotificationListResponse: {
             /** @description Newest first */
             items: components["schemas"]["NotificationResponse"][];
@@ -1058,6 +1209,14 @@ export interface components {
              * @enum {string}
              */
             locale?: "sv" | "en";
+        };
+        NotificationPreferencesResponse: {
+            kinds: components["schemas"]["KindChoicesResponse"];
+            /**
+             * @description Language of mail and feeds
+             * @enum {string}
+             */
+            locale: "sv" | "en";
         };
         NotificationResponse: {
             actionId: string | null;
@@ -1087,7 +1246,7 @@ export interface components {
         OccurrenceResponse: {
             actionId: string;
             actionTitle: string;
-            completion: Record<string, never> | null;
+            completion: components["schemas"]["CompletionResponse"] | null;
             /** Format: date-time */
             due: string;
             escalationLevel: number;
@@ -1109,6 +1268,19 @@ export interface components {
             /** @enum {string} */
             status: "open" | "overdue" | "escalated" | "completed" | "skipped" | "cancelled";
         };
+        OpenOccurrenceSummary: {
+            /** @description Due instant (UTC) */
+            due: string;
+            id: string;
+            /** @enum {string} */
+            status: "open" | "overdue" | "escalated";
+        };
+        OwnerMappingResponse: {
+            personIds: string[];
+            unitIds: string[];
+            /** @description Owner names found in no unit or active person */
+            unmatched: string[];
+        };
         PauseActionRequest: {
             /** @example Vilande i väntan på ny budget */
             reason: string;
@@ -1125,12 +1297,58 @@ export interface components {
             roles: ("coordinator" | "owner" | "executive" | "viewer" | "admin")[];
             unitId: string | null;
         };
+        PlanActionResponse: {
+            area: string | null;
+            /** @description How many of its occurrences were completed */
+            completedCount: number;
+            /**
+             * @description "applied": the follow-up engine (Temporal) has carried out every change committed here. "pending": the change is saved, and Bevaka carries it out as soon as Temporal answers (it keeps retrying; do not send the request again).
+             * @enum {string}
+             */
+            followUp: "pending" | "applied";
+            id: string;
+            /** @description The next due dates (YYYY-MM-DD) */
+            nextDue: string[];
+            /** @description Its occurrences not yet resolved, by due date */
+            openOccurrences: components["schemas"]["OpenOccurrenceSummary"][];
+            ownerPersonIds: string[];
+            ownerUnitIds: string[];
+            planId: string;
+            /** @description The effective notice policy */
+            policy: components["schemas"]["NoticePolicyResponse"] | null;
+            /** @description The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec) */
+            schedule: {
+                [key: string]: unknown;
+            };
+            /** @description The schedule as given: {text, when} or {rrule, start} or {due} */
+            scheduleInput: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, due within 14 days), else done, continuous, nothing scheduled or on track
+             * @enum {string}
+             */
+            state: "onTrack" | "dueSoon" | "overdue" | "escalated" | "done" | "continuous" | "nothingScheduled";
+            /**
+             * @description draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn
+             * @enum {string}
+             */
+            status: "draft" | "starting" | "active" | "paused" | "withdrawn";
+            title: string;
+            when: string | null;
+        };
+        PlanAreaResponse: {
+            actions: components["schemas"]["PlanActionResponse"][];
+            /** @description null for the actions without an area */
+            id: string | null;
+            title: string;
+        };
         PlanDetailResponse: {
             /** @description When the plan was archived: nothing of it is followed up, nothing in it changes, until it is restored */
             archivedAt: string | null;
             archiveReason: string | null;
             /** @description Areas in the plan's order with their actions, each with its unresolved occurrences; actions without an area last (id null) */
-            areas: Record<string, never>[];
+            areas: components["schemas"]["PlanAreaResponse"][];
             /**
              * @description Of the plan's reporting workflow. "applied": the follow-up engine (Temporal) has carried out every change committed here. "pending": the change is saved, and Bevaka carries it out as soon as Temporal answers (it keeps retrying; do not send the request again).
              * @enum {string}
@@ -1138,7 +1356,7 @@ export interface components {
             followUp: "pending" | "applied";
             id: string;
             /** @description The default notice policy of its actions */
-            policy: Record<string, never> | null;
+            policy: components["schemas"]["NoticePolicyResponse"] | null;
             reportingCadence: string;
             startDate: string;
             timezone: string;
@@ -1161,7 +1379,7 @@ export interface components {
             followUp: "pending" | "applied";
             id: string;
             /** @description The default notice policy of its actions */
-            policy: Record<string, never> | null;
+            policy: components["schemas"]["NoticePolicyResponse"] | null;
             reportingCadence: string;
             startDate: string;
             timezone: string;
@@ -1214,6 +1432,60 @@ export interface components {
             /** Format: uuid */
             ownerPersonId: string;
         };
+        ReportActionResponse: {
+            actionId: string;
+            /** @enum {string} */
+            kind: "recurring" | "once" | "continuous";
+            occurrences: components["schemas"]["ReportOccurrenceResponse"][];
+            status: string;
+            statusLines: components["schemas"]["ReportStatusLineResponse"][];
+            title: string;
+            when: string | null;
+        };
+        ReportAreaResponse: {
+            actions: components["schemas"]["ReportActionResponse"][];
+            /** @description '' for actions without an area */
+            title: string;
+        };
+        ReportDocumentResponse: {
+            areas: components["schemas"]["ReportAreaResponse"][];
+            /** @description A draft of a period still running: not the board’s report yet */
+            draft?: boolean;
+            /**
+             * Format: date-time
+             * @description When it was frozen; for a draft, the moment it was drawn up
+             */
+            frozenAt: string;
+            period: components["schemas"]["ReportPeriodOfDocument"];
+            plan: components["schemas"]["ReportPlanResponse"];
+            totals: components["schemas"]["ReportTotalsResponse"];
+        };
+        ReportOccurrenceResponse: {
+            comment: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+            /** Format: date-time */
+            due: string;
+            escalations: number;
+            evidenceUrl: string | null;
+            late: boolean;
+            /** Format: date-time */
+            originalDue: string;
+            /** @enum {string} */
+            outcome: "completed-on-time" | "completed-late" | "open" | "skipped" | "cancelled";
+            periodKey: string;
+            skipReason: string | null;
+            status: string;
+        };
+        ReportPeriodOfDocument: {
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026H1 */
+            key: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
         ReportPeriodResponse: {
             /** @description First instant after the period (UTC), when its report is frozen */
             endsAt: string;
@@ -1221,6 +1493,26 @@ export interface components {
             key: string;
             /** @description First instant of the period (UTC) */
             startsAt: string;
+        };
+        ReportPlanResponse: {
+            id: string;
+            timezone: string;
+            title: string;
+        };
+        ReportStatusLineResponse: {
+            /** Format: date-time */
+            at: string;
+            by: string | null;
+            text: string;
+        };
+        ReportTotalsResponse: {
+            completedLate: number;
+            completedOnTime: number;
+            due: number;
+            escalations: number;
+            late: number;
+            open: number;
+            skipped: number;
         };
         RestorePlanRequest: {
             /** @example Planen gäller ett år till */
@@ -1244,9 +1536,11 @@ export interface components {
             /** @description The next due dates from today (YYYY-MM-DD), at most five */
             nextDue: string[];
             /** @description The rule understood (e.g. {type: "perYear", perYear: 2}) */
-            rule: Record<string, never> | null;
-            /** @description What is uncertain, as the import says it: {code, message} */
-            warnings: Record<string, never>[];
+            rule: {
+                [key: string]: unknown;
+            } | null;
+            /** @description What is uncertain, as the import says it */
+            warnings: components["schemas"]["WarningResponse"][];
         };
         ScheduleRequest: {
             /**
@@ -1305,7 +1599,7 @@ export interface components {
             /** @description Granting or removing admin is for admins only (403 ADMIN_ONLY); a change ends the person’s sessions */
             roles?: ("coordinator" | "owner" | "executive" | "viewer" | "admin")[];
             /** Format: uuid */
-            unitId?: Record<string, never> | null;
+            unitId?: string | null;
         };
         UpdatePlanRequest: {
             /** @description The plan's default notice policy; actions may override it */
@@ -1321,10 +1615,17 @@ export interface components {
         };
         UpdateUnitRequest: {
             /** Format: uuid */
-            headPersonId?: Record<string, never> | null;
+            headPersonId?: string | null;
             name?: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
+        };
+        WarningResponse: {
+            /** @example AMBIGUOUS_COUNT */
+            code: string;
+            message: string;
+            /** @description The row of the document it concerns */
+            row?: number;
         };
         WithdrawActionRequest: {
             /** @example Ingår i den nya upphandlingspolicyn */
@@ -1425,11 +1726,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The action’s own changes, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                };
             };
         };
     };
@@ -1597,11 +1901,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The occurrences as an iCalendar feed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -1679,7 +1986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"][];
+                };
             };
         };
     };
@@ -1700,7 +2009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedCalendarFeedResponse"];
+                };
             };
         };
     };
@@ -1736,7 +2047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
             };
         };
     };
@@ -1757,7 +2070,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
             };
         };
     };
@@ -2555,11 +2870,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The plan’s changes, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                };
             };
         };
     };
@@ -2589,7 +2907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
             };
         };
     };
@@ -2632,12 +2952,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The frozen board report of the period (e.g. 2024H1) */
+            /** @description The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportDocumentResponse"];
+                    "application/pdf": components["schemas"]["ReportDocumentResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportDocumentResponse"];
+                    "text/html": components["schemas"]["ReportDocumentResponse"];
+                };
             };
         };
     };

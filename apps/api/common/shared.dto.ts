@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/**
+ * Small answer shapes that several resources share, so that the OpenAPI document (and the web
+ * app's types generated from it) describe them field by field instead of as "an object".
+ */
+export class NoticePolicyResponse {
+  @ApiProperty({ type: [String], example: ['P14D', 'P1D'], description: 'Reminders to the owner, this long before the due instant' }) remindBefore!: string[];
+  @ApiProperty({ type: [String], example: ['P7D', 'P14D'], description: 'Escalation steps after the due instant; step i goes i+1 levels up' }) escalateAfter!: string[];
+  @ApiPropertyOptional({ example: 'P7D', description: 'After the last step, notices repeat this often until resolved' }) repeatEvery?: string;
+  @ApiProperty({ enum: ['exact', 'working-days'] }) timing!: 'exact' | 'working-days';
+  @ApiPropertyOptional({ enum: ['SE', 'DK', 'NO'] }) calendar?: 'SE' | 'DK' | 'NO';
+  @ApiPropertyOptional({ example: '08:00', description: 'With working-days timing: the local time notices go out' }) noticeTime?: string;
+}
+
+export class WarningResponse {
+  @ApiProperty({ example: 'AMBIGUOUS_COUNT' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: 'The row of the document it concerns' }) row?: number;
+}
+
+/** Free-form data whose fields depend on its kind (documented where it is used). */
+export const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** One line of the append-only audit log, as plans and actions show their changes. */
+export class AuditEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ nullable: true, type: String }) actorPersonId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty({ example: 'action' }) entity!: string;
+  @ApiProperty() entityId!: string;
+  @ApiProperty({ example: 'paused' }) action!: string;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The entity before the change, as far as the change concerns it' }) before!: Record<string, unknown> | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The entity after the change, with the reason given (reason)' }) after!: Record<string, unknown> | null;
+}
