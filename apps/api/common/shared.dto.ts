@@ -34,3 +34,22 @@ export class AuditEntryResponse {
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The entity before the change, as far as the change concerns it' }) before!: Record<string, unknown> | null;
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The entity after the change, with the reason given (reason)' }) after!: Record<string, unknown> | null;
 }
+
+/** A schedule rule (libs/domain/schedule ScheduleRule): its type says which other fields it has. */
+export class ScheduleRuleResponse {
+  @ApiProperty({ enum: ['perYear', 'everyYears', 'weekly', 'rrule', 'once', 'instants'] }) type!: 'perYear' | 'everyYears' | 'weekly' | 'rrule' | 'once' | 'instants';
+  @ApiPropertyOptional({ description: 'perYear: equal periods a year (1, 2, 3, 4, 6, 12)' }) perYear?: number;
+  @ApiPropertyOptional({ description: 'everyYears: every n years' }) everyYears?: number;
+  @ApiPropertyOptional({ description: 'Its RFC 5545 form (recurring rules)' }) rrule?: string;
+  @ApiPropertyOptional({ description: 'once: the due date (YYYY-MM-DD)' }) due?: string;
+  @ApiPropertyOptional({ type: [String], description: 'instants: the due instants (UTC)' }) instants?: string[];
+}
+
+/** A schedule as Bevaka understood it (libs/domain/schedule ScheduleSpec). */
+export class ScheduleSpecResponse {
+  @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: 'recurring' | 'once' | 'continuous' | 'unreadable';
+  @ApiProperty({ type: ScheduleRuleResponse, nullable: true }) rule!: ScheduleRuleResponse | null;
+  @ApiPropertyOptional({ description: 'First day of the schedule (YYYY-MM-DD)' }) start?: string;
+  @ApiPropertyOptional({ description: 'Due date of a once schedule (YYYY-MM-DD)' }) due?: string;
+  @ApiProperty({ type: [WarningResponse] }) warnings!: WarningResponse[];
+}

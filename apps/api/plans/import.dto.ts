@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
-import { OPEN_OBJECT, WarningResponse } from '../common/shared.dto';
+import { ScheduleRuleResponse, WarningResponse } from '../common/shared.dto';
 
 /** A plan import's preview and its commit, as the OpenAPI document describes them. */
 class ImportedScheduleResponse {
   @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: 'recurring' | 'once' | 'continuous' | 'unreadable';
-  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The rule understood: {type: "perYear", perYear, rrule}, {type: "once", due} …' }) rule!: Record<string, unknown> | null;
+  @ApiProperty({ type: ScheduleRuleResponse, nullable: true }) rule!: ScheduleRuleResponse | null;
   @ApiPropertyOptional() start?: string;
   @ApiProperty({ type: [String], description: 'The first due dates (YYYY-MM-DD)' }) due!: string[];
   @ApiProperty({ type: [WarningResponse] }) warnings!: WarningResponse[];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { OPEN_OBJECT, WarningResponse } from '../common/shared.dto';
+import { ScheduleRuleResponse, WarningResponse } from '../common/shared.dto';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CreatePlanRequest } from './plans.dto';
 
@@ -44,7 +44,7 @@ export class SchedulePreviewRequest {
 
 export class SchedulePreviewResponse {
   @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: string;
-  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: object | null;
+  @ApiProperty({ type: ScheduleRuleResponse, nullable: true, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: ScheduleRuleResponse | null;
   @ApiProperty({ type: [String], description: 'The next due dates from today (YYYY-MM-DD), at most five' }) nextDue!: string[];
   @ApiProperty({ type: [WarningResponse], description: 'What is uncertain, as the import says it' }) warnings!: WarningResponse[];
   @ApiProperty({ description: 'Whether an action with this schedule would be followed up; otherwise it is saved as a draft' }) followable!: boolean;

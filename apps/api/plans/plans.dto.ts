@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoticePolicyResponse, OPEN_OBJECT } from '../common/shared.dto';
+import { NoticePolicyResponse, OPEN_OBJECT, ScheduleSpecResponse } from '../common/shared.dto';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
@@ -139,7 +139,7 @@ export class ActionResponse {
     description: 'draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn',
   })
   status!: string;
-  @ApiProperty({ ...OPEN_OBJECT, description: 'The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec)' }) schedule!: object;
+  @ApiProperty({ type: ScheduleSpecResponse, description: 'The schedule as Bevaka understood it' }) schedule!: ScheduleSpecResponse;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The schedule as given: {text, when} or {rrule, start} or {due}' }) scheduleInput!: object;
   @ApiProperty({ nullable: true, description: 'The effective notice policy', type: NoticePolicyResponse }) policy!: NoticePolicyResponse | null;
   @ApiProperty({ type: [String] }) ownerUnitIds!: string[];

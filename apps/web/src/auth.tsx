@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
-import { api, Me, session } from './api';
+import { call, client, Me, session } from './api';
 
 interface AuthState {
   me: Me | null | undefined; // undefined while checking a stored session
@@ -13,20 +13,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(session.token ? undefined : null);
   useEffect(() => {
     if (!session.token) return;
-    api<Me>('GET', '/api/me').then(setMe, () => {
+    call(client.GET('/api/me')).then(setMe, () => {
       session.token = null;
       setMe(null);
     });
   }, []);
   const login = async (email: string, password: string) => {
-    const { token } = await api<{ token: string }>('POST', '/api/auth/login', { email, password });
+    const { token } = await call(client.POST('/api/auth/login', { body: { email, password } }));
     session.token = token;
-    const who = await api<Me>('GET', '/api/me');
+    const who = await call(client.GET('/api/me'));
     setMe(who);
     return who;
   };
   const logout = async () => {
-    await api('POST', '/api/auth/logout').catch(() => undefined);
+    await call(client.POST('/api/auth/logout')).catch(() => undefined);
     session.token = null;
     setMe(null);
   };

@@ -1,20 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from './api';
+import { call, client, Schemas } from './api';
 
-export interface UnitEntry {
-  id: string;
-  name: string;
-}
+export type UnitEntry = Schemas['UnitResponse'];
 
-export interface PersonEntry {
-  id: string;
-  name: string;
-  unitId: string | null;
-  roles: string[];
-  /** Set while deactivated: still named where they were, but no longer offered as a choice. */
-  deactivatedAt: string | null;
-}
+/** `deactivatedAt` is set while deactivated: still named where they were, but no longer offered as a choice. */
+export type PersonEntry = Schemas['PersonResponse'];
 
 /** People to choose from: the active ones, and any already chosen (marked if deactivated since). */
 export function personChoices(people: PersonEntry[], chosen: readonly string[] = [], deactivatedLabel = ''): Array<{ value: string; label: string }> {
@@ -26,8 +17,8 @@ export function personChoices(people: PersonEntry[], chosen: readonly string[] =
 /** The organisation chart as the screens need it: names of units and people, and owner choices. */
 export function useDirectory() {
   const { t } = useTranslation();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<UnitEntry[]>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<PersonEntry[]>('GET', '/api/people') });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => call(client.GET('/api/units')) });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => call(client.GET('/api/people')) });
   return {
     units: units.data ?? [],
     people: people.data ?? [],

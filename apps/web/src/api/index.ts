@@ -1,5 +1,3 @@
-import type { ActionGlanceState } from '../../../../libs/domain/action/glance';
-import type { OccurrenceStatus, UnresolvedStatus } from '../../../../libs/domain/occurrence/status';
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 
@@ -77,94 +75,13 @@ export async function apiDocument(path: string): Promise<{ blob: Blob; filename:
 
 export type Me = Schemas['MeResponse'];
 
-export interface Occurrence {
-  id: string;
-  actionId: string;
-  actionTitle: string;
-  planId: string;
-  periodKey: string;
-  due: string;
-  originalDue: string;
-  status: OccurrenceStatus;
-  escalationLevel: number;
-  completion: { at: string; byName: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
-}
-
-export interface Escalation {
-  id: string;
-  step: number;
-  escalatedAt: string;
-  acknowledgedAt: string | null;
-  lateSeconds: number;
-  occurrence: Occurrence;
-  owners: string[];
-}
-
-export interface Plan {
-  id: string;
-  title: string;
-  startDate: string;
-  timezone: string;
-  reportingCadence: string;
-  policy: NoticePolicy | null;
-  /** Set while archived: nothing of it is followed up, nothing in it changes. */
-  archivedAt: string | null;
-  archiveReason: string | null;
-}
-
-export interface NoticePolicy {
-  remindBefore: string[];
-  escalateAfter: string[];
-  repeatEvery?: string;
-  timing?: string;
-}
-
-export interface PlanAction {
-  id: string;
-  title: string;
-  when: string | null;
-  status: string;
-  nextDue: string[];
-  schedule: { kind: string; rule: { type: string; perYear?: number; everyYears?: number } | null };
-  policy: NoticePolicy | null;
-  ownerUnitIds: string[];
-  ownerPersonIds: string[];
-  /** Its occurrences not yet resolved, by due date. */
-  openOccurrences: Array<{ id: string; due: string; status: UnresolvedStatus }>;
-  completedCount: number;
-  /** Its state at a glance, as the API decides it (libs/domain/action/glance). */
-  state: ActionGlanceState;
-}
-
-export interface PlanDetail extends Plan {
-  areas: Array<{ id: string | null; title: string; actions: PlanAction[] }>;
-}
-
-export interface ReportPeriod {
-  key: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-export interface PlanReports {
-  current: ReportPeriod;
-  frozen: Array<ReportPeriod & { frozenAt: string }>;
-}
-
-export interface ImportPreview {
-  format: string;
-  warnings: Array<{ code: string; message: string; row?: number }>;
-  areas: Array<{
-    title: string;
-    actions: Array<{
-      title: string;
-      when: string;
-      owners: string[];
-      row?: number;
-      schedule: { kind: string; due: string[]; warnings: Array<{ code: string; message: string }> };
-      ownerMapping: { unitIds: string[]; personIds: string[]; unmatched: string[] };
-    }>;
-  }>;
-  created?: number;
-  drafts?: Array<{ id: string; title: string }>;
-}
+/** The API's answers, as its OpenAPI document describes them (generated: ./schema.ts). */
+export type Occurrence = Schemas['OccurrenceResponse'];
+export type Escalation = Schemas['EscalationResponse'];
+export type Plan = Schemas['PlanResponse'];
+export type NoticePolicy = Schemas['NoticePolicyResponse'];
+export type PlanAction = Schemas['PlanActionResponse'];
+export type PlanDetail = Schemas['PlanDetailResponse'];
+export type ReportPeriod = Schemas['ReportPeriodResponse'];
+export type PlanReports = Schemas['PlanReportsResponse'];
+export type ImportPreview = Schemas['ImportResponse'];

@@ -809,10 +809,8 @@ export interface components {
             planId: string;
             /** @description The effective notice policy */
             policy: components["schemas"]["NoticePolicyResponse"] | null;
-            /** @description The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec) */
-            schedule: {
-                [key: string]: unknown;
-            };
+            /** @description The schedule as Bevaka understood it */
+            schedule: components["schemas"]["ScheduleSpecResponse"];
             /** @description The schedule as given: {text, when} or {rrule, start} or {due} */
             scheduleInput: {
                 [key: string]: unknown;
@@ -1074,10 +1072,7 @@ export interface components {
             due: string[];
             /** @enum {string} */
             kind: "recurring" | "once" | "continuous" | "unreadable";
-            /** @description The rule understood: {type: "perYear", perYear, rrule}, {type: "once", due} … */
-            rule: {
-                [key: string]: unknown;
-            } | null;
+            rule: components["schemas"]["ScheduleRuleResponse"] | null;
             start?: string;
             warnings: components["schemas"]["WarningResponse"][];
         };
@@ -1316,10 +1311,8 @@ export interface components {
             planId: string;
             /** @description The effective notice policy */
             policy: components["schemas"]["NoticePolicyResponse"] | null;
-            /** @description The understood schedule: {kind, rule, due, warnings} (libs/domain/schedule ScheduleSpec) */
-            schedule: {
-                [key: string]: unknown;
-            };
+            /** @description The schedule as Bevaka understood it */
+            schedule: components["schemas"]["ScheduleSpecResponse"];
             /** @description The schedule as given: {text, when} or {rrule, start} or {due} */
             scheduleInput: {
                 [key: string]: unknown;
@@ -1536,9 +1529,7 @@ export interface components {
             /** @description The next due dates from today (YYYY-MM-DD), at most five */
             nextDue: string[];
             /** @description The rule understood (e.g. {type: "perYear", perYear: 2}) */
-            rule: {
-                [key: string]: unknown;
-            } | null;
+            rule: components["schemas"]["ScheduleRuleResponse"] | null;
             /** @description What is uncertain, as the import says it */
             warnings: components["schemas"]["WarningResponse"][];
         };
@@ -1557,6 +1548,30 @@ export interface components {
             text?: string;
             /** @example Q1 2020 */
             when?: string;
+        };
+        ScheduleRuleResponse: {
+            /** @description once: the due date (YYYY-MM-DD) */
+            due?: string;
+            /** @description everyYears: every n years */
+            everyYears?: number;
+            /** @description instants: the due instants (UTC) */
+            instants?: string[];
+            /** @description perYear: equal periods a year (1, 2, 3, 4, 6, 12) */
+            perYear?: number;
+            /** @description Its RFC 5545 form (recurring rules) */
+            rrule?: string;
+            /** @enum {string} */
+            type: "perYear" | "everyYears" | "weekly" | "rrule" | "once" | "instants";
+        };
+        ScheduleSpecResponse: {
+            /** @description Due date of a once schedule (YYYY-MM-DD) */
+            due?: string;
+            /** @enum {string} */
+            kind: "recurring" | "once" | "continuous" | "unreadable";
+            rule: components["schemas"]["ScheduleRuleResponse"] | null;
+            /** @description First day of the schedule (YYYY-MM-DD) */
+            start?: string;
+            warnings: components["schemas"]["WarningResponse"][];
         };
         SkipRequest: {
             /** @example Ersätts av en digital träff */

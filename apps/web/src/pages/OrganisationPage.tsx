@@ -2,28 +2,17 @@ import { Alert, Button, Card, Group, Modal, MultiSelect, PasswordInput, Select, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Me } from '../api';
+import { call, client as api, Me, Schemas } from '../api';
 import { useAuth } from '../auth';
 import { ChartImportCard } from '../components/ChartImportCard';
 import { personChoices } from '../directory';
 import { errorText } from '../format';
 
-interface Unit {
-  id: string;
-  name: string;
-  parentId: string | null;
-  headPersonId: string | null;
-}
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  unitId: string | null;
-  roles: string[];
-  deactivatedAt: string | null;
-}
+type Unit = Schemas['UnitResponse'];
+type Person = Schemas['PersonResponse'];
+type Role = Person['roles'][number];
 
-const ROLES = ['coordinator', 'owner', 'executive', 'viewer', 'admin'];
+const ROLES: Role[] = ['coordinator', 'owner', 'executive', 'viewer', 'admin'];
 const isAdmin = (who: { roles: string[] } | null | undefined) => Boolean(who?.roles.includes('admin'));
 
 /**
@@ -33,8 +22,8 @@ const isAdmin = (who: { roles: string[] } | null | undefined) => Boolean(who?.ro
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => api<Unit[]>('GET', '/api/units') });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => api<Person[]>('GET', '/api/people') });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => call(api.GET('/api/units')) });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => call(api.GET('/api/people')) });
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '–';
   const everyone = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const choices = (chosen: Array<string | null> = []) => personChoices(people.data ?? [], chosen.filter((id): id is string => Boolean(id)), t('organisation.deactivated'));
@@ -101,7 +90,7 @@ function HeadSelect({ unit, options }: { unit: Unit; options: Array<{ value: str
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (headPersonId: string | null) => api('PATCH', `/api/units/${unit.id}`, { headPersonId }),
+    mutationFn: (headPersonId: string | null) => call(api.PATCH('/api/units/{id}', { params: { path: { id: unit.id } }, body: { headPersonId } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
   });
   return (
@@ -118,7 +107,7 @@ function NewUnit({ options }: { options: Array<{ value: string; label: string }>
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api('POST', '/api/units', { name, parentId: parentId ?? undefined }),
+    mutationFn: () => call(api.POST('/api/units', { body: { name, parentId: parentId ?? undefined } })),
     onSuccess: () => {
       setName('');
       void client.invalidateQueries({ queryKey: ['units'] });
@@ -151,7 +140,7 @@ function PersonActions({ person, me }: { person: Person; me: Me | null }) {
   const client = useQueryClient();
   const [resetting, setResetting] = useState(false);
   const toggle = useMutation({
-    mutationFn: () => api('POST', `/api/people/${person.id}/${person.deactivatedAt ? 'reactivate' : 'deactivate'}`),
+    mutationFn: () => call(api.POST(person.deactivatedAt ? '/api/people/{id}/reactivate' : '/api/people/{id}/deactivate', { params: { path: { id: person.id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
   });
   if (!me || me.id === person.id || (isAdmin(person) && !isAdmin(me))) return null;
@@ -178,7 +167,7 @@ function PersonActions({ person, me }: { person: Person; me: Me | null }) {
 function ResetPassword({ person }: { person: Person }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const reset = useMutation({ mutationFn: () => api('PATCH', `/api/people/${person.id}`, { password }), onSuccess: () => setPassword('') });
+  const reset = useMutation({ mutationFn: () => call(api.PATCH('/api/people/{id}', { params: { path: { id: person.id } }, body: { password } })), onSuccess: () => setPassword('') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     reset.mutate();
@@ -198,11 +187,11 @@ function ResetPassword({ person }: { person: Person }) {
 function NewPerson({ units, admin }: { units: Array<{ value: string; label: string }>; admin: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form, setForm] = useState({ name: '', email: '', unitId: null as string | null, roles: ['owner'], password: '' });
+  const [form, setForm] = useState({ name: '', email: '', unitId: null as string | null, roles: ['owner'] as Role[], password: '' });
   const create = useMutation({
-    mutationFn: () => api('POST', '/api/people', { ...form, unitId: form.unitId ?? undefined, password: form.password || undefined }),
+    mutationFn: () => call(api.POST('/api/people', { body: { ...form, unitId: form.unitId ?? undefined, password: form.password || undefined } })),
     onSuccess: () => {
-      setForm({ name: '', email: '', unitId: null, roles: ['owner'], password: '' });
+      setForm({ name: '', email: '', unitId: null, roles: ['owner'] as Role[], password: '' });
       void client.invalidateQueries({ queryKey: ['people'] });
     },
   });
@@ -239,7 +228,7 @@ function NewSubstitute({ absent, substitutes }: { absent: Array<{ value: string;
   const { t } = useTranslation();
   const [form, setForm] = useState({ personId: null as string | null, substitutePersonId: null as string | null, startsOn: '', endsOn: '' });
   const create = useMutation({
-    mutationFn: () => api('POST', `/api/people/${form.personId}/substitutes`, { substitutePersonId: form.substitutePersonId, startsOn: form.startsOn, endsOn: form.endsOn }),
+    mutationFn: () => call(api.POST('/api/people/{id}/substitutes', { params: { path: { id: form.personId ?? '' } }, body: { substitutePersonId: form.substitutePersonId ?? '', startsOn: form.startsOn, endsOn: form.endsOn } })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

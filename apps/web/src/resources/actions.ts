@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, NoticePolicy } from '../api';
+import { call, client, Schemas } from '../api';
 
 /** Actions and their occurrences as the coordinator changes them; keys in one place. */
 export const actionKeys = {
@@ -8,29 +8,13 @@ export const actionKeys = {
   occurrences: (id: string) => ['occurrences', 'action', id] as const,
 };
 
-export interface NewAction {
-  title: string;
-  area?: string;
-  ownerUnitIds: string[];
-  ownerPersonIds: string[];
-  schedule?: { text: string; when?: string };
-  policy?: Partial<NoticePolicy>;
-  /** Save it even if the schedule cannot be read yet: a draft on the balance list. */
-  draft?: boolean;
-}
+/** A new action as the form sends it (`draft`: saved even if its schedule cannot be read yet). */
+export type NewAction = Schemas['CreateActionRequest'];
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string | null;
-  entity: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AuditEntry = Schemas['AuditEntryResponse'];
 
 export function useActionAudit(actionId: string, enabled: boolean) {
-  return useQuery({ queryKey: actionKeys.audit(actionId), queryFn: () => api<AuditEntry[]>('GET', `/api/actions/${actionId}/audit`), enabled });
+  return useQuery({ queryKey: actionKeys.audit(actionId), queryFn: () => call(client.GET('/api/actions/{id}/audit', { params: { path: { id: actionId } } })), enabled });
 }
 
 /** Everything that shows an action or its plan is read again after a change. */
@@ -41,7 +25,7 @@ function useRefresh() {
 
 export function useCreateAction(planId: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (action: NewAction) => api<{ id: string; status: string }>('POST', `/api/plans/${planId}/actions`, action), onSuccess: refresh });
+  return useMutation({ mutationFn: (action: NewAction) => call(client.POST('/api/plans/{id}/actions', { params: { path: { id: planId } }, body: action })), onSuccess: refresh });
 }
 
 export type ActionStatusChange = 'pause' | 'resume' | 'withdraw';
@@ -49,12 +33,13 @@ export type ActionStatusChange = 'pause' | 'resume' | 'withdraw';
 export function useChangeActionStatus(actionId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ change, reason }: { change: ActionStatusChange; reason: string }) => api('POST', `/api/actions/${actionId}/${change}`, { reason: reason || undefined }),
+    mutationFn: ({ change, reason }: { change: ActionStatusChange; reason: string }) =>
+      call(client.POST(`/api/actions/{id}/${change}`, { params: { path: { id: actionId } }, body: { reason } })),
     onSuccess: refresh,
   });
 }
 
 export function useSkipOccurrence() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: ({ occurrenceId, reason }: { occurrenceId: string; reason: string }) => api('POST', `/api/occurrences/${occurrenceId}/skip`, { reason }), onSuccess: refresh });
+  return useMutation({ mutationFn: ({ occurrenceId, reason }: { occurrenceId: string; reason: string }) => call(client.POST('/api/occurrences/{id}/skip', { params: { path: { id: occurrenceId } }, body: { reason } })), onSuccess: refresh });
 }

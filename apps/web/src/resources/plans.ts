@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, NoticePolicy, Plan, PlanDetail } from '../api';
+import { call, client, Schemas } from '../api';
 
 /** Plans: the queries and changes the screens use, with their keys in one place. */
 export const planKeys = {
@@ -8,20 +8,15 @@ export const planKeys = {
   audit: (id: string) => ['audit', id] as const,
 };
 
-export interface PlanFields {
-  title: string;
-  startDate: string;
-  timezone: string;
-  reportingCadence: 'half-yearly' | 'quarterly';
-  policy?: Partial<NoticePolicy>;
-}
+/** A plan's fields as a coordinator sets them (the API's CreatePlanRequest). */
+export type PlanFields = Schemas['CreatePlanRequest'];
 
 export function usePlans() {
-  return useQuery({ queryKey: planKeys.all, queryFn: () => api<Plan[]>('GET', '/api/plans') });
+  return useQuery({ queryKey: planKeys.all, queryFn: () => call(client.GET('/api/plans')) });
 }
 
 export function usePlan(id: string | undefined) {
-  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => api<PlanDetail>('GET', `/api/plans/${id}`), enabled: Boolean(id) });
+  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => call(client.GET('/api/plans/{id}', { params: { path: { id: id! } } })), enabled: Boolean(id) });
 }
 
 /** After a change in a plan: the plan, the list, and what is derived from them. */
@@ -38,48 +33,45 @@ function useRefresh(planId?: string) {
 
 export function useCreatePlan() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (fields: PlanFields) => api<Plan>('POST', '/api/plans', fields), onSuccess: refresh });
+  return useMutation({ mutationFn: (fields: PlanFields) => call(client.POST('/api/plans', { body: fields })), onSuccess: refresh });
 }
 
 export function useUpdatePlan(planId: string) {
   const refresh = useRefresh(planId);
-  return useMutation({ mutationFn: (fields: Partial<PlanFields>) => api<Plan>('PATCH', `/api/plans/${planId}`, fields), onSuccess: refresh });
+  return useMutation({ mutationFn: (fields: Schemas['UpdatePlanRequest']) => call(client.PATCH('/api/plans/{id}', { params: { path: { id: planId } }, body: fields })), onSuccess: refresh });
 }
 
 export function useArchivePlan(planId: string) {
   const refresh = useRefresh(planId);
   return useMutation({
-    mutationFn: ({ archive, reason }: { archive: boolean; reason: string }) => api<Plan>('POST', `/api/plans/${planId}/${archive ? 'archive' : 'restore'}`, archive ? { reason } : { reason: reason || undefined }),
+    mutationFn: ({ archive, reason }: { archive: boolean; reason: string }) =>
+      archive
+        ? call(client.POST('/api/plans/{id}/archive', { params: { path: { id: planId } }, body: { reason } }))
+        : call(client.POST('/api/plans/{id}/restore', { params: { path: { id: planId } }, body: { reason: reason || undefined } })),
     onSuccess: refresh,
   });
 }
 
 export function useCreateArea(planId: string) {
   const refresh = useRefresh(planId);
-  return useMutation({ mutationFn: (title: string) => api<{ id: string }>('POST', `/api/plans/${planId}/areas`, { title }), onSuccess: refresh });
+  return useMutation({ mutationFn: (title: string) => call(client.POST('/api/plans/{id}/areas', { params: { path: { id: planId } }, body: { title } })), onSuccess: refresh });
 }
 
 export function useUpdateArea(planId: string) {
   const refresh = useRefresh(planId);
   return useMutation({
-    mutationFn: ({ areaId, ...change }: { areaId: string; title?: string; position?: number }) => api('PATCH', `/api/plans/${planId}/areas/${areaId}`, change),
+    mutationFn: ({ areaId, ...change }: { areaId: string } & Schemas['UpdateAreaRequest']) => call(client.PATCH('/api/plans/{id}/areas/{areaId}', { params: { path: { id: planId, areaId } }, body: change })),
     onSuccess: refresh,
   });
 }
 
-export interface SchedulePreview {
-  kind: 'recurring' | 'once' | 'continuous' | 'unreadable';
-  rule: { type: string; perYear?: number; everyYears?: number } | null;
-  nextDue: string[];
-  warnings: Array<{ code: string; message: string }>;
-  followable: boolean;
-}
+export type SchedulePreview = Schemas['SchedulePreviewResponse'];
 
 /** The schedule in words as the plan would read it (the import's reading), for a form as it is typed. */
 export function useSchedulePreview(planId: string, text: string, when: string) {
   return useQuery({
     queryKey: ['schedule-preview', planId, text, when],
-    queryFn: () => api<SchedulePreview>('POST', `/api/plans/${planId}/schedule-preview`, { text, when: when || undefined }),
+    queryFn: () => call(client.POST('/api/plans/{id}/schedule-preview', { params: { path: { id: planId } }, body: { text, when: when || undefined } })),
     enabled: text.trim().length > 0,
     placeholderData: (previous) => previous,
     staleTime: Infinity,
