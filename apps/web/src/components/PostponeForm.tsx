@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Occurrence } from '../api';
+import type { Occurrence } from '../api';
+import { usePostpone } from '../resources/occurrences';
 import { errorText } from '../format';
 
 /** A new due date with its reason: the owner's request, or the head's and the kommunchef's decision. */
@@ -10,10 +10,10 @@ export function PostponeForm({ occurrence, onDone, onCancel }: { occurrence: Occ
   const { t } = useTranslation();
   const [due, setDue] = useState('');
   const [reason, setReason] = useState('');
-  const postpone = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/postpone`, { due, reason }), onSuccess: onDone });
+  const postpone = usePostpone(occurrence.id, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    postpone.mutate();
+    postpone.mutate({ due, reason });
   };
   return (
     <form onSubmit={submit}>

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Autocomplete, Badge, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -7,36 +6,15 @@ import { isResolved } from '../../../../libs/domain/occurrence/status';
 import { useAuth } from '../auth';
 import { ActionTools } from '../components/ActionTools';
 import { SkipOccurrence } from '../components/SkipOccurrence';
-import { useActionAudit } from '../resources/actions';
+import { ActionDetail, useAction, useActionAudit, useUpdateAction } from '../resources/actions';
+import { useOccurrenceHistory, useOccurrencesOfAction } from '../resources/occurrences';
 import { usePlan } from '../resources/plans';
-import { api, NoticePolicy, Occurrence } from '../api';
+import type { Occurrence } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { policyInWords, scheduleInWords } from '../schedule-words';
 import { StatusBadge } from '../components/StatusBadge';
 
-interface ActionDetail {
-  id: string;
-  planId: string;
-  area: string | null;
-  title: string;
-  when: string | null;
-  status: string;
-  schedule: { kind: string; rule: { type: string; perYear?: number; everyYears?: number } | null; warnings: Array<{ message: string }> };
-  scheduleInput: { text?: string; when?: string };
-  policy: NoticePolicy | null;
-  ownerUnitIds: string[];
-  ownerPersonIds: string[];
-  nextDue: string[];
-}
-
-interface HistoryEntry {
-  at: string;
-  type: 'transition' | 'notice';
-  kind: string;
-  person: string | null;
-  data: { note?: string; evidenceUrl?: string; reason?: string };
-}
 
 /** One action: its schedule in words, its policy, and the timeline of each occurrence; editable. */
 export function ActionPage() {
@@ -44,8 +22,8 @@ export function ActionPage() {
   const { id } = useParams();
   const { me } = useAuth();
   const coordinates = Boolean(me?.roles.includes('coordinator') || me?.roles.includes('admin'));
-  const action = useQuery({ queryKey: ['action', id], queryFn: () => api<ActionDetail>('GET', `/api/actions/${id}`) });
-  const occurrences = useQuery({ queryKey: ['occurrences', 'action', id], queryFn: () => api<{ items: Occurrence[] }>('GET', `/api/occurrences?actionId=${id}`) });
+  const action = useAction(id ?? '');
+  const occurrences = useOccurrencesOfAction(id ?? '');
   const plan = usePlan(action.data?.planId);
   if (action.error) return <Alert color="red" role="alert">{errorText(action.error)}</Alert>;
   const a = action.data;
@@ -84,7 +62,7 @@ function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; c
   useEffect(() => {
     if (linked) card.current?.scrollIntoView({ block: 'center' });
   }, [linked]);
-  const history = useQuery({ queryKey: ['history', occurrence.id], queryFn: () => api<HistoryEntry[]>('GET', `/api/occurrences/${occurrence.id}/history`) });
+  const history = useOccurrenceHistory(occurrence.id);
   return (
     <Card ref={card} id={occurrence.id} withBorder padding="md" aria-label={occurrence.periodKey} aria-current={linked ? 'location' : undefined} style={linked ? { outline: '3px solid var(--mantine-color-blue-7)' } : undefined}>
       <Group justify="space-between">
@@ -113,7 +91,6 @@ function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; c
 
 function EditAction({ action, areas }: { action: ActionDetail; areas: string[] }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const { ownerOptions } = useDirectory();
   const [title, setTitle] = useState(action.title);
   const [area, setArea] = useState(action.area ?? '');
@@ -123,20 +100,16 @@ function EditAction({ action, areas }: { action: ActionDetail; areas: string[] }
   const [remind, setRemind] = useState(action.policy?.remindBefore.join(', ') ?? '');
   const [escalate, setEscalate] = useState(action.policy?.escalateAfter.join(', ') ?? '');
   const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
-  const save = useMutation({
-    mutationFn: () =>
-      api('PATCH', `/api/actions/${action.id}`, {
-        ...(title.trim() && title.trim() !== action.title ? { title: title.trim() } : {}),
-        ...(area.trim() !== (action.area ?? '') ? { area: area.trim() } : {}),
-        ...(text ? { schedule: { text, when: when || undefined } } : {}),
-        ...ownersFromChoices(owners),
-        ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
-      }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const save = useUpdateAction(action.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({
+      ...(title.trim() && title.trim() !== action.title ? { title: title.trim() } : {}),
+      ...(area.trim() !== (action.area ?? '') ? { area: area.trim() } : {}),
+      ...(text ? { schedule: { text, when: when || undefined } } : {}),
+      ...ownersFromChoices(owners),
+      ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
+    });
   };
   return (
     <Card withBorder padding="md">

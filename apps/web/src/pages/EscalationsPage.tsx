@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Escalation, Occurrence } from '../api';
+import type { Occurrence } from '../api';
+import { occurrenceKeys, useAcknowledge, useEscalationInbox, useReassign } from '../resources/occurrences';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { StatusBadge } from '../components/StatusBadge';
@@ -14,15 +15,12 @@ type Dialog = { kind: 'postpone' | 'reassign'; occurrence: Occurrence } | null;
 export function EscalationsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const escalations = useQuery({ queryKey: ['escalations'], queryFn: () => api<Escalation[]>('GET', '/api/escalations?to=me') });
-  const acknowledge = useMutation({
-    mutationFn: (id: string) => api('POST', `/api/escalations/${id}/acknowledge`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['escalations'] }),
-  });
+  const escalations = useEscalationInbox();
+  const acknowledge = useAcknowledge();
   const [dialog, setDialog] = useState<Dialog>(null);
   const closeAndRefresh = () => {
     setDialog(null);
-    void client.invalidateQueries({ queryKey: ['escalations'] });
+    void client.invalidateQueries({ queryKey: occurrenceKeys.escalations });
   };
   const late = (seconds: number) =>
     seconds >= 86_400
@@ -75,10 +73,10 @@ function ReassignForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
   const { t } = useTranslation();
   const { personOptions } = useDirectory();
   const [owner, setOwner] = useState<string | null>(null);
-  const reassign = useMutation({ mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/reassign`, { ownerPersonId: owner }), onSuccess: onDone });
+  const reassign = useReassign(occurrence.id, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reassign.mutate();
+    reassign.mutate({ ownerPersonId: owner ?? '' });
   };
   return (
     <form onSubmit={submit}>

@@ -1,7 +1,6 @@
 import { Alert, Loader } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Navigate, useParams } from 'react-router-dom';
-import { api, Occurrence } from '../api';
+import { useOccurrence } from '../resources/occurrences';
 import { errorText } from '../format';
 
 // The stable paths that mail, calendar feeds and the in-app list link to (libs/domain/links),
@@ -10,7 +9,7 @@ import { errorText } from '../format';
 /** An occurrence is shown on its action's page, scrolled to and marked. */
 export function OccurrenceLink() {
   const { id } = useParams();
-  const occurrence = useQuery({ queryKey: ['occurrence', id], queryFn: () => api<Occurrence>('GET', `/api/occurrences/${id}`) });
+  const occurrence = useOccurrence(id ?? '');
   if (occurrence.error) return <Alert color="red" role="alert">{errorText(occurrence.error)}</Alert>;
   if (!occurrence.data) return <Loader aria-label="…" />;
   return <Navigate to={`/atgarder/${occurrence.data.actionId}#${occurrence.data.id}`} replace />;

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, Occurrence } from '../api';
+import type { Occurrence } from '../api';
+import { occurrenceKeys, useComplete, useMyTasks } from '../resources/occurrences';
 import { errorText, formatDate } from '../format';
 import { PostponeForm } from '../components/PostponeForm';
 import { StatusBadge } from '../components/StatusBadge';
@@ -13,13 +14,13 @@ type Dialog = { kind: 'complete' | 'postpone'; occurrence: Occurrence } | null;
 export function TasksPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Occurrence[]>('GET', '/api/me/tasks') });
+  const tasks = useMyTasks();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
   const done = (text: string) => {
     setDialog(null);
     setMessage(text);
-    void client.invalidateQueries({ queryKey: ['tasks'] });
+    void client.invalidateQueries({ queryKey: occurrenceKeys.tasks });
   };
 
   return (
@@ -60,13 +61,10 @@ function CompleteForm({ occurrence, onDone, onCancel }: { occurrence: Occurrence
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
-  const complete = useMutation({
-    mutationFn: () => api('POST', `/api/occurrences/${occurrence.id}/complete`, { note: note || undefined, evidenceUrl: evidenceUrl || undefined }),
-    onSuccess: onDone,
-  });
+  const complete = useComplete(occurrence.id, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    complete.mutate();
+    complete.mutate({ note: note || undefined, evidenceUrl: evidenceUrl || undefined });
   };
   return (
     <form onSubmit={submit}>

@@ -43,3 +43,23 @@ export function useSkipOccurrence() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: ({ occurrenceId, reason }: { occurrenceId: string; reason: string }) => call(client.POST('/api/occurrences/{id}/skip', { params: { path: { id: occurrenceId } }, body: { reason } })), onSuccess: refresh });
 }
+
+/** The schedule as the coordinator gave it (`ActionResponse.scheduleInput`): words, or an RRULE, or instants. */
+export interface ScheduleInput {
+  text?: string;
+  when?: string;
+}
+
+export type ActionDetail = Omit<Schemas['ActionResponse'], 'scheduleInput'> & { scheduleInput: ScheduleInput };
+
+export function useAction(id: string) {
+  return useQuery({
+    queryKey: actionKeys.one(id),
+    queryFn: async () => (await call(client.GET('/api/actions/{id}', { params: { path: { id } } }))) as ActionDetail,
+  });
+}
+
+export function useUpdateAction(actionId: string) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (change: Schemas['UpdateActionRequest']) => call(client.PATCH('/api/actions/{id}', { params: { path: { id: actionId } }, body: change })), onSuccess: refresh });
+}
