@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call, client, Schemas } from './api';
+import { Person, Unit, usePeople, useUnits } from './resources/organisation';
 
-export type UnitEntry = Schemas['UnitResponse'];
+export type UnitEntry = Unit;
 
 /** `deactivatedAt` is set while deactivated: still named where they were, but no longer offered as a choice. */
-export type PersonEntry = Schemas['PersonResponse'];
+export type PersonEntry = Person;
 
 /** People to choose from: the active ones, and any already chosen (marked if deactivated since). */
 export function personChoices(people: PersonEntry[], chosen: readonly string[] = [], deactivatedLabel = ''): Array<{ value: string; label: string }> {
@@ -17,8 +16,8 @@ export function personChoices(people: PersonEntry[], chosen: readonly string[] =
 /** The organisation chart as the screens need it: names of units and people, and owner choices. */
 export function useDirectory() {
   const { t } = useTranslation();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => call(client.GET('/api/units')) });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => call(client.GET('/api/people')) });
+  const units = useUnits();
+  const people = usePeople();
   return {
     units: units.data ?? [],
     people: people.data ?? [],

@@ -1,8 +1,7 @@
 import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { useChangePassword } from '../resources/account';
 import { useAuth } from '../auth';
 import { errorText } from '../format';
 
@@ -24,15 +23,12 @@ function ChangePassword() {
   const empty = { current: '', next: '', repeat: '' };
   const [form, setForm] = useState(empty);
   const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () => api('POST', '/api/me/password', { currentPassword: form.current, newPassword: form.next }),
-    onSuccess: () => setForm(empty),
-  });
+  const change = useChangePassword(() => setForm(empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const differ = form.next !== form.repeat;
     setMismatch(differ);
-    if (!differ) change.mutate();
+    if (!differ) change.mutate({ currentPassword: form.current, newPassword: form.next });
   };
   return (
     <Card withBorder padding="md">

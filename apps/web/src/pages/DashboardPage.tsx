@@ -1,10 +1,9 @@
 import { Alert, Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, Plan, PlanDetail } from '../api';
 import { useAuth } from '../auth';
+import { usePlanDetails, usePlans } from '../resources/plans';
 import { GettingStarted } from '../components/GettingStarted';
 import { PauseOrResumeAction } from '../components/PauseOrResumeAction';
 import { SkipOccurrence } from '../components/SkipOccurrence';
@@ -19,8 +18,8 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
   const coordinates = Boolean(me?.roles.includes('coordinator') || me?.roles.includes('admin'));
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
-  const details = useQueries({ queries: (plans.data ?? []).map((p) => ({ queryKey: ['plan', p.id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
+  const plans = usePlans();
+  const details = usePlanDetails((plans.data ?? []).map((p) => p.id));
   const { units, people } = useDirectory();
   const [unit, setUnit] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);

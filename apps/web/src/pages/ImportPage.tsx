@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Card, FileInput, Group, Modal, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { api, ImportPreview, Plan, PlanDetail } from '../api';
+import { importPlanDocument, readPlan, usePlan, usePlans } from '../resources/plans';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { READABLE_ALERT_TITLE } from '../components/readable-alert';
 import { errorText } from '../format';
@@ -12,19 +12,14 @@ import { errorText } from '../format';
 export function ImportPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans') });
+  const plans = usePlans();
   // From a plan's page (/import?plan=…) the plan is chosen already.
   const [planId, setPlanId] = useState<string | null>(new URLSearchParams(useLocation().search).get('plan'));
   const openPlans = (plans.data ?? []).filter((p) => !p.archivedAt);
   const [file, setFile] = useState<File | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [editing, setEditing] = useState<{ area: number; row: number; title: string; when: string } | null>(null);
-  const send = (dryRun: boolean, list = corrections) => {
-    const form = new FormData();
-    form.append('file', file!);
-    if (list.length) form.append('corrections', JSON.stringify(list));
-    return api<ImportPreview>('POST', `/api/plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`, form);
-  };
+  const send = (dryRun: boolean, list = corrections) => importPlanDocument(planId!, file!, list, dryRun);
   const correct = (correction: Correction) => {
     const list = [...corrections.filter((c) => c.area !== correction.area || c.row !== correction.row), correction];
     setCorrections(list);
@@ -36,7 +31,7 @@ export function ImportPage() {
   const [before, setBefore] = useState<Set<string>>(new Set());
   const commit = useMutation({
     mutationFn: async () => {
-      const plan = await api<PlanDetail>('GET', `/api/plans/${planId}`);
+      const plan = await readPlan(planId!);
       setBefore(new Set(plan.areas.flatMap((area) => area.actions.map((a) => a.id))));
       return send(false);
     },
@@ -122,7 +117,7 @@ export function ImportPage() {
  */
 function CommitProgress({ planId, before, total }: { planId: string; before: Set<string>; total: number }) {
   const { t } = useTranslation();
-  const plan = useQuery({ queryKey: ['plan', planId, 'import-progress'], queryFn: () => api<PlanDetail>('GET', `/api/plans/${planId}`), refetchInterval: 500 });
+  const plan = usePlan(planId, { refetchInterval: 500 });
   const imported = (plan.data?.areas ?? []).flatMap((area) => area.actions).filter((a) => !before.has(a.id));
   const started = imported.filter((a) => a.status !== 'starting').length;
   const label = imported.length === 0 ? t('import.saving', { count: total }) : t('import.starting', { started, total });

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, Plan } from '../api';
 import { useAuth } from '../auth';
 import { errorText, formatDate } from '../format';
-import { NotificationItem, useNotifications } from '../resources/notifications';
+import { NotificationItem, useCalendarFeeds, useNotifications, usePreferences } from '../resources/notifications';
+import { usePlans } from '../resources/plans';
 import i18n from '../i18n';
 
 /** Aviseringar: what Bevaka has told me, how I want to be told, and my calendar links. */
@@ -67,20 +66,10 @@ function kindText(item: NotificationItem): string {
 type Delivery = 'immediate' | 'digest' | 'off';
 const KINDS = ['reminder', 'overdue', 'escalation', 'repeat', 'status-request', 'postponed', 'completed'] as const;
 
-interface Preferences {
-  locale: 'sv' | 'en';
-  kinds: Record<(typeof KINDS)[number], Delivery>;
-}
-
 /** Per kind: by mail at once, in the daily digest, or only here. Escalations always arrive. */
 function Preferences() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const preferences = useQuery({ queryKey: ['notification-preferences'], queryFn: () => api<Preferences>('GET', '/api/me/notification-preferences') });
-  const save = useMutation({
-    mutationFn: (change: Partial<Omit<Preferences, 'kinds'>> & { kinds?: Partial<Preferences['kinds']> }) => api<Preferences>('PUT', '/api/me/notification-preferences', change),
-    onSuccess: (saved) => client.setQueryData(['notification-preferences'], saved),
-  });
+  const { preferences, save } = usePreferences();
   const p = preferences.data;
   const deliveries = (kind: string) =>
     (kind === 'escalation' ? ['immediate', 'digest'] : ['immediate', 'digest', 'off']).map((value) => ({ value, label: t(`notifications.delivery.${value}`) }));
@@ -119,27 +108,14 @@ function Preferences() {
   );
 }
 
-interface CalendarFeed {
-  id: string;
-  planId: string | null;
-  createdAt: string;
-  url?: string;
-}
-
 /** Secret calendar links (iCal): the address is shown once, and can be revoked at any time. */
 function CalendarFeeds() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const client = useQueryClient();
   const coordinates = me?.roles.includes('coordinator') || me?.roles.includes('admin');
-  const feeds = useQuery({ queryKey: ['calendar-feeds'], queryFn: () => api<CalendarFeed[]>('GET', '/api/me/calendar-feeds') });
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<Plan[]>('GET', '/api/plans'), enabled: Boolean(coordinates) });
+  const { feeds, create, revoke } = useCalendarFeeds();
+  const plans = usePlans({ enabled: Boolean(coordinates) });
   const [planId, setPlanId] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: () => api<CalendarFeed>('POST', '/api/me/calendar-feeds', planId ? { planId } : {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar-feeds'] }),
-  });
-  const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `/api/me/calendar-feeds/${id}`), onSuccess: () => client.invalidateQueries({ queryKey: ['calendar-feeds'] }) });
   const planTitle = (id: string | null) => (id ? (plans.data?.find((p) => p.id === id)?.title ?? t('notifications.feedPlan')) : t('notifications.feedMine'));
   return (
     <Card withBorder padding="md">
@@ -151,7 +127,7 @@ function CalendarFeeds() {
           {coordinates && (
             <Select label={t('notifications.feedOf')} data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} clearable placeholder={t('notifications.feedMine')} w={280} />
           )}
-          <Button onClick={() => create.mutate()} loading={create.isPending}>{t('notifications.createFeed')}</Button>
+          <Button onClick={() => create.mutate(planId)} loading={create.isPending}>{t('notifications.createFeed')}</Button>
         </Group>
         {create.data?.url && (
           <Group align="flex-end" wrap="nowrap">

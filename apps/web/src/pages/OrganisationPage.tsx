@@ -1,16 +1,13 @@
 import { Alert, Button, Card, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, client as api, Me, Schemas } from '../api';
+import type { Me } from '../api';
+import { Person, Role, Unit, useCreatePerson, useCreateSubstitute, useCreateUnit, usePeople, useResetPassword, useSetActive, useSetHead, useUnits } from '../resources/organisation';
 import { useAuth } from '../auth';
 import { ChartImportCard } from '../components/ChartImportCard';
 import { personChoices } from '../directory';
 import { errorText } from '../format';
 
-type Unit = Schemas['UnitResponse'];
-type Person = Schemas['PersonResponse'];
-type Role = Person['roles'][number];
 
 const ROLES: Role[] = ['coordinator', 'owner', 'executive', 'viewer', 'admin'];
 const isAdmin = (who: { roles: string[] } | null | undefined) => Boolean(who?.roles.includes('admin'));
@@ -22,8 +19,8 @@ const isAdmin = (who: { roles: string[] } | null | undefined) => Boolean(who?.ro
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => call(api.GET('/api/units')) });
-  const people = useQuery({ queryKey: ['people'], queryFn: () => call(api.GET('/api/people')) });
+  const units = useUnits();
+  const people = usePeople();
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '–';
   const everyone = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const choices = (chosen: Array<string | null> = []) => personChoices(people.data ?? [], chosen.filter((id): id is string => Boolean(id)), t('organisation.deactivated'));
@@ -88,11 +85,7 @@ export function OrganisationPage() {
 
 function HeadSelect({ unit, options }: { unit: Unit; options: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: (headPersonId: string | null) => call(api.PATCH('/api/units/{id}', { params: { path: { id: unit.id } }, body: { headPersonId } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
-  });
+  const save = useSetHead(unit.id);
   return (
     <Stack gap={2}>
       <Select aria-label={t('organisation.headOf', { unit: unit.name })} data={options} value={unit.headPersonId} onChange={(v) => save.mutate(v)} clearable searchable />
@@ -103,19 +96,12 @@ function HeadSelect({ unit, options }: { unit: Unit; options: Array<{ value: str
 
 function NewUnit({ options }: { options: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: () => call(api.POST('/api/units', { body: { name, parentId: parentId ?? undefined } })),
-    onSuccess: () => {
-      setName('');
-      void client.invalidateQueries({ queryKey: ['units'] });
-    },
-  });
+  const create = useCreateUnit(() => setName(''));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ name, parentId: parentId ?? undefined });
   };
   return (
     <Card withBorder padding="md">
@@ -137,12 +123,8 @@ function NewUnit({ options }: { options: Array<{ value: string; label: string }>
 /** Deactivate or reactivate (not oneself; an admin only by admins), and for admins a new password. */
 function PersonActions({ person, me }: { person: Person; me: Me | null }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [resetting, setResetting] = useState(false);
-  const toggle = useMutation({
-    mutationFn: () => call(api.POST(person.deactivatedAt ? '/api/people/{id}/reactivate' : '/api/people/{id}/deactivate', { params: { path: { id: person.id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
-  });
+  const toggle = useSetActive(person);
   if (!me || me.id === person.id || (isAdmin(person) && !isAdmin(me))) return null;
   return (
     <Stack gap={4} align="flex-start">
@@ -167,10 +149,10 @@ function PersonActions({ person, me }: { person: Person; me: Me | null }) {
 function ResetPassword({ person }: { person: Person }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const reset = useMutation({ mutationFn: () => call(api.PATCH('/api/people/{id}', { params: { path: { id: person.id } }, body: { password } })), onSuccess: () => setPassword('') });
+  const reset = useResetPassword(person.id, () => setPassword(''));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reset.mutate();
+    reset.mutate(password);
   };
   return (
     <form onSubmit={submit}>
@@ -186,18 +168,11 @@ function ResetPassword({ person }: { person: Person }) {
 
 function NewPerson({ units, admin }: { units: Array<{ value: string; label: string }>; admin: boolean }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [form, setForm] = useState({ name: '', email: '', unitId: null as string | null, roles: ['owner'] as Role[], password: '' });
-  const create = useMutation({
-    mutationFn: () => call(api.POST('/api/people', { body: { ...form, unitId: form.unitId ?? undefined, password: form.password || undefined } })),
-    onSuccess: () => {
-      setForm({ name: '', email: '', unitId: null, roles: ['owner'] as Role[], password: '' });
-      void client.invalidateQueries({ queryKey: ['people'] });
-    },
-  });
+  const create = useCreatePerson(() => setForm({ name: '', email: '', unitId: null, roles: ['owner'] as Role[], password: '' }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ ...form, unitId: form.unitId ?? undefined, password: form.password || undefined });
   };
   return (
     <Card withBorder padding="md">
@@ -227,12 +202,10 @@ function NewPerson({ units, admin }: { units: Array<{ value: string; label: stri
 function NewSubstitute({ absent, substitutes }: { absent: Array<{ value: string; label: string }>; substitutes: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ personId: null as string | null, substitutePersonId: null as string | null, startsOn: '', endsOn: '' });
-  const create = useMutation({
-    mutationFn: () => call(api.POST('/api/people/{id}/substitutes', { params: { path: { id: form.personId ?? '' } }, body: { substitutePersonId: form.substitutePersonId ?? '', startsOn: form.startsOn, endsOn: form.endsOn } })),
-  });
+  const create = useCreateSubstitute();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ personId: form.personId ?? '', substitutePersonId: form.substitutePersonId ?? '', startsOn: form.startsOn, endsOn: form.endsOn });
   };
   return (
     <Card withBorder padding="md">

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, apiDocument, PlanAction, PlanDetail, PlanReports } from '../api';
+import { apiDocument, PlanAction, Schemas } from '../api';
+import { usePlan, usePlanAudit, usePlanReports } from '../resources/plans';
 import { useAuth } from '../auth';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
@@ -17,7 +18,7 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { me } = useAuth();
-  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<PlanDetail>('GET', `/api/plans/${id}`) });
+  const plan = usePlan(id);
   if (plan.error) return <Alert color="red" role="alert">{errorText(plan.error)}</Alert>;
   const p = plan.data;
   if (!p) return null;
@@ -82,7 +83,7 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
  */
 function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
   const { t, i18n } = useTranslation();
-  const reports = useQuery({ queryKey: ['reports', planId], queryFn: () => api<PlanReports>('GET', `/api/plans/${planId}/reports`) });
+  const reports = usePlanReports(planId);
   const [viewing, setViewing] = useState<{ key: string; html: string; draft: boolean } | null>(null);
   const path = (key: string, format: string, draft = false) => `/api/plans/${planId}/reports/${key}?format=${format}&locale=${i18n.language}${draft ? '&draft=true' : ''}`;
   const view = useMutation({
@@ -153,25 +154,21 @@ function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
   );
 }
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string | null;
-  entity: string;
-  action: string;
-  before: { title?: string } | null;
-  after: { title?: string; filename?: string; actions?: number; reason?: string } | null;
-}
+type AuditEntry = Schemas['AuditEntryResponse'];
+
+/** A field of an audit entry's before or after, when it is text (or a number, for counts). */
+const text = (data: Record<string, unknown> | null, field: string): string | undefined => (typeof data?.[field] === 'string' ? (data[field] as string) : undefined);
+const count = (data: Record<string, unknown> | null, field: string): number => (typeof data?.[field] === 'number' ? (data[field] as number) : 0);
 
 function AuditList({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const audit = useQuery({ queryKey: ['audit', planId], queryFn: () => api<AuditEntry[]>('GET', `/api/plans/${planId}/audit`) });
+  const audit = usePlanAudit(planId);
   const what = (entry: AuditEntry) =>
     t(`plan.auditWhat.${entry.entity}.${entry.action}`, {
       defaultValue: `${entry.entity} ${entry.action}`,
-      title: entry.after?.title ?? entry.before?.title ?? '',
-      count: entry.after?.actions ?? 0,
-      file: entry.after?.filename ?? '',
+      title: text(entry.after, 'title') ?? text(entry.before, 'title') ?? '',
+      count: count(entry.after, 'actions'),
+      file: text(entry.after, 'filename') ?? '',
     });
   return (
     <Stack gap="xs">
@@ -180,7 +177,7 @@ function AuditList({ planId }: { planId: string }) {
         {(audit.data ?? []).slice(0, 20).map((entry) => (
           <List.Item key={entry.id}>
             {formatDate(entry.at)} — {t('plan.auditEntry', { who: entry.actorName ?? t('plan.someone'), what: what(entry) })}
-            {entry.after?.reason ? `: ${entry.after.reason}` : ''}
+            {text(entry.after, 'reason') ? `: ${text(entry.after, 'reason')}` : ''}
           </List.Item>
         ))}
       </List>

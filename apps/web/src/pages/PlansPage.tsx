@@ -1,11 +1,9 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, PlanDetail } from '../api';
 import { useAuth } from '../auth';
 import { errorText, formatDate } from '../format';
-import { planKeys, usePlans } from '../resources/plans';
+import { usePlanDetails, usePlans } from '../resources/plans';
 
 /** Every plan by area, with each action's schedule as understood and its next due date. */
 export function PlansPage() {
@@ -15,7 +13,7 @@ export function PlansPage() {
   const plans = usePlans();
   const open = (plans.data ?? []).filter((p) => !p.archivedAt);
   const archived = (plans.data ?? []).filter((p) => p.archivedAt);
-  const details = useQueries({ queries: open.map((p) => ({ queryKey: planKeys.one(p.id), queryFn: () => api<PlanDetail>('GET', `/api/plans/${p.id}`) })) });
+  const details = usePlanDetails(open.map((p) => p.id));
 
   return (
     <Stack>

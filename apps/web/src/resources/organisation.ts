@@ -1,31 +1,93 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, client, postForm, Schemas } from '../api';
+
+/** The organisation chart: units with heads, people with roles, substitutes; keys in one place. */
+export const organisationKeys = {
+  units: ['units'] as const,
+  people: ['people'] as const,
+};
+
+export type Unit = Schemas['UnitResponse'];
+export type Person = Schemas['PersonResponse'];
+export type Role = Person['roles'][number];
+
+export function useUnits() {
+  return useQuery({ queryKey: organisationKeys.units, queryFn: () => call(client.GET('/api/units')) });
+}
+
+export function usePeople() {
+  return useQuery({ queryKey: organisationKeys.people, queryFn: () => call(client.GET('/api/people')) });
+}
+
+function useRefresh(key: readonly string[]) {
+  const queries = useQueryClient();
+  return () => void queries.invalidateQueries({ queryKey: key });
+}
+
+export function useSetHead(unitId: string) {
+  const refresh = useRefresh(organisationKeys.units);
+  return useMutation({ mutationFn: (headPersonId: string | null) => call(client.PATCH('/api/units/{id}', { params: { path: { id: unitId } }, body: { headPersonId } })), onSuccess: refresh });
+}
+
+export function useCreateUnit(onDone: () => void) {
+  const refresh = useRefresh(organisationKeys.units);
+  return useMutation({
+    mutationFn: (unit: Schemas['CreateUnitRequest']) => call(client.POST('/api/units', { body: unit })),
+    onSuccess: () => {
+      onDone();
+      refresh();
+    },
+  });
+}
+
+export function useCreatePerson(onDone: () => void) {
+  const refresh = useRefresh(organisationKeys.people);
+  return useMutation({
+    mutationFn: (person: Schemas['CreatePersonRequest']) => call(client.POST('/api/people', { body: person })),
+    onSuccess: () => {
+      onDone();
+      refresh();
+    },
+  });
+}
+
+/** Deactivate (no sign-in, no notices, kept in history) or reactivate. */
+export function useSetActive(person: Person) {
+  const refresh = useRefresh(organisationKeys.people);
+  return useMutation({
+    mutationFn: () => call(client.POST(person.deactivatedAt ? '/api/people/{id}/reactivate' : '/api/people/{id}/deactivate', { params: { path: { id: person.id } } })),
+    onSuccess: refresh,
+  });
+}
+
+/** An admin sets another person's password (their sessions end). */
+export function useResetPassword(personId: string, onDone: () => void) {
+  return useMutation({ mutationFn: (password: string) => call(client.PATCH('/api/people/{id}', { params: { path: { id: personId } }, body: { password } })), onSuccess: onDone });
+}
+
+export function useCreateSubstitute() {
+  return useMutation({
+    mutationFn: ({ personId, ...period }: { personId: string } & Schemas['CreateSubstituteRequest']) => call(client.POST('/api/people/{id}/substitutes', { params: { path: { id: personId } }, body: period })),
+  });
+}
 
 /** The organisation chart from a file, as the API previews and imports it. */
-export interface ChartImport {
-  units: Array<{ name: string; parent: string | null; row: number }>;
-  people: Array<{ name: string; email: string; unit: string | null; roles: string[]; row: number }>;
-  heads: Array<{ unit: string; email: string; row: number }>;
-  existing: { units: string[]; emails: string[] };
-  problems: Array<{ row: number; code: string; message: string; values: Record<string, string> }>;
-  ignoredColumns: string[];
-  created?: { units: number; people: number; heads: number };
-}
+export type ChartImport = Schemas['ChartImportResponse'];
 
 function upload(file: File, dryRun: boolean): Promise<ChartImport> {
   const form = new FormData();
   form.append('file', file);
-  return api<ChartImport>('POST', `/api/organisation/import${dryRun ? '?dryRun=true' : ''}`, form);
+  return postForm<ChartImport>(`/api/organisation/import${dryRun ? '?dryRun=true' : ''}`, form);
 }
 
 export function useChartImport() {
-  const client = useQueryClient();
+  const queries = useQueryClient();
   const preview = useMutation({ mutationFn: (file: File) => upload(file, true) });
   const commit = useMutation({
     mutationFn: (file: File) => upload(file, false),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['units'] });
-      void client.invalidateQueries({ queryKey: ['people'] });
+      void queries.invalidateQueries({ queryKey: organisationKeys.units });
+      void queries.invalidateQueries({ queryKey: organisationKeys.people });
     },
   });
   return { preview, commit };

@@ -1,22 +1,42 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client, Schemas } from '../api';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, client, postForm, Schemas } from '../api';
 
 /** Plans: the queries and changes the screens use, with their keys in one place. */
 export const planKeys = {
   all: ['plans'] as const,
   one: (id: string) => ['plan', id] as const,
   audit: (id: string) => ['audit', id] as const,
+  reports: (id: string) => ['reports', id] as const,
 };
 
 /** A plan's fields as a coordinator sets them (the API's CreatePlanRequest). */
 export type PlanFields = Schemas['CreatePlanRequest'];
 
-export function usePlans() {
-  return useQuery({ queryKey: planKeys.all, queryFn: () => call(client.GET('/api/plans')) });
+export function usePlans(options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: planKeys.all, queryFn: () => call(client.GET('/api/plans')), ...options });
 }
 
-export function usePlan(id: string | undefined) {
-  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => call(client.GET('/api/plans/{id}', { params: { path: { id: id! } } })), enabled: Boolean(id) });
+function planDetail(id: string) {
+  return call(client.GET('/api/plans/{id}', { params: { path: { id } } }));
+}
+
+export function usePlan(id: string | undefined, options: { refetchInterval?: number } = {}) {
+  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => planDetail(id!), enabled: Boolean(id), ...options });
+}
+
+/** Every plan's detail (the overview and the plan list read their actions' states from them). */
+export function usePlanDetails(ids: readonly string[]) {
+  return useQueries({ queries: ids.map((id) => ({ queryKey: planKeys.one(id), queryFn: () => planDetail(id) })) });
+}
+
+/** The period followed now and the frozen reports to the board. */
+export function usePlanReports(planId: string) {
+  return useQuery({ queryKey: planKeys.reports(planId), queryFn: () => call(client.GET('/api/plans/{id}/reports', { params: { path: { id: planId } } })) });
+}
+
+/** The plan's changes, newest first (coordinators). */
+export function usePlanAudit(planId: string) {
+  return useQuery({ queryKey: planKeys.audit(planId), queryFn: () => call(client.GET('/api/plans/{id}/audit', { params: { path: { id: planId } } })) });
 }
 
 /** After a change in a plan: the plan, the list, and what is derived from them. */
@@ -76,4 +96,17 @@ export function useSchedulePreview(planId: string, text: string, when: string) {
     placeholderData: (previous) => previous,
     staleTime: Infinity,
   });
+}
+
+/** A plan document sent for a preview (`dryRun`) or imported, with the coordinator's corrections. */
+export function importPlanDocument(planId: string, file: File, corrections: readonly object[], dryRun: boolean): Promise<Schemas['ImportResponse']> {
+  const form = new FormData();
+  form.append('file', file);
+  if (corrections.length) form.append('corrections', JSON.stringify(corrections));
+  return postForm<Schemas['ImportResponse']>(`/api/plans/${encodeURIComponent(planId)}/import${dryRun ? '?dryRun=true' : ''}`, form);
+}
+
+/** The plan as it is now, read once (outside the query cache). */
+export function readPlan(planId: string) {
+  return planDetail(planId);
 }
