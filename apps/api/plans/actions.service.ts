@@ -7,23 +7,22 @@ import { assertPlanOpen } from '../../../libs/domain/plan/lifecycle';
 import { toScheduleSpec } from '../../../libs/domain/schedule';
 import { PlanRepository } from '../../../libs/persistence/repositories/plan.repository';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
-import { ActionRepository, ActionViewRow } from '../../../libs/persistence/repositories/action.repository';
+import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
 import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import type { ActionRevision } from '../../../workflows/contracts/engine';
 import { defaultPolicyFor } from '../../../workflows/contracts/policy';
 import type { CurrentPersonInfo } from '../auth/current-person';
 import { FollowUp } from '../engine/follow-up';
-import type { FollowUpState } from '../engine/follow-up-state';
 import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId, assertOwnersExist, draftableScheduleOf, nextDue, policyOf, scheduleOf } from './action-input';
 import type { SchedulePreviewRequest, SchedulePreviewResponse } from './plan-changes.dto';
 import { ActionResponse, CreateActionRequest, UpdateActionRequest } from './plans.dto';
+import { ActionRow, describe } from './action-view';
 import { lockOpenPlan } from './open-plan';
 
 /** An action's row as the API reads it (libs/persistence: ActionRepository.view). */
-export type ActionRow = ActionViewRow;
 
 @Injectable()
 export class ActionsService {
@@ -179,25 +178,3 @@ const COMMANDS: Record<ActionChange, (actionId: string, request: { reason?: stri
   pause: (id) => intents.pauseAction(id),
   resume: (id) => intents.resumeAction(id),
 };
-
-/** The action as the API answers it; `followUp` only where the answer tells it (not in audit entries). */
-export function describe(row: ActionRow): Omit<ActionResponse, 'followUp'>;
-export function describe(row: ActionRow, followUp: FollowUpState): ActionResponse;
-export function describe(row: ActionRow, followUp?: FollowUpState): ActionResponse | Omit<ActionResponse, 'followUp'> {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    area: row.area,
-    title: row.title,
-    when: row.when_text,
-    status: row.status,
-    schedule: row.schedule,
-    scheduleInput: row.schedule_input,
-    policy: row.policy,
-    ownerUnitIds: row.owner_unit_ids,
-    ownerPersonIds: row.owner_person_ids,
-    nextDue: row.status === 'withdrawn' ? [] : nextDue(row.schedule as never, row.timezone),
-    ...(followUp ? { followUp } : {}),
-  };
-}
-

@@ -24,7 +24,7 @@ import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { policyOf } from './action-input';
 import { lockOpenPlan } from './open-plan';
-import { ActionRow, describe } from './actions.service';
+import { ActionRow, describe } from './action-view';
 import type { UpdatePlanRequest } from './plan-changes.dto';
 import { CreatePlanRequest, PlanDetailResponse, PlanReportsResponse, PlanResponse } from './plans.dto';
 

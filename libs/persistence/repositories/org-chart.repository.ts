@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { substitutionInForce } from './substitution.sql';
 import { LadderLevel, SubstitutePeriod } from '../../domain/escalation/ladder';
 import type { RecipientContext } from '../../domain/escalation/recipients';
 import type { Owners } from '../../domain/occurrence/state';
@@ -38,7 +39,7 @@ export class OrgChartRepository {
     if (personIds.length === 0) return [];
     const rows: Array<{ person_id: string; substitute_person_id: string; starts_on: string; ends_on: string }> = await this.db.query(
       `SELECT person_id, substitute_person_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
-         FROM substitute WHERE person_id = ANY($1::uuid[]) AND starts_on <= $2::date AND ends_on >= $2::date`,
+         FROM substitute WHERE person_id = ANY($1::uuid[]) AND ${substitutionInForce('$2')}`,
       [personIds, date],
     );
     return rows.map((r) => ({ personId: r.person_id, substitutePersonId: r.substitute_person_id, startsOn: r.starts_on, endsOn: r.ends_on }));
@@ -62,11 +63,11 @@ export class OrgChartRepository {
          ARRAY(SELECT head_person_id FROM unit WHERE id = ANY($2::uuid[]) AND head_person_id IS NOT NULL ORDER BY array_position($2::uuid[], id)) AS unit_heads,
          COALESCE((SELECT json_agg(json_build_object('personId', person_id, 'substitutePersonId', substitute_person_id,
                                                      'startsOn', to_char(starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(ends_on, 'YYYY-MM-DD')))
-                     FROM substitute WHERE starts_on <= $3::date AND ends_on >= $3::date), '[]') AS substitutes,
+                     FROM substitute WHERE ${substitutionInForce('$3')}), '[]') AS substitutes,
          ARRAY(SELECT id FROM person WHERE 'coordinator' = ANY(roles) AND deactivated_at IS NULL ORDER BY created_at) AS coordinators,
          ARRAY(SELECT id FROM person WHERE deactivated_at IS NOT NULL AND (id = ANY($1::uuid[]) OR id IN (SELECT head_person_id FROM up)
                  OR id IN (SELECT head_person_id FROM unit WHERE id = ANY($2::uuid[]))
-                 OR id IN (SELECT substitute_person_id FROM substitute WHERE starts_on <= $3::date AND ends_on >= $3::date))) AS inactive`,
+                 OR id IN (SELECT substitute_person_id FROM substitute WHERE ${substitutionInForce('$3')}))) AS inactive`,
       [owners.personIds, owners.unitIds, today],
     );
     return {
