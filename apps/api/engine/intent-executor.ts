@@ -10,20 +10,17 @@ import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import {
   ACTION_WORKFLOW,
   ActionInput,
-  ActionRevision,
   occurrenceChangedSignal,
-  OccurrenceState,
   PLAN_REPORTING_WORKFLOW,
   PlanReportingInput,
   pauseSignal,
-  ReportingRevision,
   reviseReportingSignal,
   resumeSignal,
   reviseSignal,
   withdrawSignal,
 } from '../../../workflows/contracts/engine';
 import { defaultPolicyFor, NoticePolicy } from '../../../workflows/contracts/policy';
-import type { IntentKind, StartActionPayload, UpdateOccurrencePayload, WithdrawPayload } from './intents';
+import { TypedIntent, typedIntent } from './intents';
 import { OccurrenceUpdates } from './occurrence-updates';
 
 export interface IntentResult {
@@ -48,32 +45,33 @@ export class IntentExecutor {
 
   execute(intent: IntentRow, deadlineMs: number): Promise<IntentResult> {
     const within = <T>(call: () => Promise<T>) => this.client.withDeadline(Date.now() + deadlineMs, call);
-    switch (intent.kind as IntentKind) {
+    const typed = typedIntent(intent);
+    switch (typed.kind) {
       case 'start-action':
-        return this.startAction(intent, within);
+        return this.startAction(typed, within);
       case 'start-plan-reporting':
         return this.startPlanReporting(intent, within);
       case 'revise-action':
-        return this.signal(intent, within, (handle) => handle.signal(reviseSignal, intent.payload as ActionRevision));
+        return this.signal(intent, within, (handle) => handle.signal(reviseSignal, typed.payload));
       case 'revise-plan-reporting':
-        return this.signal(intent, within, (handle) => handle.signal(reviseReportingSignal, intent.payload as unknown as ReportingRevision));
+        return this.signal(intent, within, (handle) => handle.signal(reviseReportingSignal, typed.payload));
       case 'pause-action':
         return this.signal(intent, within, (handle) => handle.signal(pauseSignal));
       case 'resume-action':
         return this.signal(intent, within, (handle) => handle.signal(resumeSignal));
       case 'withdraw-action':
-        return this.signal(intent, within, (handle) => handle.signal(withdrawSignal, intent.payload as WithdrawPayload));
+        return this.signal(intent, within, (handle) => handle.signal(withdrawSignal, typed.payload));
       case 'occurrence-changed':
-        return this.signal(intent, within, (handle) => handle.signal(occurrenceChangedSignal, intent.payload as unknown as OccurrenceState));
+        return this.signal(intent, within, (handle) => handle.signal(occurrenceChangedSignal, typed.payload));
       case 'update-occurrence':
-        return this.updateOccurrence(intent, deadlineMs);
+        return this.updateOccurrence(typed, deadlineMs);
       default:
         throw new Error(`Unknown intent kind "${intent.kind}"`);
     }
   }
 
   /** The action's workflow, from the row as it is now; a row withdrawn meanwhile needs none. */
-  private async startAction(intent: IntentRow, within: Within): Promise<IntentResult> {
+  private async startAction(intent: Extract<TypedIntent, { kind: 'start-action' }>, within: Within): Promise<IntentResult> {
     const row = await new ActionRepository(this.dataSource.manager).startRow(intent.subjectId);
     if (!row || row.status === 'withdrawn' || row.status === 'draft') return { outcome: 'moot', message: `the action is ${row?.status ?? 'gone'}` };
     const input: ActionInput = {
@@ -82,7 +80,7 @@ export class IntentExecutor {
       schedule: row.schedule as ActionInput['schedule'],
       timezone: row.timezone,
       policy: (row.policy as NoticePolicy | null) ?? defaultPolicyFor(this.config.calendar),
-      followFrom: (intent.payload as Partial<StartActionPayload>).followFrom ?? intent.createdAt.toISOString(),
+      followFrom: intent.payload.followFrom ?? intent.createdAt.toISOString(),
       ...(followedStatus(row.status, row.planArchived) === 'paused' ? { paused: true } : {}),
     };
     const started = await this.start(within, ACTION_WORKFLOW, intent.workflowId, input);
@@ -134,8 +132,8 @@ export class IntentExecutor {
     }
   }
 
-  private async updateOccurrence(intent: IntentRow, deadlineMs: number): Promise<IntentResult> {
-    const { occurrence, update, args } = intent.payload as UpdateOccurrencePayload;
+  private async updateOccurrence(intent: Extract<TypedIntent, { kind: 'update-occurrence' }>, deadlineMs: number): Promise<IntentResult> {
+    const { occurrence, update, args } = intent.payload;
     const result = await this.occurrences.send(occurrence, update, args, { deadlineMs, updateId: `intent-${intent.id}` });
     if (result.outcome === 'applied') return { outcome: 'applied' };
     return { outcome: 'rejected', message: result.outcome === 'rejected' ? result.message : 'The occurrence has closed and can no longer change' };

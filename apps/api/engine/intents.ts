@@ -1,4 +1,4 @@
-import type { NewIntent } from '../../../libs/persistence/repositories/intent.repository';
+import type { IntentRow, NewIntent } from '../../../libs/persistence/repositories/intent.repository';
 import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
 import { ActionRevision, actionWorkflowId, planReportingWorkflowId, ReportingRevision } from '../../../workflows/contracts/engine';
 import type { OccurrenceRef, OccurrenceUpdateName } from './occurrence-updates';
@@ -38,7 +38,34 @@ export interface UpdateOccurrencePayload {
   args: object;
 }
 
-const forAction = (kind: IntentKind, actionId: string, payload: object): NewIntent => ({ kind, workflowId: actionWorkflowId(actionId), subjectId: actionId, payload });
+/**
+ * What each kind of intent carries, as `intents` writes it and the executor reads it back. A
+ * start written before `followFrom` existed has none (the executor falls back to its creation).
+ */
+export interface IntentPayloads {
+  'start-action': Partial<StartActionPayload>;
+  'revise-action': ActionRevision;
+  'pause-action': Record<string, never>;
+  'resume-action': Record<string, never>;
+  'withdraw-action': WithdrawPayload;
+  'start-plan-reporting': Record<string, never>;
+  'revise-plan-reporting': ReportingRevision;
+  'occurrence-changed': OccurrenceState;
+  'update-occurrence': UpdateOccurrencePayload;
+}
+
+/** An intent read back, its payload typed by its kind. */
+export type TypedIntent = { [K in IntentKind]: Omit<IntentRow, 'kind' | 'payload'> & { kind: K; payload: IntentPayloads[K] } }[IntentKind];
+
+/**
+ * The stored payload taken as its kind says: intents are written only through `intents` below,
+ * whose signatures fix each kind's payload, so the table holds nothing else.
+ */
+export function typedIntent(intent: IntentRow): TypedIntent {
+  return intent as TypedIntent;
+}
+
+const forAction = <K extends IntentKind>(kind: K, actionId: string, payload: IntentPayloads[K]): NewIntent => ({ kind, workflowId: actionWorkflowId(actionId), subjectId: actionId, payload });
 
 export const intents = {
   startAction: (actionId: string, followFrom: string) => forAction('start-action', actionId, { followFrom } satisfies StartActionPayload),
