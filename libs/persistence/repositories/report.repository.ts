@@ -1,4 +1,5 @@
-import type { OccurrenceOutcome, ReportAction, ReportDocument, ReportOccurrence } from '../../domain/reporting/report-document';
+import type { ReportAction, ReportDocument, ReportOccurrence } from '../../domain/reporting/report-document';
+import { isLate, outcomeOf } from '../../domain/reporting/occurrence-outcome';
 import { EntityManager } from 'typeorm';
 
 export interface ReportPeriodInput {
@@ -68,9 +69,11 @@ export class ReportRepository {
         WHERE s.period_key = $1 AND s.action_id IN (SELECT id FROM action WHERE plan_id = $2) ORDER BY s.created_at`,
       [period.key, period.planId],
     );
+    // A draft of a running period is judged as it stands when drawn up; a frozen one at its end.
+    const moment = { periodEnd: period.endsAt, drawnUpAt: period.frozenAt };
     const areas = new Map<string, ReportAction[]>();
     for (const action of actions) {
-      const own = occurrences.filter((o) => o.action_id === action.id).map((o) => describeOccurrence(o, period.endsAt));
+      const own = occurrences.filter((o) => o.action_id === action.id).map((o) => describeOccurrence(o, moment));
       const entry: ReportAction = {
         actionId: action.id,
         title: action.title,
@@ -82,7 +85,7 @@ export class ReportRepository {
       };
       areas.set(action.area, [...(areas.get(action.area) ?? []), entry]);
     }
-    const described = occurrences.map((o) => describeOccurrence(o, period.endsAt));
+    const described = occurrences.map((o) => describeOccurrence(o, moment));
     return {
       plan: { id: plan?.id, title: plan?.title, timezone: plan?.timezone },
       period: { key: period.key, startsAt: period.startsAt, endsAt: period.endsAt },
@@ -132,10 +135,10 @@ interface StatusLineRow {
   person_name: string | null;
 }
 
-function describeOccurrence(o: OccurrenceRow, periodEnd: string): ReportOccurrence {
-  const outcome: OccurrenceOutcome =
-    o.status === 'completed' ? (o.completed_on_time ? 'completed-on-time' : 'completed-late') : o.status === 'skipped' || o.status === 'cancelled' ? o.status : 'open';
-  const late = outcome === 'completed-late' || (outcome === 'open' && iso(o.due_at) < periodEnd);
+function describeOccurrence(o: OccurrenceRow, moment: { periodEnd: string; drawnUpAt: string }): ReportOccurrence {
+  const facts = { status: o.status, completedOnTime: o.completed_on_time, due: iso(o.due_at) };
+  const outcome = outcomeOf(facts);
+  const late = isLate(facts, moment);
   return {
     periodKey: o.period_key,
     due: iso(o.due_at),
