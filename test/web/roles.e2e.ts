@@ -9,7 +9,7 @@ import { ReportRepository } from '../../libs/persistence/repositories/report.rep
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
-const shown = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: 'visible', timeout });
+const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
 
 /** Waits until the person's escalation inbox (as the API serves it) holds the action's escalation. */

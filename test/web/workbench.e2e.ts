@@ -7,7 +7,7 @@ import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
-const shown = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: 'visible', timeout });
+const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const CORA_PASSWORD = 'Samordnaren följer upp 2027';
 
 // A fresh installation, nothing seeded through the API: the first admin does the coordinator's

@@ -1,3 +1,4 @@
+import type { PlanDocument } from '../../../libs/domain/import';
 import { REQUEST_LIMITS } from './request-limits';
 
 /** One document, a few form fields (text, filename, corrections) each within the body limit. */
@@ -10,7 +11,7 @@ export function storableFilename(name: string): string {
 }
 
 /** An uploaded file, or the same document sent as text; undefined when neither came. */
-export function uploadedDocument(file: Express.Multer.File | undefined, body: { text?: string; filename?: string }): { filename?: string; content: Uint8Array | string } | undefined {
+export function uploadedDocument(file: Express.Multer.File | undefined, body: { text?: string; filename?: string }): PlanDocument | undefined {
   if (file) return { filename: storableFilename(file.originalname), content: new Uint8Array(file.buffer) };
   return body.text !== undefined ? { filename: body.filename, content: body.text } : undefined;
 }

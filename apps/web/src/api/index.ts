@@ -55,13 +55,17 @@ export type Schemas = components['schemas'];
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await request;
   if (response.ok) return data as T;
-  const body = (error as { error?: { code?: string; message?: string; details?: Array<{ path?: string; message: string }> } } | undefined)?.error ?? {};
-  throw new ApiError(response.status, body.code ?? `HTTP_${response.status}`, body.message ?? response.statusText, body.details ?? []);
+  throw apiError(response, error);
 }
 
 /** The API's `{"error": {code, message, details}}`, or the HTTP status when there is none. */
 async function errorOf(response: Response): Promise<ApiError> {
-  const error = (await response.json().catch(() => ({}))).error ?? {};
+  return apiError(response, await response.json().catch(() => undefined));
+}
+
+/** The one reading of an error answer, whichever way it was fetched. */
+function apiError(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; details?: Array<{ path?: string; message: string }> } } | undefined)?.error ?? {};
   return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? []);
 }
 

@@ -19,9 +19,13 @@ export function usePeople() {
   return useQuery({ queryKey: organisationKeys.people, queryFn: () => call(client.GET('/api/people')) });
 }
 
-function useRefresh(key: readonly string[]) {
+/** After a change: the form's own follow-up, then the list read again. */
+function useRefresh(key: readonly string[], onDone?: () => void) {
   const queries = useQueryClient();
-  return () => void queries.invalidateQueries({ queryKey: key });
+  return () => {
+    onDone?.();
+    void queries.invalidateQueries({ queryKey: key });
+  };
 }
 
 export function useSetHead(unitId: string) {
@@ -30,25 +34,11 @@ export function useSetHead(unitId: string) {
 }
 
 export function useCreateUnit(onDone: () => void) {
-  const refresh = useRefresh(organisationKeys.units);
-  return useMutation({
-    mutationFn: (unit: Schemas['CreateUnitRequest']) => call(client.POST('/api/units', { body: unit })),
-    onSuccess: () => {
-      onDone();
-      refresh();
-    },
-  });
+  return useMutation({ mutationFn: (unit: Schemas['CreateUnitRequest']) => call(client.POST('/api/units', { body: unit })), onSuccess: useRefresh(organisationKeys.units, onDone) });
 }
 
 export function useCreatePerson(onDone: () => void) {
-  const refresh = useRefresh(organisationKeys.people);
-  return useMutation({
-    mutationFn: (person: Schemas['CreatePersonRequest']) => call(client.POST('/api/people', { body: person })),
-    onSuccess: () => {
-      onDone();
-      refresh();
-    },
-  });
+  return useMutation({ mutationFn: (person: Schemas['CreatePersonRequest']) => call(client.POST('/api/people', { body: person })), onSuccess: useRefresh(organisationKeys.people, onDone) });
 }
 
 /** Deactivate (no sign-in, no notices, kept in history) or reactivate. */

@@ -16,17 +16,18 @@ export function usePlans(options: { enabled?: boolean } = {}) {
   return useQuery({ queryKey: planKeys.all, queryFn: () => call(client.GET('/api/plans')), ...options });
 }
 
-function planDetail(id: string) {
+/** The plan with its areas and actions, read once (the hooks below cache it). */
+export function readPlan(id: string) {
   return call(client.GET('/api/plans/{id}', { params: { path: { id } } }));
 }
 
 export function usePlan(id: string | undefined, options: { refetchInterval?: number } = {}) {
-  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => planDetail(id!), enabled: Boolean(id), ...options });
+  return useQuery({ queryKey: planKeys.one(id ?? ''), queryFn: () => readPlan(id!), enabled: Boolean(id), ...options });
 }
 
 /** Every plan's detail (the overview and the plan list read their actions' states from them). */
 export function usePlanDetails(ids: readonly string[]) {
-  return useQueries({ queries: ids.map((id) => ({ queryKey: planKeys.one(id), queryFn: () => planDetail(id) })) });
+  return useQueries({ queries: ids.map((id) => ({ queryKey: planKeys.one(id), queryFn: () => readPlan(id) })) });
 }
 
 /** The period followed now and the frozen reports to the board. */
@@ -104,9 +105,4 @@ export function importPlanDocument(planId: string, file: File, corrections: read
   form.append('file', file);
   if (corrections.length) form.append('corrections', JSON.stringify(corrections));
   return postForm<Schemas['ImportResponse']>(`/api/plans/${encodeURIComponent(planId)}/import${dryRun ? '?dryRun=true' : ''}`, form);
-}
-
-/** The plan as it is now, read once (outside the query cache). */
-export function readPlan(planId: string) {
-  return planDetail(planId);
 }
