@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import type { Change, OccurrenceState, Owners } from './state';
-import { isResolved } from './status';
+import { isResolved, OccurrenceKind } from './status';
 
 /**
  * What people do to an occurrence, and what it does to its state. Pure and total: each command
@@ -13,10 +13,27 @@ export type OccurrenceCommand =
   | { kind: 'postpone'; byPersonId: string; dueInstant: string; reason: string }
   | { kind: 'skip'; byPersonId: string; reason: string }
   | { kind: 'reassign'; byPersonId: string; ownerPersonId: string }
-  | { kind: 'cancel'; reason: string; byPersonId?: string };
+  | { kind: 'cancel'; reason: string; byPersonId?: string }
+  /** A submitted status report sent back to its owners for completion (the coordinator's). */
+  | { kind: 'return'; byPersonId: string; note: string; dueInstant: string };
 
-export type OccurrenceAct = Exclude<OccurrenceCommand['kind'], 'cancel'>;
+/** What owners and those it escalated to do (permissions.ts); cancel and return are the system's and the coordinator's. */
+export type OccurrenceAct = Exclude<OccurrenceCommand['kind'], 'cancel' | 'return'>;
 export const OCCURRENCE_ACTS: readonly OccurrenceAct[] = ['complete', 'postpone', 'skip', 'reassign'];
+
+/**
+ * A status report is submitted with an assessment (a completion written with it), and neither put
+ * off nor skipped: the round's deadline and the coordinator decide that. Tasks take every act.
+ */
+const ACTS_OF_KIND: Record<OccurrenceKind, readonly OccurrenceAct[]> = {
+  task: OCCURRENCE_ACTS,
+  'status-report': ['reassign'],
+};
+
+export function requireActFits(kind: OccurrenceKind, act: OccurrenceAct): void {
+  if (ACTS_OF_KIND[kind].includes(act)) return;
+  throw new DomainError('INVALID_TRANSITION', `A status report cannot be ${act === 'complete' ? 'completed without an assessment: submit it as a status report' : `${act}d`}`);
+}
 
 export function decide(state: OccurrenceState, command: OccurrenceCommand, at: string): Change {
   switch (command.kind) {
@@ -30,6 +47,8 @@ export function decide(state: OccurrenceState, command: OccurrenceCommand, at: s
       return reassign(state, command, at);
     case 'cancel':
       return cancel(state, command, at);
+    case 'return':
+      return sendBack(state, command, at);
   }
 }
 
@@ -85,6 +104,21 @@ function cancel(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 'c
   return {
     state: { ...state, status: 'cancelled', version: state.version + 1 },
     transition: { kind: 'cancelled', at, actorPersonId: c.byPersonId, data: { reason: c.reason } },
+  };
+}
+
+/**
+ * A submitted status report goes back to its owners: open again, due anew, its notices armed from
+ * now as after a postponement. Only what was completed can be sent back.
+ */
+function sendBack(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 'return' }>, at: string): Change {
+  requireText(c.byPersonId, 'byPersonId');
+  requireText(c.note, 'note');
+  if (state.status !== 'completed') throw new DomainError('INVALID_TRANSITION', `Only a submitted report can be sent back; this one is ${state.status}`);
+  const { completion: _completion, ...rest } = state;
+  return {
+    state: { ...rest, status: 'open', dueInstant: c.dueInstant, escalationStep: 0, generation: state.generation + 1, armedAt: at, fired: [], version: state.version + 1 },
+    transition: { kind: 'returned', at, actorPersonId: c.byPersonId, data: { note: c.note, dueInstant: c.dueInstant } },
   };
 }
 

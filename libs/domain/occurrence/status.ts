@@ -24,5 +24,17 @@ export function isOccurrenceStatus(value: unknown): value is OccurrenceStatus {
 }
 
 /** What the history of an occurrence records, in the order things can happen. */
-export const TRANSITION_KINDS = ['opened', 'overdue', 'escalated', 'completed', 'postponed', 'skipped', 'reassigned', 'cancelled'] as const;
+export const TRANSITION_KINDS = ['opened', 'overdue', 'escalated', 'completed', 'postponed', 'skipped', 'reassigned', 'cancelled', 'returned'] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+/**
+ * What an occurrence asks of its owners: a task of the action's schedule, or the action's status
+ * report in a reporting round (libs/domain/reporting/round.ts). Both are followed alike: reminded,
+ * escalated, listed among the owner's tasks and in the calendar feed.
+ */
+export const OCCURRENCE_KINDS = ['task', 'status-report'] as const;
+export type OccurrenceKind = (typeof OCCURRENCE_KINDS)[number];
+
+export function isOccurrenceKind(value: unknown): value is OccurrenceKind {
+  return typeof value === 'string' && (OCCURRENCE_KINDS as readonly string[]).includes(value);
+}

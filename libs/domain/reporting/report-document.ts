@@ -1,3 +1,6 @@
+import type { Assessment } from './assessment';
+import type { RoundStatus, StatusReportState } from './round';
+
 /**
  * The shape of a frozen board report, as ReportRepository.build writes it into
  * report_snapshot.document. Renderers only read it; they never query anything, so the same
@@ -27,6 +30,20 @@ export interface ReportStatusLine {
   at: string;
 }
 
+/** The owners' status report on an action in the round (absent in reports frozen before rounds). */
+export interface ReportStatusReport {
+  state: StatusReportState;
+  assessment: Assessment | null;
+  comment: string | null;
+  links: string[];
+  /** The responsible unit's name ('' if none). */
+  unit: string;
+  submittedBy: string | null;
+  /** A substitute answered for this owner. */
+  submittedOnBehalfOf: string | null;
+  submittedAt: string | null;
+}
+
 export interface ReportAction {
   actionId: string;
   title: string;
@@ -36,12 +53,32 @@ export interface ReportAction {
   status: string;
   occurrences: ReportOccurrence[];
   statusLines: ReportStatusLine[];
+  statusReport?: ReportStatusReport;
 }
 
 export interface ReportArea {
   /** '' for actions without an area. */
   title: string;
+  /** The coordinator's summary of the area in the round. */
+  summary?: string | null;
   actions: ReportAction[];
+}
+
+/** The round behind the report: the coordinator's overall summary and the approval. */
+export interface ReportRound {
+  status: RoundStatus;
+  deadline: string;
+  summary: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+/** The board's handling, recorded after the meeting: shown with the frozen report, never part of it. */
+export interface ReportBoardDecision {
+  body: string;
+  /** ISO date of the meeting. */
+  date: string;
+  paragraph: string;
 }
 
 export interface ReportTotals {
@@ -63,6 +100,12 @@ export interface ReportDocument {
   draft?: boolean;
   totals: ReportTotals;
   areas: ReportArea[];
+  /** Reports frozen since reporting rounds (issue 13); older reports have none. */
+  round?: ReportRound;
+  /** Added when the report is read, from the round's record: not part of the frozen document. */
+  boardDecision?: ReportBoardDecision;
+  /** The previous period's spread of assessments per area, for the chart of how areas moved. */
+  previous?: { key: string; startsAt: string; endsAt: string; areas: Array<{ title: string; assessments: Partial<Record<Assessment, number>> }> };
 }
 
 export type ReportLocale = 'sv' | 'en';
