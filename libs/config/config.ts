@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { IANAZone } from 'luxon';
+import { Duration, IANAZone } from 'luxon';
+import type { RoundSettings } from '../domain/reporting/round';
 import { z } from 'zod';
 import { passwordProblem } from '../domain/accounts/password-policy';
 
@@ -12,6 +13,12 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const isoDuration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => Duration.fromISO(v).isValid, { message: 'not an ISO 8601 duration (e.g. P30D, PT12H)' });
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
@@ -48,6 +55,10 @@ const EnvSchema = z.object({
   }),
   BEVAKA_TIMEZONE: z.string().default('Europe/Stockholm'),
   BEVAKA_CALENDAR: z.enum(['SE', 'DK', 'NO']).default('SE'),
+  BEVAKA_ROUND_OPENS_BEFORE: isoDuration('P30D'),
+  BEVAKA_ROUND_DEADLINE_BEFORE: isoDuration('P0D'),
+  BEVAKA_ROUND_FREEZE_AFTER: isoDuration('P30D'),
+  BEVAKA_ROUND_RETURN_FOR: isoDuration('P7D'),
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
   BEVAKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
@@ -64,6 +75,8 @@ export interface BevakaConfig {
   timezone: string;
   /** Whose public holidays make non-working days: Sweden, Denmark or Norway. */
   calendar: 'SE' | 'DK' | 'NO';
+  /** When reporting rounds open before a period ends, are due, freeze unapproved, and give a report sent back. */
+  reportingRound: RoundSettings;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   database: { url?: string; embeddedPort: number };
   temporal: {
@@ -138,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     dataDir: e.BEVAKA_DATA_DIR,
     timezone: e.BEVAKA_TIMEZONE,
     calendar: e.BEVAKA_CALENDAR,
+    reportingRound: {
+      opensBefore: e.BEVAKA_ROUND_OPENS_BEFORE,
+      deadlineBefore: e.BEVAKA_ROUND_DEADLINE_BEFORE,
+      freezeAfter: e.BEVAKA_ROUND_FREEZE_AFTER,
+      returnFor: e.BEVAKA_ROUND_RETURN_FOR,
+    },
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, embeddedPort: e.BEVAKA_PG_PORT },
     temporal: {

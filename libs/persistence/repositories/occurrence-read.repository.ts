@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { UNRESOLVED_STATUSES } from '../../domain/occurrence/status';
+import { type OccurrenceKind, UNRESOLVED_STATUSES } from '../../domain/occurrence/status';
 import { peopleStoodInFor } from './substitution.sql';
 
 /** Read side of occurrences for the API: rows shaped for responses, filters, paging, permissions. */
@@ -8,6 +8,8 @@ export interface OccurrenceView {
   actionId: string;
   actionTitle: string;
   planId: string;
+  /** A task of the action's schedule, or its status report in a reporting round. */
+  kind: OccurrenceKind;
   periodKey: string;
   periodStart: string;
   periodEnd: string;
@@ -43,11 +45,11 @@ export class OccurrenceReadRepository {
   /** Per action of the plan: its unresolved occurrences (by due date) and how many were completed. */
   async summaryOfPlan(planId: string): Promise<{ open: Map<string, Array<{ id: string; due: string; status: string }>>; completed: Map<string, number> }> {
     const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.db.query(
-      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND status = ANY($2::text[]) ORDER BY due_at`,
+      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND kind = 'task' AND status = ANY($2::text[]) ORDER BY due_at`,
       [planId, UNRESOLVED_STATUSES],
     );
     const counts: Array<{ action_id: string; n: number }> = await this.db.query(
-      `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND status = 'completed' GROUP BY action_id`,
+      `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND kind = 'task' AND status = 'completed' GROUP BY action_id`,
       [planId],
     );
     const open = new Map<string, Array<{ id: string; due: string; status: string }>>();
@@ -67,6 +69,12 @@ export class OccurrenceReadRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM occurrence o ${where}`, args);
     const rows = await this.db.query(`${SELECT} ${where} ORDER BY o.due_at, o.id LIMIT $5 OFFSET $6`, [...args, pageSize, (page - 1) * pageSize]);
     return { items: rows.map(view), total };
+  }
+
+  /** The action's tasks due in a span (the occurrences shown beside its status report). */
+  async tasksOfActionDue(actionId: string, from: string, until: string): Promise<OccurrenceView[]> {
+    const rows = await this.db.query(`${SELECT} WHERE o.action_id = $1 AND o.kind = 'task' AND o.due_at >= $2 AND o.due_at < $3 ORDER BY o.due_at`, [actionId, from, until]);
+    return rows.map(view);
   }
 
   /** Open occurrences the person owns, heads an owner unit of, or substitutes for an owner of today. */
@@ -156,6 +164,7 @@ function view(row: Record<string, never>): OccurrenceView {
     actionId: row.action_id,
     actionTitle: row.action_title,
     planId: row.plan_id,
+    kind: row.kind,
     periodKey: row.period_key,
     periodStart: row.period_start_text,
     periodEnd: row.period_end_text,

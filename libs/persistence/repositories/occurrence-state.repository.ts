@@ -86,18 +86,19 @@ export class OccurrenceStateRepository {
    * An action's occurrences, locked for update, and the action locked against a concurrent pause
    * or withdrawal, in one round trip (what a notice needs before it may be sent).
    */
-  async lockForNotices(actionId: string, ids: string[]): Promise<{ action?: ActionFacts; occurrences: OccurrenceState[] }> {
-    const rows: Array<StateRow & { action_status: string; action_title: string; plan_title: string; plan_archived: boolean }> = await this.db.query(
-      `SELECT ${STATE_COLUMNS}, a.status AS action_status, a.title AS action_title, p.title AS plan_title, p.archived_at IS NOT NULL AS plan_archived
+  async lockForNotices(actionId: string, ids: string[]): Promise<{ action?: ActionFacts; occurrences: OccurrenceState[]; statusReports: Set<string> }> {
+    const rows: Array<StateRow & { kind: string; action_status: string; action_title: string; plan_title: string; plan_archived: boolean }> = await this.db.query(
+      `SELECT ${STATE_COLUMNS}, o.kind, a.status AS action_status, a.title AS action_title, p.title AS plan_title, p.archived_at IS NOT NULL AS plan_archived
          FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan p ON p.id = a.plan_id
         WHERE o.id = ANY($2::uuid[]) AND o.action_id = $1 ORDER BY o.id FOR UPDATE OF o FOR SHARE OF a FOR KEY SHARE OF p`,
       [actionId, ids],
     );
-    if (rows.length === 0) return { action: await new ActionRepository(this.db).lock(actionId, 'share'), occurrences: [] };
+    if (rows.length === 0) return { action: await new ActionRepository(this.db).lock(actionId, 'share'), occurrences: [], statusReports: new Set() };
     const [first] = rows;
     return {
       action: { actionId, planId: first.plan_id, status: first.action_status, planArchived: first.plan_archived, title: first.action_title, planTitle: first.plan_title },
       occurrences: rows.map(toState),
+      statusReports: new Set(rows.filter((r) => r.kind === 'status-report').map((r) => r.id)),
     };
   }
 
@@ -123,6 +124,28 @@ export class OccurrenceStateRepository {
     }
   }
 
+  /** A round's status reports not yet resolved, with the action each belongs to (what its workflow follows). */
+  async unresolvedOfRound(roundId: string): Promise<Array<OccurrenceState & { actionId: string }>> {
+    const rows: StateRow[] = await this.db.query(
+      `SELECT ${STATE_COLUMNS} FROM occurrence o WHERE o.round_id = $1 AND o.status IN ('open', 'overdue', 'escalated') ORDER BY o.id`,
+      [roundId],
+    );
+    return rows.map((row) => ({ ...toState(row), actionId: row.action_id }));
+  }
+
+  /** The round is closed: the status reports still missing are cancelled, i.e. not reported. */
+  async cancelUnresolvedOfRound(roundId: string, cancellation: { reason: string; byPersonId?: string; at: string }): Promise<number> {
+    const rows: StateRow[] = await this.db.query(
+      `SELECT ${STATE_COLUMNS} FROM occurrence o WHERE o.round_id = $1 AND o.status IN ('open', 'overdue', 'escalated') ORDER BY o.id FOR UPDATE OF o`,
+      [roundId],
+    );
+    for (const state of rows.map(toState)) {
+      const change = decide(state, { kind: 'cancel', reason: cancellation.reason, byPersonId: cancellation.byPersonId }, cancellation.at);
+      if (change.transition) await this.save({ state: change.state, transition: change.transition });
+    }
+    return rows.length;
+  }
+
   /** Writes a person's change (or a cancellation): its transition at the new version, and the row. */
   async save(change: Required<Change>): Promise<void> {
     const { state, transition } = change;
@@ -133,6 +156,13 @@ export class OccurrenceStateRepository {
     );
     if (inserted.length === 0) return;
     const completion = transition.kind === 'completed' ? state.completion : undefined;
+    // A status report sent back is no longer completed: its completion goes with the return.
+    if (transition.kind === 'returned') {
+      await this.db.query(
+        `UPDATE occurrence SET completed_at = NULL, completed_by = NULL, completed_on_behalf_of = NULL, completed_on_time = NULL, completion_note = NULL, evidence_url = NULL WHERE id = $1`,
+        [state.id],
+      );
+    }
     await this.db.query(
       `UPDATE occurrence SET status = $2, due_at = $3, owner_person_ids = $4, owner_unit_ids = $5, escalation_level = $6,
               generation = $7, armed_at = $8, last_sequence = $9, updated_at = now(),

@@ -1,4 +1,5 @@
-import type { ReportAction, ReportDocument, ReportOccurrence } from '../../domain/reporting/report-document';
+import type { ReportAction, ReportDocument, ReportOccurrence, ReportStatusReport } from '../../domain/reporting/report-document';
+import { ReportingRoundRepository, type StatusReportRecord } from './reporting-round.repository';
 import { isLate, outcomeOf } from '../../domain/reporting/occurrence-outcome';
 import { EntityManager } from 'typeorm';
 
@@ -29,7 +30,6 @@ export class ReportRepository {
     return rows.length > 0;
   }
 
-  /** The frozen document of a plan's period, if it has been frozen. */
   /** The plan's frozen reports, newest first: their periods and when each was frozen (ISO instants). */
   async frozenPeriods(planId: string): Promise<Array<{ key: string; startsAt: string; endsAt: string; frozenAt: string }>> {
     const rows: Array<{ key: string; starts_at: Date; ends_at: Date; frozen_at: Date }> = await this.db.query(
@@ -40,6 +40,7 @@ export class ReportRepository {
     return rows.map((r) => ({ key: r.key, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), frozenAt: iso(r.frozen_at) }));
   }
 
+  /** The frozen document of a plan's period, if it has been frozen. */
   async frozen(planId: string, periodKey: string): Promise<ReportDocument | undefined> {
     const [row]: Array<{ document: ReportDocument }> = await this.db.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
     return row?.document;
@@ -60,7 +61,7 @@ export class ReportRepository {
               p.name AS completed_by_name,
               (SELECT count(*)::int FROM escalation e WHERE e.occurrence_id = o.id) AS escalations
          FROM occurrence o LEFT JOIN person p ON p.id = o.completed_by
-        WHERE o.plan_id = $1 AND o.due_at >= $2 AND o.due_at < $3 ORDER BY o.due_at`,
+        WHERE o.plan_id = $1 AND o.kind = 'task' AND o.due_at >= $2 AND o.due_at < $3 ORDER BY o.due_at`,
       [period.planId, period.startsAt, period.endsAt],
     );
     const statusLines: StatusLineRow[] = await this.db.query(
@@ -69,6 +70,10 @@ export class ReportRepository {
         WHERE s.period_key = $1 AND s.action_id IN (SELECT id FROM action WHERE plan_id = $2) ORDER BY s.created_at`,
       [period.key, period.planId],
     );
+    const rounds = new ReportingRoundRepository(this.db);
+    const round = await rounds.ofPeriod(period.planId, period.key);
+    const reports = new Map<string, StatusReportRecord>(round ? (await rounds.statusReports(round.id)).map((r) => [r.actionId, r]) : []);
+    const summaries = round ? await rounds.areaSummaries(round.id) : new Map<string, string>();
     // A draft of a running period is judged as it stands when drawn up; a frozen one at its end.
     const moment = { periodEnd: period.endsAt, drawnUpAt: period.frozenAt };
     const areas = new Map<string, ReportAction[]>();
@@ -82,6 +87,7 @@ export class ReportRepository {
         status: action.status,
         occurrences: own,
         statusLines: statusLines.filter((s) => s.action_id === action.id).map((s) => ({ text: s.text, by: s.person_name, at: iso(s.created_at) })),
+        ...(reports.has(action.id) ? { statusReport: reportOf(reports.get(action.id)!) } : {}),
       };
       areas.set(action.area, [...(areas.get(action.area) ?? []), entry]);
     }
@@ -99,7 +105,10 @@ export class ReportRepository {
         skipped: described.filter((o) => o.outcome === 'skipped').length,
         escalations: occurrences.reduce((n, o) => n + o.escalations, 0),
       },
-      areas: [...areas].map(([title, list]) => ({ title, actions: list })),
+      areas: [...areas].map(([title, list]) => ({ title, ...(round ? { summary: summaries.get(title) ?? null } : {}), actions: list })),
+      ...(round
+        ? { round: { status: round.status, deadline: round.deadline, summary: round.summary, approvedBy: round.approved?.byName ?? null, approvedAt: round.approved?.at ?? null } }
+        : {}),
     };
   }
 }
@@ -152,6 +161,19 @@ function describeOccurrence(o: OccurrenceRow, moment: { periodEnd: string; drawn
     evidenceUrl: o.evidence_url,
     skipReason: o.skip_reason,
     escalations: o.escalations,
+  };
+}
+
+function reportOf(r: StatusReportRecord): ReportStatusReport {
+  return {
+    state: r.state,
+    assessment: r.assessment,
+    comment: r.comment,
+    links: r.links,
+    unit: r.unit,
+    submittedBy: r.submittedBy,
+    submittedOnBehalfOf: r.submittedOnBehalfOf,
+    submittedAt: r.submittedAt,
   };
 }
 
