@@ -6,6 +6,8 @@ import { LEGACY_ACTION_WORKFLOW, LegacyActionInput } from '../../workflows/contr
 import { SYSTEM_CHECK_WORKFLOW } from '../../workflows/contracts/system-check';
 import { actingAs, insertPlan, LADDER, occurrenceRow, seedOrg, startAction } from '../engine/fixtures';
 import type { TestStack } from '../support/test-stack';
+import { OccurrencesService } from '../../apps/api/occurrences/occurrences.service';
+import { RoundsService } from '../../apps/api/reporting/rounds.service';
 import { inSeconds, waitFor } from '../support/wait-for';
 
 /**
@@ -110,11 +112,44 @@ export const SCENARIOS: Record<string, Scenario> = {
     const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, {
       taskQueue: stack.config.temporal.taskQueue,
       workflowId: planReportingWorkflowId(planId),
-      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT1S' }],
+      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT1S', round: { opensBefore: 'PT1S', deadlineBefore: 'PT0S', freezeAfter: 'PT0S', returnFor: 'PT1S' } }],
     });
     const first = await handle.describe();
     await handle.result();
     return stack.client.workflow.getHandle(planReportingWorkflowId(planId), first.runId);
+  },
+
+  // A reporting round: opened, one report reminded and overdue, one submitted, sent back and
+  // submitted again, then approved by the coordinator after the period's end (the API freezes the
+  // report and signals roundClosed); the explicit period is reported, so the workflow ends.
+  'plan-reporting-round': async (stack) => {
+    const org = await seedOrg(stack);
+    const planId = await insertPlan(stack);
+    await stack.dataSource.query('UPDATE plan SET policy = $2 WHERE id = $1', [planId, { ...LADDER, escalateAfter: [] }]);
+    const quiet = { ...LADDER, remindBefore: [], escalateAfter: [] };
+    const first = await startAction(stack, { planId, title: 'Företagsträff', owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(1)], policy: quiet });
+    const second = await startAction(stack, { planId, title: 'Enkät', owners: { personIds: [org.ulla], unitIds: [] }, due: [inSeconds(1)], policy: quiet });
+    const periods = [{ key: 'R1', startsAt: inSeconds(-10), endsAt: inSeconds(7) }];
+    const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, {
+      taskQueue: stack.config.temporal.taskQueue,
+      workflowId: planReportingWorkflowId(planId),
+      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT1S', round: { opensBefore: 'PT6S', deadlineBefore: 'PT4S', freezeAfter: 'PT60S', returnFor: 'PT30S' } }],
+    });
+    const { runId } = await handle.describe();
+    const reportOf = (actionId: string) =>
+      waitFor(async () => (await stack.dataSource.query(`SELECT id FROM occurrence WHERE action_id = $1 AND kind = 'status-report'`, [actionId]))[0] as { id: string } | undefined, { what: 'the status report' });
+    const mine = await reportOf(first.actionId);
+    const theirs = await reportOf(second.actionId);
+    const olle = { id: org.olle, roles: ['owner'], name: 'Olle', email: 'olle@kommun.se', unitId: null };
+    const cora = { id: org.cora, roles: ['coordinator'], name: 'Cora', email: 'cora@kommun.se', unitId: null };
+    await stack.api!.get(OccurrencesService).submitStatusReport(mine.id, { assessment: 'on-track', comment: 'Enligt plan' }, olle);
+    await stack.api!.get(RoundsService).returnReport(planId, 'R1', mine.id, { note: 'Komplettera' }, cora);
+    await stack.api!.get(OccurrencesService).submitStatusReport(mine.id, { assessment: 'completed', comment: 'Genomförd i mars' }, olle);
+    await waitFor(async () => (await stack.dataSource.query(`SELECT status FROM occurrence WHERE id = $1`, [theirs.id]))[0].status, { until: (s) => s === 'overdue', what: 'the overdue report' });
+    await waitFor(async () => Date.now(), { until: (now) => now >= Date.parse(periods[0].endsAt), what: 'the end of the period' });
+    await stack.api!.get(RoundsService).approve(planId, 'R1', cora);
+    await handle.result();
+    return stack.client.workflow.getHandle(planReportingWorkflowId(planId), runId);
   },
 
   // The plan's cadence changed while a period ran: the workflow wakes from its wait and continues
@@ -125,7 +160,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, {
       taskQueue: stack.config.temporal.taskQueue,
       workflowId: planReportingWorkflowId(planId),
-      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT10S' }],
+      args: [{ planId, timezone: 'Europe/Stockholm', cadence: { periods }, statusRequestBefore: 'PT10S', round: { opensBefore: 'PT10S', deadlineBefore: 'PT0S', freezeAfter: 'PT0S', returnFor: 'PT1S' } }],
     });
     const first = await handle.describe();
     await handle.signal(reviseReportingSignal, { cadence: 'quarterly', timezone: 'Europe/Stockholm' });

@@ -1,5 +1,7 @@
 import type { NoticeKind, OccurrenceState } from '../../libs/domain/occurrence/state';
 import type { ReportingPeriod } from './engine';
+import type { NoticePolicy } from './policy';
+import type { RoundSettings, RoundStatus } from '../../libs/domain/reporting/round';
 
 /**
  * What the workflows ask the outside world to do. Each activity is one transaction, checked
@@ -63,7 +65,31 @@ export interface FollowUpActivities {
   closeAction(request: CloseActionRequest): Promise<void>;
 }
 
+export interface OpenRoundRequest {
+  planId: string;
+  period: ReportingPeriod;
+  settings: RoundSettings;
+  openedAt: string;
+  /** The reporting workflow: it follows the round's status reports, and is told of their changes. */
+  workflowId: string;
+}
+
+export interface OpenRoundResult {
+  /** Not 'open': approved meanwhile (a run continued as new after the approval): nothing to follow. */
+  status: RoundStatus;
+  freezesAt: string;
+  /** The plan's notice policy (else the organisation's) and timezone, for the status reports' notices. */
+  policy: NoticePolicy;
+  timezone: string;
+  /** The status reports still unresolved, each with its action (notices are fired per action). */
+  unresolved: Array<{ actionId: string; state: OccurrenceState }>;
+}
+
 export interface ReportingActivities {
+  /** Records the round and every action's status report (or finds what an earlier attempt recorded). */
+  openRound(request: OpenRoundRequest): Promise<OpenRoundResult>;
+  /** Freezes the round's report: approved already, or now, unapproved, with the missing ones not reported. */
+  freezeRound(request: { planId: string; periodKey: string; frozenAt: string }): Promise<{ created: boolean }>;
   requestStatusLines(input: { planId: string; period: ReportingPeriod; firedAt: string }): Promise<number>;
   freezeReport(input: { planId: string; period: ReportingPeriod; timezone: string; frozenAt: string }): Promise<{ created: boolean }>;
 }

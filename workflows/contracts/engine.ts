@@ -2,6 +2,7 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { OccurrenceState, Owners } from '../../libs/domain/occurrence/state';
 import type { ScheduleSpec } from '../../libs/domain/schedule/types';
 import type { NoticePolicy } from './policy';
+import type { RoundSettings } from '../../libs/domain/reporting/round';
 
 export type { OccurrenceState, Owners } from '../../libs/domain/occurrence/state';
 export type { OccurrenceStatus } from '../../libs/domain/occurrence/status';
@@ -86,15 +87,26 @@ export interface ReportingPeriod {
 
 export interface PlanReportingInput {
   planId: string;
+  /** When rounds open, are due and freeze (libs/domain/reporting/round.ts); absent: the defaults. */
+  round?: RoundSettings;
   timezone: string;
   /** `half-yearly` (default) or `quarterly`, or explicit periods (tests use seconds). */
   cadence: 'half-yearly' | 'quarterly' | { periods: ReportingPeriod[] };
-  /** How long before a period ends owners of continuous actions are asked for a status line. */
+  /** Runs recorded before reporting rounds: how long before a period ends continuous actions were asked for a status line. */
   statusRequestBefore: string;
   /** Carried over continue-as-new: the last period whose report was frozen. */
   reportedThrough?: string;
 }
-export const planReportingStateQuery = defineQuery<{ current?: ReportingPeriod; frozen: string[] }>('state');
+export interface PlanReportingState {
+  current?: ReportingPeriod;
+  frozen: string[];
+  /** The round of the current period once it has opened: its status reports still followed. */
+  round?: { periodKey: string; following: string[] };
+}
+export const planReportingStateQuery = defineQuery<PlanReportingState>('state');
+
+/** The coordinator approved the round (the API has frozen its report): stop following it. */
+export const roundClosedSignal = defineSignal<[{ periodKey: string }]>('roundClosed');
 
 /** The plan's cadence or timezone changed: the period being followed is computed again. */
 export interface ReportingRevision {

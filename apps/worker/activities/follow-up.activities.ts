@@ -46,7 +46,7 @@ export class FollowUpActivitiesService implements FollowUpActivities {
   fireNotices(request: FireNoticesRequest): Promise<FireNoticesResult> {
     return this.dataSource.transaction(async (db) => {
       const repository = new OccurrenceStateRepository(db);
-      const { action, occurrences } = await repository.lockForNotices(request.actionId, [...new Set(request.notices.map((n) => n.occurrenceId))]);
+      const { action, occurrences, statusReports } = await repository.lockForNotices(request.actionId, [...new Set(request.notices.map((n) => n.occurrenceId))]);
       const current = new Map<string, OccurrenceState>(occurrences.map((state) => [state.id, state]));
       const status = action ? followedStatus(action.status, action.planArchived) : 'withdrawn';
       if (!action || status === 'paused' || status === 'withdrawn') return { actionStatus: status, occurrences: [...current.values()], sent: [] };
@@ -60,7 +60,7 @@ export class FollowUpActivitiesService implements FollowUpActivities {
         const change = noticeFired(before, notice, request.firedAt);
         if (change.state === before) continue; // stale, already sent, or resolved meanwhile
         const recipients = noticeRecipients(ladderStepOf(notice, before.escalationStep), await contexts.for(before.owners));
-        records.push(noticeRecord(action, before, change, notice, recipients, request.firedAt));
+        records.push(noticeRecord(action, before, change, notice, recipients, request.firedAt, statusReports.has(before.id)));
         current.set(before.id, change.state);
       }
       await repository.recordNotices(records, { actionId: action.actionId, planId: action.planId });
@@ -103,8 +103,10 @@ function noticeRecord(
   notice: NoticeToFire,
   recipients: { personIds: string[]; unitId?: string },
   firedAt: string,
+  statusReport: boolean,
 ): NoticeRecord {
   const payload = {
+    ...(statusReport ? { statusReport: true } : {}),
     actionTitle: action.title,
     planTitle: action.planTitle,
     periodKey: before.periodKey,

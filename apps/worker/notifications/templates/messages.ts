@@ -33,6 +33,16 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
       subject: (v) => `Lägesrapport efterfrågas: ${v.action}`,
       lead: (v) => `Skriv en kort lägesrapport för aktiviteten före rapporten till kommunstyrelsen${v.periodEnds ? ` (perioden slutar ${v.periodEnds})` : ''}.`,
     },
+    'status-report:reminder': {
+      subject: (v) => `Statusrapport att lämna: ${v.action}`,
+      lead: (v) => `Lämna din statusrapport för aktiviteten (bedömning och kommentar) till rapporten till kommunstyrelsen senast ${v.due}.`,
+    },
+    'status-report:overdue': { subject: (v) => `Statusrapport saknas: ${v.action}`, lead: (v) => `Statusrapporten för aktiviteten skulle ha lämnats ${v.due} och saknas fortfarande.` },
+    'status-report:escalation': {
+      subject: (v) => `Eskalering steg ${v.step}: statusrapport saknas för ${v.action}`,
+      lead: (v) => `Eskalering steg ${v.step}: statusrapporten för aktiviteten skulle ha lämnats ${v.due} och är ${v.late} försenad. Ärendet har lyfts till dig.`,
+    },
+    'status-report:repeat': { subject: (v) => `Statusrapport saknas fortfarande: ${v.action}`, lead: (v) => `Statusrapporten är ${v.late} försenad (skulle ha lämnats ${v.due}).` },
     postponed: {
       subject: (v) => `Nytt slutdatum: ${v.action}`,
       lead: (v) => `${v.actor ?? 'Någon'} har flyttat slutdatumet till ${v.due}.${v.reason ? ` Skäl: ${v.reason}` : ''}`,
@@ -55,6 +65,16 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
       subject: (v) => `Status update requested: ${v.action}`,
       lead: (v) => `Please write a short status update for this action before the report to the board${v.periodEnds ? ` (the period ends ${v.periodEnds})` : ''}.`,
     },
+    'status-report:reminder': {
+      subject: (v) => `Status report due: ${v.action}`,
+      lead: (v) => `Please submit your status report for this action (assessment and comment) for the report to the board by ${v.due}.`,
+    },
+    'status-report:overdue': { subject: (v) => `Status report missing: ${v.action}`, lead: (v) => `The status report for this action was due ${v.due} and is still missing.` },
+    'status-report:escalation': {
+      subject: (v) => `Escalation step ${v.step}: status report missing for ${v.action}`,
+      lead: (v) => `Escalation step ${v.step}: the status report for this action was due ${v.due} and is ${v.late} late. It has been escalated to you.`,
+    },
+    'status-report:repeat': { subject: (v) => `Status report still missing: ${v.action}`, lead: (v) => `The status report is ${v.late} late (it was due ${v.due}).` },
     postponed: {
       subject: (v) => `New due date: ${v.action}`,
       lead: (v) => `${v.actor ?? 'Someone'} has moved the due date to ${v.due}.${v.reason ? ` Reason: ${v.reason}` : ''}`,

@@ -23,10 +23,15 @@ export interface RenderedMail {
   html: string;
 }
 
-/** 'escalation-2' → the escalation text at step 2; everything else by its own kind. */
-function kindText(kind: string, locale: Locale) {
+/**
+ * 'escalation-2' → the escalation text at step 2; everything else by its own kind. A status
+ * report's notices (payload.statusReport) have texts of their own: a report is submitted, not done.
+ */
+function kindText(kind: string, locale: Locale, statusReport: boolean) {
   const match = /^escalation-(\d+)$/.exec(kind);
-  return { text: KIND_TEXT[locale][match ? 'escalation' : kind], step: match ? Number(match[1]) : undefined };
+  const base = match ? 'escalation' : kind;
+  const text = (statusReport && KIND_TEXT[locale][`status-report:${base}`]) || KIND_TEXT[locale][base];
+  return { text, step: match ? Number(match[1]) : undefined };
 }
 
 function varsOf(notice: NoticeForMail, ctx: RenderContext, step: number | undefined): Vars {
@@ -49,7 +54,8 @@ function varsOf(notice: NoticeForMail, ctx: RenderContext, step: number | undefi
 /** Subject, lead sentence and the facts (what, which plan and action, how late) of one notice. */
 function parts(notice: NoticeForMail, ctx: RenderContext) {
   const common = COMMON_TEXT[ctx.locale];
-  const { text, step } = kindText(notice.kind, ctx.locale);
+  const statusReport = notice.payload.statusReport === true;
+  const { text, step } = kindText(notice.kind, ctx.locale, statusReport);
   const v = varsOf(notice, ctx, step);
   const subject = text ? text.subject(v) : `${common.fallbackKind}: ${v.action}`;
   const lead = text ? text.lead(v) : subject;
@@ -57,7 +63,7 @@ function parts(notice: NoticeForMail, ctx: RenderContext) {
     [common.plan, v.plan],
     [common.action, v.action],
   ];
-  if (typeof notice.payload.periodKey === 'string') facts.push([common.period, notice.payload.periodKey]);
+  if (typeof notice.payload.periodKey === 'string' && !statusReport) facts.push([common.period, notice.payload.periodKey]);
   if (notice.payload.dueInstant) facts.push([common.due, v.due]);
   if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
   return { subject, lead, facts, link: webLinkFor(notice, ctx.publicUrl) };
