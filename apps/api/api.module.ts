@@ -9,13 +9,14 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { OccurrencesModule } from './occurrences/occurrences.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PlansModule } from './plans/plans.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: BevakaConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, OrganisationModule, PlansModule, OccurrencesModule, NotificationsApiModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, OrganisationModule, PlansModule, OccurrencesModule, ReportingModule, NotificationsApiModule],
       controllers: [HealthController],
     };
   }

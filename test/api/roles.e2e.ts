@@ -3,6 +3,8 @@ import { ApiClient, loginAs } from '../support/api-client';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from './api-fixtures';
+import { ReportingRoundRepository } from '../../libs/persistence/repositories/reporting-round.repository';
+import { planReportingWorkflowId } from '../../workflows/contracts/engine';
 
 type Who = 'admin' | 'cora' | 'olle' | 'otto' | 'kim' | 'vera' | 'anonymous';
 type SignedIn = Exclude<Who, 'anonymous'>;
@@ -21,7 +23,10 @@ interface Ctx {
   completeOccurrenceId: string;
   escalationId: string;
   feedToken: string;
+  /** Olle's status report in the plan's open reporting round (period ROUND). */
+  statusReportId: string;
 }
+const ROUND = 'R9';
 /** Ids a case makes for itself before each call (a substitute to delete, a person to deactivate…). */
 type Made = Record<string, string>;
 
@@ -241,6 +246,30 @@ const CASES: Case[] = [
   { route: 'GET /api/occurrences', path: () => '/api/occurrences', allowed: EVERYONE },
   { route: 'GET /api/occurrences/:id', path: (c) => `/api/occurrences/${c.occurrenceId}`, allowed: EVERYONE },
   { route: 'GET /api/occurrences/:id/history', path: (c) => `/api/occurrences/${c.occurrenceId}/history`, allowed: EVERYONE },
+  // Reporting rounds: everyone sees a plan's rounds; owners their status reports; coordinators the rest.
+  { route: 'GET /api/plans/:id/rounds', path: (c) => `/api/plans/${c.planId}/rounds`, allowed: EVERYONE },
+  { route: 'GET /api/plans/:id/rounds/:period', path: (c) => `/api/plans/${c.planId}/rounds/${ROUND}`, allowed: COORDINATION },
+  { route: 'GET /api/occurrences/:id/status-report', path: (c) => `/api/occurrences/${c.statusReportId}/status-report`, allowed: ['admin', 'cora', 'olle'] },
+  {
+    route: 'POST /api/occurrences/:id/status-report',
+    path: (c) => `/api/occurrences/${c.statusReportId}/status-report`,
+    body: () => ({ assessment: 'on-track', comment: 'Enligt plan' }),
+    allowed: ['admin', 'cora', 'olle'],
+  },
+  {
+    route: 'POST /api/plans/:id/rounds/:period/status-reports/:occurrenceId/return',
+    path: (c) => `/api/plans/${c.planId}/rounds/${ROUND}/status-reports/${c.statusReportId}/return`,
+    body: () => ({ note: 'Komplettera' }),
+    allowed: COORDINATION,
+  },
+  { route: 'PUT /api/plans/:id/rounds/:period/summaries', path: (c) => `/api/plans/${c.planId}/rounds/${ROUND}/summaries`, body: () => ({ overall: 'Sammanfattning' }), allowed: COORDINATION },
+  { route: 'POST /api/plans/:id/rounds/:period/approve', path: (c) => `/api/plans/${c.planId}/rounds/${ROUND}/approve`, allowed: COORDINATION },
+  {
+    route: 'PUT /api/plans/:id/rounds/:period/board-decision',
+    path: (c) => `/api/plans/${c.planId}/rounds/${ROUND}/board-decision`,
+    body: () => ({ body: 'KS', date: '2030-09-15', paragraph: '§ 1' }),
+    allowed: COORDINATION,
+  },
   { route: 'POST /api/occurrences/:id/complete', path: (c) => `/api/occurrences/${c.completeOccurrenceId}/complete`, body: () => ({ note: 'Klart' }), allowed: ['admin', 'cora', 'olle'] },
   { route: 'POST /api/occurrences/:id/postpone', path: (c) => `/api/occurrences/${c.occurrenceId}/postpone`, body: () => ({ due: inSeconds(7200), reason: 'Omplanering' }), allowed: ['admin', 'cora', 'olle'] },
   { route: 'POST /api/occurrences/:id/reassign', path: (c) => `/api/occurrences/${c.occurrenceId}/reassign`, body: (c) => ({ ownerPersonId: c.org.ids.olle }), allowed: COORDINATION },
@@ -292,6 +321,17 @@ describe('roles on every route', () => {
       { what: "the escalation of step 2 to Kim, the kommunchef" },
     );
     ctx.escalationId = escalation.id;
+    // A round of the plan open now (its workflow follows the half-year; this one is opened directly).
+    const { unresolved } = await new ReportingRoundRepository(stack.dataSource.manager).open({
+      planId: ctx.planId,
+      period: { key: ROUND, startsAt: inSeconds(-86_400), endsAt: inSeconds(30 * 86_400) },
+      deadline: inSeconds(29 * 86_400),
+      freezesAt: inSeconds(60 * 86_400),
+      returnFor: 'P7D',
+      openedAt: new Date().toISOString(),
+      workflowId: planReportingWorkflowId(ctx.planId),
+    });
+    ctx.statusReportId = unresolved.find((r) => r.actionId === ctx.actionId)!.id;
     ctx.feedToken = /\/api\/calendar\/([\w-]+)\.ics$/.exec((await ctx.org.olle.post('/api/me/calendar-feeds', {})).body.url)![1];
   }, 90_000);
   afterAll(() => stack?.close());

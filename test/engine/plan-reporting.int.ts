@@ -1,3 +1,4 @@
+import { OccurrencesService } from '../../apps/api/occurrences/occurrences.service';
 import { parseSchedule } from '../../libs/domain/schedule';
 import { PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
@@ -13,23 +14,25 @@ describe('plan reporting workflow', () => {
   });
   afterAll(() => stack?.close());
 
-  it('asks continuous actions for a status line, then freezes a report that later work does not change', async () => {
+  it('gives every action a status report in the round, then freezes a report that later work does not change', async () => {
     const planId = await insertPlan(stack);
     const quiet = { ...LADDER, remindBefore: [], escalateAfter: [] };
     const visits = await startAction(stack, { planId, title: 'Regelbundna företagsbesök', owners: { personIds: [org.olle], unitIds: [] }, schedule: parseSchedule({ text: 'Näringslivsansvariga utför regelbundna företagsbesök.', when: 'Q1 2020' }), policy: quiet });
     const meeting = await startAction(stack, { planId, title: 'Företagsträff', owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(5)], policy: quiet });
     const open = await startAction(stack, { planId, title: 'Enkät', owners: { personIds: [org.olle], unitIds: [] }, due: [inSeconds(2)], policy: quiet });
 
+    // The round opens 4 s before the period ends and, unapproved, freezes at its end.
     const period = { key: 'T1', startsAt: inSeconds(-60), endsAt: inSeconds(7) };
-    const input: PlanReportingInput = { planId, timezone: 'Europe/Stockholm', cadence: { periods: [period] }, statusRequestBefore: 'PT4S' };
+    const round = { opensBefore: 'PT4S', deadlineBefore: 'PT1S', freezeAfter: 'PT0S', returnFor: 'PT10S' };
+    const input: PlanReportingInput = { planId, timezone: 'Europe/Stockholm', cadence: { periods: [period] }, statusRequestBefore: 'PT4S', round };
     const handle = await stack.client.workflow.start(PLAN_REPORTING_WORKFLOW, { taskQueue: stack.config.temporal.taskQueue, workflowId: planReportingWorkflowId(planId), args: [input] });
 
-    const requests = await waitFor(
-      () => stack.dataSource.query(`SELECT action_id, recipient_person_id FROM notification WHERE kind = 'status-request' AND plan_id = $1`, [planId]),
-      { what: 'the status request' },
+    const reports = await waitFor(
+      async (): Promise<Array<{ id: string; action_id: string }>> => stack.dataSource.query(`SELECT id, action_id FROM occurrence WHERE kind = 'status-report' AND plan_id = $1`, [planId]),
+      { until: (rows) => rows.length === 3, what: 'a status report for every action' },
     );
-    expect(requests).toEqual([{ action_id: visits.actionId, recipient_person_id: org.olle }]);
-    await stack.dataSource.query(`INSERT INTO action_status_update (action_id, period_key, person_id, text) VALUES ($1, 'T1', $2, 'Tolv besök under perioden')`, [visits.actionId, org.olle]);
+    const visitsReport = reports.find((r) => r.action_id === visits.actionId)!;
+    await stack.api!.get(OccurrencesService).submitStatusReport(visitsReport.id, { assessment: 'on-track', comment: 'Tolv besök under perioden' }, { id: org.olle, roles: ['owner'], name: 'Olle', email: 'olle@kommun.se', unitId: null });
 
     const meetingRow = await waitFor(() => occurrenceRow(stack, meeting.actionId), { what: 'the meeting occurrence' });
     await actingAs(stack, org.olle).complete(meetingRow.id as string, { note: 'Genomförd' });
@@ -38,7 +41,9 @@ describe('plan reporting workflow', () => {
     const [snapshot] = await stack.dataSource.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, 'T1']);
     const actions = snapshot.document.areas.flatMap((a: { actions: unknown[] }) => a.actions);
     const byTitle = (t: string) => actions.find((a: { title: string }) => a.title === t);
-    expect(byTitle('Regelbundna företagsbesök')).toMatchObject({ kind: 'continuous', statusLines: [{ text: 'Tolv besök under perioden', by: 'Olle' }] });
+    expect(byTitle('Regelbundna företagsbesök')).toMatchObject({ kind: 'continuous', statusReport: { state: 'submitted', assessment: 'on-track', comment: 'Tolv besök under perioden', submittedBy: 'Olle' } });
+    expect(byTitle('Enkät').statusReport).toMatchObject({ state: 'not-reported' });
+    expect(snapshot.document.round).toMatchObject({ status: 'frozen', approvedBy: null });
     expect(byTitle('Företagsträff').occurrences).toEqual([expect.objectContaining({ outcome: 'completed-on-time', comment: 'Genomförd', completedBy: 'Olle', late: false })]);
     expect(byTitle('Enkät').occurrences).toEqual([expect.objectContaining({ outcome: 'open', late: true })]);
     expect(snapshot.document.totals).toMatchObject({ due: 2, completedOnTime: 1, open: 1, late: 1 });

@@ -38,6 +38,10 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
     BEVAKA_ADMIN_EMAIL: TEST_ADMIN.email,
     BEVAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'silent',
+    // Plans made through the API open their reporting round when the period ends, not 30 days
+    // before: whether a round is open must not depend on the day the suite runs. The round's own
+    // tests give their workflows seconds-long periods and settings.
+    BEVAKA_ROUND_OPENS_BEFORE: 'P0D',
     ...options.env,
   });
   const client = await connectClient(config.temporal);

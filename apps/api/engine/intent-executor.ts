@@ -17,6 +17,7 @@ import {
   reviseReportingSignal,
   resumeSignal,
   reviseSignal,
+  roundClosedSignal,
   withdrawSignal,
 } from '../../../workflows/contracts/engine';
 import { defaultPolicyFor, NoticePolicy } from '../../../workflows/contracts/policy';
@@ -65,6 +66,8 @@ export class IntentExecutor {
         return this.signal(intent, within, (handle) => handle.signal(occurrenceChangedSignal, typed.payload));
       case 'update-occurrence':
         return this.updateOccurrence(typed, deadlineMs);
+      case 'round-closed':
+        return this.signal(intent, within, (handle) => handle.signal(roundClosedSignal, typed.payload));
       default:
         throw new Error(`Unknown intent kind "${intent.kind}"`);
     }
@@ -95,6 +98,7 @@ export class IntentExecutor {
       timezone: plan.timezone,
       cadence: plan.reportingCadence === 'quarterly' ? 'quarterly' : 'half-yearly',
       statusRequestBefore: 'P14D',
+      round: this.config.reportingRound,
     };
     return this.start(within, PLAN_REPORTING_WORKFLOW, intent.workflowId, input);
   }

@@ -20,7 +20,8 @@ export type IntentKind =
   | 'start-plan-reporting'
   | 'revise-plan-reporting'
   | 'occurrence-changed'
-  | 'update-occurrence';
+  | 'update-occurrence'
+  | 'round-closed';
 
 export interface StartActionPayload {
   /** Follow-up starts when the action was committed, not when Temporal was reachable again. */
@@ -52,6 +53,7 @@ export interface IntentPayloads {
   'revise-plan-reporting': ReportingRevision;
   'occurrence-changed': OccurrenceState;
   'update-occurrence': UpdateOccurrencePayload;
+  'round-closed': { periodKey: string };
 }
 
 /** An intent read back, its payload typed by its kind. */
@@ -78,6 +80,8 @@ export const intents = {
   revisePlanReporting: (planId: string, revision: ReportingRevision): NewIntent => ({ kind: 'revise-plan-reporting', workflowId: planReportingWorkflowId(planId), subjectId: planId, payload: revision }),
   /** The occurrence as the API has just recorded it, for its action's workflow to follow. */
   occurrenceChanged: (workflowId: string, state: OccurrenceState): NewIntent => ({ kind: 'occurrence-changed', workflowId, subjectId: state.id, payload: state }),
+  /** The coordinator approved the plan's round of the period: its workflow stops following it (a flag: safe to repeat). */
+  roundClosed: (planId: string, periodKey: string): NewIntent => ({ kind: 'round-closed', workflowId: planReportingWorkflowId(planId), subjectId: planId, payload: { periodKey } }),
   /** For an occurrence of the engine's first version: `workflowId` is its own workflow (OccurrenceUpdates.workflowIdOf). */
   updateOccurrence: (workflowId: string, payload: UpdateOccurrencePayload): NewIntent => ({ kind: 'update-occurrence', workflowId, subjectId: payload.occurrence.id, payload }),
 };

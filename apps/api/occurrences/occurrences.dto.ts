@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
-import { OCCURRENCE_STATUSES } from '../../../libs/domain/occurrence/status';
+import { OCCURRENCE_KINDS, OCCURRENCE_STATUSES, type OccurrenceKind } from '../../../libs/domain/occurrence/status';
 
 export const MAX_PAGE = 1_000_000;
 
@@ -52,6 +52,8 @@ export class OccurrenceResponse {
   @ApiProperty() actionId!: string;
   @ApiProperty() actionTitle!: string;
   @ApiProperty() planId!: string;
+  @ApiProperty({ enum: OCCURRENCE_KINDS, description: "task: an occurrence of the action's schedule; status-report: the action's status report in a reporting round (submitted with POST /api/occurrences/{id}/status-report)" })
+  kind!: OccurrenceKind;
   @ApiProperty() periodKey!: string;
   @ApiProperty() periodStart!: string;
   @ApiProperty() periodEnd!: string;

@@ -4,5 +4,5 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OccurrencesController } from './occurrences.controller';
 import { OccurrencesService } from './occurrences.service';
 
-@Module({ imports: [EngineModule, IdempotencyModule], controllers: [OccurrencesController], providers: [OccurrencesService] })
+@Module({ imports: [EngineModule, IdempotencyModule], controllers: [OccurrencesController], providers: [OccurrencesService], exports: [OccurrencesService] })
 export class OccurrencesModule {}

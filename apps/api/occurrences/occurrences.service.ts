@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { DomainError } from '../../../libs/domain/errors';
 import { endOfDayInstant, isIsoDate } from '../../../libs/domain/schedule/dates';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
 import { EscalationRepository } from '../../../libs/persistence/repositories/escalation.repository';
 import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
-import { decide, OccurrenceAct, OccurrenceCommand } from '../../../libs/domain/occurrence/commands';
+import { decide, OccurrenceAct, OccurrenceCommand, requireActFits } from '../../../libs/domain/occurrence/commands';
+import { ReportingRoundRepository } from '../../../libs/persistence/repositories/reporting-round.repository';
 import { mayAct } from '../../../libs/domain/occurrence/permissions';
 import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
 import { isOccurrenceStatus } from '../../../libs/domain/occurrence/status';
@@ -20,9 +21,16 @@ import { intents } from '../engine/intents';
 import { OccurrenceUpdates, UpdateOutcome } from '../engine/occurrence-updates';
 import { isTemporalUnreachable } from '../engine/temporal-failures';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
+import { SubmitStatusReportRequest } from '../reporting/reporting.dto';
 import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
 
-type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' }>;
+type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' | 'return' }>;
+
+/** What a status report's submission writes beside the completion, or checks when it completes nothing. */
+interface StatusReportSubmission {
+  statusReport(db: EntityManager, at: string): Promise<void>;
+  unchanged(occurrence: OccurrenceView): Promise<void>;
+}
 
 /**
  * Occurrences for people: lists, tasks, escalations, and the changes people make (complete,
@@ -84,11 +92,46 @@ export class OccurrencesService {
     };
   }
 
+  /**
+   * The owners' status report in a reporting round: the assessment and comment are written with
+   * the completion of its occurrence, in one transaction. A report already submitted stays as it
+   * is (the same submission again is harmless); the coordinator can send it back for completion.
+   */
+  submitStatusReport(id: string, body: SubmitStatusReportRequest, person: CurrentPersonInfo) {
+    let onBehalfOfPersonId: string | undefined;
+    return this.act(
+      id,
+      'complete',
+      person,
+      async (occurrence) => {
+        if (occurrence.kind !== 'status-report') throw new DomainError('INVALID_TRANSITION', 'This occurrence is a task, not a status report: complete it instead');
+        onBehalfOfPersonId = this.onBehalfOf(occurrence, person);
+        return { kind: 'complete', byPersonId: person.id, onBehalfOfPersonId, note: body.comment };
+      },
+      undefined,
+      {
+        statusReport: async (db, at) => {
+          const submission = { assessment: body.assessment, comment: body.comment, links: body.links ?? [], byPersonId: person.id, onBehalfOfPersonId, at };
+          await new ReportingRoundRepository(db).recordSubmission(id, submission);
+        },
+        unchanged: async (occurrence) => {
+          const current = await new ReportingRoundRepository(this.dataSource.manager).statusReport(occurrence.id);
+          const same = current?.assessment === body.assessment && current?.comment === body.comment && (current?.links ?? []).join('\n') === (body.links ?? []).join('\n');
+          if (!same) throw new DomainError('INVALID_TRANSITION', 'The status report is already submitted; the coordinator can send it back for completion');
+        },
+      },
+    );
+  }
+
+  private onBehalfOf(occurrence: OccurrenceView, person: CurrentPersonInfo): string | undefined {
+    return occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0];
+  }
+
   complete(id: string, body: CompleteRequest, person: CurrentPersonInfo) {
     return this.act(id, 'complete', person, async (occurrence) => ({
       kind: 'complete',
       byPersonId: person.id,
-      onBehalfOfPersonId: occurrence.ownerPersonIds.includes(person.id) ? undefined : occurrence.ownerPersonIds[0],
+      onBehalfOfPersonId: this.onBehalfOf(occurrence, person),
       note: body.note,
       evidenceUrl: body.evidenceUrl,
     }));
@@ -118,9 +161,17 @@ export class OccurrencesService {
    * occurrence as recorded: the change is in force at once, since the workflow's notices are
    * checked against the row; `followUp` says whether the workflow has heard of it yet.
    */
-  private async act(id: string, act: OccurrenceAct, person: CurrentPersonInfo, command: (occurrence: OccurrenceView) => Promise<PersonCommand>, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
+  private async act(
+    id: string,
+    act: OccurrenceAct,
+    person: CurrentPersonInfo,
+    command: (occurrence: OccurrenceView) => Promise<PersonCommand>,
+    claim?: IdempotencyClaim,
+    submission?: StatusReportSubmission,
+  ): Promise<OccurrenceResponse> {
     const occurrence = await this.occurrence(id);
     await this.authorise(occurrence, act, person);
+    if (!submission) requireActFits(occurrence.kind, act);
     const wanted = await command(occurrence);
     if (occurrence.workflowId === null) return this.actOnFirstVersion(occurrence, wanted, claim);
     const workflowId = occurrence.workflowId;
@@ -130,8 +181,10 @@ export class OccurrencesService {
       const repository = new OccurrenceStateRepository(db);
       const [state] = await repository.lock([id]);
       const change = decide(state, wanted, at);
+      if (!change.transition) await submission?.unchanged(occurrence);
       if (change.transition) {
         await repository.save({ state: change.state, transition: change.transition });
+        await submission?.statusReport(db, at);
         await this.followUp.write(db, intents.occurrenceChanged(workflowId, change.state));
         await new AuditRepository(db).append({
           actorPersonId: person.id,
@@ -188,6 +241,13 @@ export class OccurrencesService {
       throw new DomainError('INVALID_TRANSITION', `The occurrence is ${now.status} and can no longer change`);
     }
     return this.get(occurrence.id);
+  }
+
+  /** Its owners (and their substitutes), those it escalated to, and coordinators; nobody else. */
+  async requireRelated(id: string, person: CurrentPersonInfo): Promise<void> {
+    if (isCoordinator(person)) return;
+    const relation = await this.reads().relation(id, person.id, this.today());
+    if (!relation.owner && !relation.escalationTarget) throw new DomainError('FORBIDDEN', 'This status report is neither yours nor escalated to you');
   }
 
   private async authorise(occurrence: OccurrenceView, act: OccurrenceAct, person: CurrentPersonInfo): Promise<void> {

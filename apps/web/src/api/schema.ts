@@ -438,6 +438,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/occurrences/{id}/status-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_statusReport"];
+        put?: never;
+        post: operations["ReportingController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation/import": {
         parameters: {
             query?: never;
@@ -726,6 +742,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/rounds/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/rounds/{period}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/rounds/{period}/board-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReportingController_recordBoardDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/rounds/{period}/status-reports/{occurrenceId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/rounds/{period}/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReportingController_saveSummaries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/schedule-preview": {
         parameters: {
             query?: never;
@@ -823,14 +935,37 @@ export interface components {
             title: string;
             when: string | null;
         };
+        ApprovalResponse: {
+            /** Format: date-time */
+            at: string;
+            by: string | null;
+        };
         ArchivePlanRequest: {
             /** @example Ersatt av handlingsplanen 2027–2030 */
             reason: string;
+        };
+        AreaProgressResponse: {
+            area: string;
+            missing: number;
+            notReported: number;
+            returned: number;
+            submitted: number;
+            total: number;
         };
         AreaResponse: {
             id: string;
             position: number;
             title: string;
+        };
+        AreaSummaryInput: {
+            /** @description The area's title ('' for actions without an area) */
+            area: string;
+            /** @description Empty text removes the summary */
+            text: string;
+        };
+        AreaSummaryResponse: {
+            area: string;
+            text: string;
         };
         AuditEntryResponse: {
             /** @example paused */
@@ -851,6 +986,31 @@ export interface components {
             entity: string;
             entityId: string;
             id: string;
+        };
+        BoardDecisionRequest: {
+            /**
+             * @description The body that handled the report
+             * @example KS
+             */
+            body: string;
+            /**
+             * Format: date
+             * @example 2026-09-15
+             */
+            date: string;
+            /** @example § 123 */
+            paragraph: string;
+        };
+        BoardDecisionResponse: {
+            /** @example KS */
+            body: string;
+            /** Format: date */
+            date: string;
+            /** @example § 123 */
+            paragraph: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string | null;
         };
         CalendarFeedResponse: {
             /** Format: date-time */
@@ -1251,6 +1411,11 @@ export interface components {
              */
             followUp?: "pending" | "applied";
             id: string;
+            /**
+             * @description task: an occurrence of the action's schedule; status-report: the action's status report in a reporting round (submitted with POST /api/occurrences/{id}/status-report)
+             * @enum {string}
+             */
+            kind: "task" | "status-report";
             /** Format: date-time */
             originalDue: string;
             ownerPersonIds: string[];
@@ -1412,6 +1577,13 @@ export interface components {
             /** @example Väntar på beslut i nämnden */
             reason: string;
         };
+        ProgressCountResponse: {
+            missing: number;
+            notReported: number;
+            returned: number;
+            submitted: number;
+            total: number;
+        };
         ReadAllResponse: {
             unread: number;
             /** @description Notices marked read now */
@@ -1515,6 +1687,103 @@ export interface components {
             /** @example Budgeten är beslutad */
             reason?: string;
         };
+        ReturnedResponse: {
+            /** Format: date-time */
+            at: string;
+            by: string | null;
+            note: string;
+        };
+        ReturnStatusReportRequest: {
+            /** @example Beskriv vad som återstår inför våren. */
+            note: string;
+        };
+        RoundDetailResponse: {
+            approved: components["schemas"]["ApprovalResponse"] | null;
+            areaSummaries: components["schemas"]["AreaSummaryResponse"][];
+            boardDecision: components["schemas"]["BoardDecisionResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When the status reports are due
+             */
+            deadline: string;
+            /**
+             * Format: date-time
+             * @description When an unapproved round freezes by itself
+             */
+            freezesAt: string;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            periodEndsAt: string;
+            /** @example 2026H2 */
+            periodKey: string;
+            /** @example juli–december 2026 */
+            periodLabel: string;
+            /** Format: date-time */
+            periodStartsAt: string;
+            planId: string;
+            progress: components["schemas"]["RoundProgressResponse"];
+            /**
+             * @description open: reports coming in; approved: frozen by approval; frozen: froze by itself at freezesAt
+             * @enum {string}
+             */
+            status: "open" | "approved" | "frozen";
+            statusReports: components["schemas"]["StatusReportResponse"][];
+            summary: string | null;
+        };
+        RoundProgressResponse: {
+            byArea: components["schemas"]["AreaProgressResponse"][];
+            byUnit: components["schemas"]["UnitProgressResponse"][];
+            overall: components["schemas"]["ProgressCountResponse"];
+        };
+        RoundResponse: {
+            approved: components["schemas"]["ApprovalResponse"] | null;
+            areaSummaries: components["schemas"]["AreaSummaryResponse"][];
+            boardDecision: components["schemas"]["BoardDecisionResponse"] | null;
+            /**
+             * Format: date-time
+             * @description When the status reports are due
+             */
+            deadline: string;
+            /**
+             * Format: date-time
+             * @description When an unapproved round freezes by itself
+             */
+            freezesAt: string;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            periodEndsAt: string;
+            /** @example 2026H2 */
+            periodKey: string;
+            /** @example juli–december 2026 */
+            periodLabel: string;
+            /** Format: date-time */
+            periodStartsAt: string;
+            planId: string;
+            progress: components["schemas"]["RoundProgressResponse"];
+            /**
+             * @description open: reports coming in; approved: frozen by approval; frozen: froze by itself at freezesAt
+             * @enum {string}
+             */
+            status: "open" | "approved" | "frozen";
+            summary: string | null;
+        };
+        RoundSummariesRequest: {
+            areas?: components["schemas"]["AreaSummaryInput"][];
+            /** @description The coordinator's overall summary; empty text removes it */
+            overall?: string;
+        };
         SchedulePreviewRequest: {
             /** @example två gånger per år */
             text: string;
@@ -1577,12 +1846,100 @@ export interface components {
             /** @example Ersätts av en digital träff */
             reason: string;
         };
+        StatusReportDetailResponse: {
+            actionId: string;
+            /** @enum {string} */
+            actionKind: "recurring" | "once" | "continuous";
+            actionTitle: string;
+            area: string;
+            /**
+             * @description completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad
+             * @enum {string|null}
+             */
+            assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started" | null;
+            comment: string | null;
+            /** Format: date-time */
+            due: string;
+            links: string[];
+            occurrenceId: string;
+            /** @description The action's tasks due in the period */
+            occurrences: components["schemas"]["OccurrenceResponse"][];
+            owners: string[];
+            periodKey: string;
+            /** @example juli–december 2026 */
+            periodLabel: string;
+            planId: string;
+            returned: components["schemas"]["ReturnedResponse"] | null;
+            /** @enum {string} */
+            roundStatus: "open" | "approved" | "frozen";
+            /** @enum {string} */
+            state: "missing" | "returned" | "submitted" | "not-reported";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
+            /** @description The owner a substitute submitted it for */
+            submittedOnBehalfOf: string | null;
+            /** @description The responsible unit */
+            unit: string;
+        };
+        StatusReportResponse: {
+            actionId: string;
+            /** @enum {string} */
+            actionKind: "recurring" | "once" | "continuous";
+            actionTitle: string;
+            area: string;
+            /**
+             * @description completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad
+             * @enum {string|null}
+             */
+            assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started" | null;
+            comment: string | null;
+            /** Format: date-time */
+            due: string;
+            links: string[];
+            occurrenceId: string;
+            owners: string[];
+            returned: components["schemas"]["ReturnedResponse"] | null;
+            /** @enum {string} */
+            state: "missing" | "returned" | "submitted" | "not-reported";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
+            /** @description The owner a substitute submitted it for */
+            submittedOnBehalfOf: string | null;
+            /** @description The responsible unit */
+            unit: string;
+        };
+        SubmitStatusReportRequest: {
+            /**
+             * @description completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad
+             * @enum {string}
+             */
+            assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started";
+            /** @example Två informationsmöten hölls, i mars och i oktober. */
+            comment: string;
+            /**
+             * @description Evidence: at most 10 links
+             * @example [
+             *       "https://kommun.se/protokoll/12"
+             *     ]
+             */
+            links?: string[];
+        };
         SubstituteResponse: {
             endsOn: string;
             id: string;
             personId: string;
             startsOn: string;
             substitutePersonId: string;
+        };
+        UnitProgressResponse: {
+            missing: number;
+            notReported: number;
+            returned: number;
+            submitted: number;
+            total: number;
+            unit: string;
         };
         UnitResponse: {
             headPersonId: string | null;
@@ -2432,6 +2789,74 @@ export interface operations {
             };
         };
     };
+    ReportingController_statusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDetailResponse"];
+                };
+            };
+            /** @description Neither yours nor escalated to you */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitStatusReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Submitted: the status report occurrence, completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccurrenceResponse"];
+                };
+            };
+            /** @description Neither yours nor escalated to you */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already submitted with other content, or the round is frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrganisationController_importChart: {
         parameters: {
             query?: {
@@ -3004,6 +3429,183 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlanResponse"];
                 };
+            };
+        };
+    };
+    ReportingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan's rounds, newest period first, with their progress and the board's decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"][];
+                };
+            };
+        };
+    };
+    ReportingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round with every status report and its progress per area and unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+        };
+    };
+    ReportingController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved: the board report is frozen; reports still missing are marked not reported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+            /** @description The period has not ended, or the round is already frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_recordBoardDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoardDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The board handled the report: body, date, paragraph ("KS 2026-09-15 § 123") */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+            /** @description The round is still open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_returnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                occurrenceId: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnStatusReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Sent back to its owners for completion, with the note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+            /** @description Not submitted, or the round is frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_saveSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundSummariesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetailResponse"];
+                };
+            };
+            /** @description The round is frozen */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
