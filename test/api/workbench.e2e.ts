@@ -165,7 +165,7 @@ describe("the coordinator's workbench", () => {
         until: (items) => items.length > 0 && Date.parse(items[0].due) + 3000 < Date.now(),
         what: 'the due instant and the escalation step passed',
       });
-      expect(await rows('SELECT kind FROM occurrence_notice n JOIN occurrence o ON o.id = n.occurrence_id WHERE o.action_id = $1', [running.id])).toEqual([]);
+      expect(await rows('SELECT n.kind FROM occurrence_notice n JOIN occurrence o ON o.id = n.occurrence_id WHERE o.action_id = $1', [running.id])).toEqual([]);
       expect((await org.vera.get(`/api/plans/${plan.id}`)).status).toBe(200);
       expect((await org.cora.get('/api/plans')).body.find((p: { id: string }) => p.id === plan.id).archivedAt).toEqual(expect.any(String));
       // Its reports to the board stay readable, a frozen one as it was frozen.
@@ -179,7 +179,7 @@ describe("the coordinator's workbench", () => {
       expect((await workflowState(running.id)).status).toBe('active');
       expect((await workflowState(pausedAlone.id)).status).toBe('paused');
       expect((await org.cora.get(`/api/actions/${pausedAlone.id}`)).body.status).toBe('paused');
-      await waitFor(() => rows('SELECT kind FROM occurrence_notice n JOIN occurrence o ON o.id = n.occurrence_id WHERE o.action_id = $1', [running.id]), {
+      await waitFor(() => rows('SELECT n.kind FROM occurrence_notice n JOIN occurrence o ON o.id = n.occurrence_id WHERE o.action_id = $1', [running.id]), {
         until: (notices) => notices.some((n) => n.kind === 'overdue'),
         what: 'the overdue notice, once restored',
       });

@@ -19,7 +19,7 @@ describe('occurrences: reminders, overdue, escalation ladder, completion', () =>
 
   const opened = (actionId: string) => waitFor(() => occurrenceRow(stack, actionId), { what: 'the occurrence to open' });
   const events = async (actionId: string) =>
-    (await db(stack).query(`SELECT kind FROM occurrence_event e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = $1 ORDER BY sequence`, [actionId])).map(
+    (await db(stack).query(`SELECT e.kind FROM occurrence_event e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = $1 ORDER BY sequence`, [actionId])).map(
       (e: { kind: string }) => e.kind,
     );
   const actionState = (actionId: string) => stack.client.workflow.getHandle(actionWorkflowId(actionId)).query(actionStateQuery);
