@@ -34,7 +34,3 @@ export type TransitionKind = (typeof TRANSITION_KINDS)[number];
  */
 export const OCCURRENCE_KINDS = ['task', 'status-report'] as const;
 export type OccurrenceKind = (typeof OCCURRENCE_KINDS)[number];
-
-export function isOccurrenceKind(value: unknown): value is OccurrenceKind {
-  return typeof value === 'string' && (OCCURRENCE_KINDS as readonly string[]).includes(value);
-}

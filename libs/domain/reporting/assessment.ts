@@ -1,26 +1,15 @@
 /**
  * The one scale on which an action's owners assess it in a reporting round (issue 13), as the
- * municipalities' follow-up systems do: a fixed set of judgements with a tone for colour, always
- * shown with its words (never colour alone). Labels are the board's words in Swedish, and English
+ * municipalities' follow-up systems do: a fixed set of judgements, always shown with its
+ * words (never colour alone). Labels are the board's words in Swedish, and English
  * for the English interface.
  */
 export const ASSESSMENTS = ['completed', 'on-track', 'at-risk', 'deviation', 'not-started'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
 
-/** good: done or going as planned; warning: at risk; bad: off plan; neutral: not begun. */
-export type AssessmentTone = 'good' | 'warning' | 'bad' | 'neutral';
-
 export const ASSESSMENT_LABELS: Record<'sv' | 'en', Record<Assessment, string>> = {
   sv: { completed: 'Genomförd', 'on-track': 'Enligt plan', 'at-risk': 'Risk för avvikelse', deviation: 'Avvikelse', 'not-started': 'Ej påbörjad' },
   en: { completed: 'Completed', 'on-track': 'On track', 'at-risk': 'At risk of deviation', deviation: 'Deviation', 'not-started': 'Not started' },
-};
-
-export const ASSESSMENT_TONES: Record<Assessment, AssessmentTone> = {
-  completed: 'good',
-  'on-track': 'good',
-  'at-risk': 'warning',
-  deviation: 'bad',
-  'not-started': 'neutral',
 };
 
 export function isAssessment(value: unknown): value is Assessment {

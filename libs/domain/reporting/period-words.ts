@@ -26,9 +26,8 @@ export function periodWords(period: { startsAt: string; endsAt: string }, timezo
 }
 
 /** A date as the report writes it: "15 september 2026" / "15 September 2026". */
-export function dayWords(day: DateTime | string, timezone = 'utc', locale: 'sv' | 'en' = 'sv'): string {
-  const d = typeof day === 'string' ? DateTime.fromISO(day, { zone: timezone }).setLocale(locale) : day;
-  return d.toFormat('d LLLL yyyy');
+function dayWords(day: DateTime): string {
+  return day.toFormat('d LLLL yyyy');
 }
 
 function isMonthStart(d: DateTime): boolean {

@@ -73,14 +73,6 @@ export interface ReportRound {
   approvedAt: string | null;
 }
 
-/** The board's handling, recorded after the meeting: shown with the frozen report, never part of it. */
-export interface ReportBoardDecision {
-  body: string;
-  /** ISO date of the meeting. */
-  date: string;
-  paragraph: string;
-}
-
 export interface ReportTotals {
   due: number;
   completedOnTime: number;
@@ -102,10 +94,6 @@ export interface ReportDocument {
   areas: ReportArea[];
   /** Reports frozen since reporting rounds (issue 13); older reports have none. */
   round?: ReportRound;
-  /** Added when the report is read, from the round's record: not part of the frozen document. */
-  boardDecision?: ReportBoardDecision;
-  /** The previous period's spread of assessments per area, for the chart of how areas moved. */
-  previous?: { key: string; startsAt: string; endsAt: string; areas: Array<{ title: string; assessments: Partial<Record<Assessment, number>> }> };
 }
 
 export type ReportLocale = 'sv' | 'en';
