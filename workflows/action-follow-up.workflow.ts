@@ -17,6 +17,7 @@ import {
 } from './contracts/engine';
 import { cancelSignal, legacyOccurrenceWorkflowId, occurrenceClosedSignal, ownersChangedSignal } from './contracts/legacy';
 import { nextOpening, Opening } from '../libs/domain/occurrence/opening';
+import { adoption, earliest, nowIso } from './instants';
 
 // Local activities: each is one short transaction, run by the worker inside the workflow task
 // that needs it, so a notice costs one workflow task instead of a round of activity tasks.
@@ -58,10 +59,9 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
   let pauseChanges = 0;
 
   const adopt = (state: OccurrenceState) => {
-    const mine = open.get(state.periodKey);
-    if (!mine || state.version < mine.version) return; // not ours (or an older copy)
-    if (isResolved(state.status)) open.delete(state.periodKey);
-    else open.set(state.periodKey, state);
+    const decision = adoption(open.get(state.periodKey), state);
+    if (decision === 'drop') open.delete(state.periodKey);
+    else if (decision === 'keep') open.set(state.periodKey, state);
   };
 
   setHandler(reviseSignal, (revision) => {
@@ -190,15 +190,6 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
   }
 }
 
-function earliest(instants: Array<string | undefined>): string | undefined {
-  let min: string | undefined;
-  for (const at of instants) if (at && (!min || at < min)) min = at;
-  return min;
-}
-
-function nowIso(): string {
-  return new Date(Date.now()).toISOString();
-}
 
 async function signalLegacy(actionId: string, periodKey: string, signal: 'cancel' | 'ownersChanged', arg: object): Promise<void> {
   const handle = getExternalWorkflowHandle(legacyOccurrenceWorkflowId(actionId, periodKey));

@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { duration } from '../libs/domain/escalation/notice-plan';
 import { nextNotice, noticesDueBy } from '../libs/domain/occurrence/notices';
 import type { OccurrenceState } from '../libs/domain/occurrence/state';
-import { isResolved } from '../libs/domain/occurrence/status';
 import { followingPeriod, periodFromKey, reportingPeriodAt } from '../libs/domain/reporting/periods';
 import { DEFAULT_ROUND_SETTINGS, roundTimes } from '../libs/domain/reporting/round';
 import type { FollowUpActivities, NoticeToFire, OpenRoundResult, ReportingActivities } from './contracts/activities';
@@ -16,6 +15,7 @@ import {
   reviseReportingSignal,
   roundClosedSignal,
 } from './contracts/engine';
+import { adoption, earliest, nowIso } from './instants';
 
 const { requestStatusLines, freezeReport, openRound, freezeRound } = proxyActivities<ReportingActivities>({
   startToCloseTimeout: '2 minutes',
@@ -61,12 +61,17 @@ export async function planReportingWorkflow(input: PlanReportingInput): Promise<
     revision = r;
     changes++;
   });
-  setHandler(occurrenceChangedSignal, (state) => {
+  /** A newer copy of a followed status report, from the API or from fireNotices. */
+  const adopt = (state: OccurrenceState): boolean => {
     const mine = following.get(state.id);
-    if (!mine || state.version < mine.state.version) return;
-    if (isResolved(state.status)) following.delete(state.id);
-    else following.set(state.id, { ...mine, state });
-    changes++;
+    const decision = adoption(mine?.state, state);
+    if (decision === 'drop') following.delete(state.id);
+    else if (decision === 'keep') following.set(state.id, { actionId: mine!.actionId, state });
+    return decision !== 'ignore';
+  };
+  // Only a copy taken wakes the loop: an ignored one changes nothing it plans by.
+  setHandler(occurrenceChangedSignal, (state) => {
+    if (adopt(state)) changes++;
   });
   setHandler(roundClosedSignal, ({ periodKey }) => {
     if (periodKey === period?.key) closed = true;
@@ -118,12 +123,7 @@ export async function planReportingWorkflow(input: PlanReportingInput): Promise<
       }
       for (const [actionId, notices] of byAction) {
         const result = await fireNotices({ actionId, planId: input.planId, notices, firedAt: now });
-        for (const state of result.occurrences) {
-          const mine = following.get(state.id);
-          if (!mine || state.version < mine.state.version) continue;
-          if (isResolved(state.status)) following.delete(state.id);
-          else following.set(state.id, { actionId, state });
-        }
+        for (const state of result.occurrences) void adopt(state);
         if (result.actionStatus === 'paused') muted.add(actionId);
         if (result.actionStatus === 'withdrawn') for (const [id, r] of following) if (r.actionId === actionId) following.delete(id);
       }
@@ -174,12 +174,3 @@ function currentPeriod(input: PlanReportingInput): ReportingPeriod | undefined {
   return after.endsAt <= now.startsAt ? now : after;
 }
 
-function earliest(instants: Array<string | undefined>): string | undefined {
-  let min: string | undefined;
-  for (const at of instants) if (at && (!min || at < min)) min = at;
-  return min;
-}
-
-function nowIso(): string {
-  return new Date(Date.now()).toISOString();
-}
