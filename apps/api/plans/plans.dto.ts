@@ -26,6 +26,7 @@ import { IMPORT_LIMITS } from '../../../libs/domain/import/limits';
 import { REQUEST_LIMITS } from '../common/request-limits';
 import { findProblem } from '../common/safe-input.pipe';
 import { ACTION_GLANCE_STATES } from '../../../libs/domain/action/glance';
+import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/assessment';
 import { ACTION_STATUSES } from '../../../libs/domain/action/lifecycle';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
@@ -182,11 +183,20 @@ export class OpenOccurrenceSummary {
   @ApiProperty({ enum: UNRESOLVED_STATUSES }) status!: string;
 }
 
+export class LatestAssessmentResponse {
+  @ApiProperty({ enum: ASSESSMENTS, description: 'completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad' })
+  assessment!: Assessment;
+  @ApiProperty({ example: '2026H2' }) periodKey!: string;
+  @ApiProperty({ example: 'juli–december 2026' }) periodLabel!: string;
+}
+
 export class PlanActionResponse extends ActionResponse {
   @ApiProperty({ type: [OpenOccurrenceSummary], description: 'Its occurrences not yet resolved, by due date' }) openOccurrences!: OpenOccurrenceSummary[];
   @ApiProperty({ description: 'How many of its occurrences were completed' }) completedCount!: number;
   @ApiProperty({ enum: ACTION_GLANCE_STATES, description: 'Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, due within 14 days), else done, continuous, nothing scheduled or on track' })
   state!: string;
+  @ApiProperty({ type: LatestAssessmentResponse, nullable: true, description: "Its owners' assessment in the latest reporting round where its status report stands submitted; null before any" })
+  latestAssessment!: LatestAssessmentResponse | null;
 }
 
 export class PlanAreaResponse {

@@ -8,6 +8,7 @@ import type { NoticePolicy } from '../../../libs/domain/escalation/policy';
 import { changesArchive, PlanChange } from '../../../libs/domain/plan/lifecycle';
 import { revisionsForPlanChange } from '../../../libs/domain/plan/revision';
 import { periodFromKey, reportingPeriodAt, ReportingCadence } from '../../../libs/domain/reporting/periods';
+import { periodWords } from '../../../libs/domain/reporting/period-words';
 import type { ReportDocument } from '../../../libs/domain/reporting/report-document';
 import { ActionRepository } from '../../../libs/persistence/repositories/action.repository';
 import { AreaRepository } from '../../../libs/persistence/repositories/area.repository';
@@ -16,6 +17,7 @@ import type { NewIntent } from '../../../libs/persistence/repositories/intent.re
 import { OccurrenceReadRepository } from '../../../libs/persistence/repositories/occurrence-read.repository';
 import { OccurrenceStateRepository } from '../../../libs/persistence/repositories/occurrence-state.repository';
 import { PlanRepository, PlanRow } from '../../../libs/persistence/repositories/plan.repository';
+import { ReportingRoundRepository } from '../../../libs/persistence/repositories/reporting-round.repository';
 import { ReportRepository } from '../../../libs/persistence/repositories/report.repository';
 import { defaultPolicyFor } from '../../../workflows/contracts/policy';
 import type { CurrentPersonInfo } from '../auth/current-person';
@@ -161,13 +163,21 @@ export class PlansService {
     const areas = await new AreaRepository(this.dataSource.manager).list(id);
     const actions = await new ActionRepository(this.dataSource.manager).viewsOfPlan(id);
     const occurrences = await new OccurrenceReadRepository(this.dataSource.manager).summaryOfPlan(id);
+    const assessments = await new ReportingRoundRepository(this.dataSource.manager).latestAssessments(id);
+    const latestAssessment = (actionId: string) => {
+      const latest = assessments.get(actionId);
+      if (!latest) return null;
+      const periodLabel = periodWords({ startsAt: latest.periodStartsAt, endsAt: latest.periodEndsAt }, plan.timezone);
+      return { assessment: latest.assessment, periodKey: latest.periodKey, periodLabel };
+    };
     const followUp = await this.followUp.of([id, ...actions.map((a) => a.id)]);
     const now = Date.now();
     const withFollowUp = (row: ActionRow) => {
       const action = describe(row, followUp(row.id));
       const openOccurrences = occurrences.open.get(row.id) ?? [];
       const completedCount = occurrences.completed.get(row.id) ?? 0;
-      return { ...action, openOccurrences, completedCount, state: actionGlance({ scheduleKind: row.schedule.kind, openOccurrences, completedCount, nextDue: action.nextDue }, now) };
+      const state = actionGlance({ scheduleKind: row.schedule.kind, openOccurrences, completedCount, nextDue: action.nextDue }, now);
+      return { ...action, openOccurrences, completedCount, state, latestAssessment: latestAssessment(row.id) };
     };
     const grouped = areas.map((area) => ({ id: area.id, title: area.title, actions: actions.filter((a) => a.area === area.title).map(withFollowUp) }));
     const loose = actions.filter((a) => a.area === null).map(withFollowUp);

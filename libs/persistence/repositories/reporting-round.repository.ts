@@ -55,6 +55,14 @@ export interface StatusReportRecord {
   returned: { note: string; by: string | null; at: string } | null;
 }
 
+/** An action's latest submitted assessment and the round's period it was given in. */
+export interface LatestAssessment {
+  assessment: Assessment;
+  periodKey: string;
+  periodStartsAt: string;
+  periodEndsAt: string;
+}
+
 export interface OpenRoundRequest {
   planId: string;
   period: { key: string; startsAt: string; endsAt: string };
@@ -186,6 +194,26 @@ export class ReportingRoundRepository {
   async ofStatusReport(occurrenceId: string): Promise<RoundRecord | undefined> {
     const [row]: RoundRow[] = await this.db.query(`SELECT ${ROUND_COLUMNS} FROM ${ROUND_FROM} JOIN occurrence o ON o.round_id = r.id WHERE o.id = $1`, [occurrenceId]);
     return row && toRound(row);
+  }
+
+  /**
+   * Each action's assessment in the latest round where its status report stands submitted, by
+   * action id. A report sent back is being rewritten: until it is submitted again, the action's
+   * assessment is the one of an earlier round, if any.
+   */
+  async latestAssessments(planId: string): Promise<Map<string, LatestAssessment>> {
+    const rows: Array<{ action_id: string; assessment: string; period_key: string; period_start: Date; period_end: Date }> = await this.db.query(
+      `SELECT DISTINCT ON (o.action_id) o.action_id, s.assessment, r.period_key, r.period_start, r.period_end
+         FROM reporting_round r JOIN occurrence o ON o.round_id = r.id JOIN status_report s ON s.occurrence_id = o.id
+        WHERE r.plan_id = $1 AND o.status = 'completed' AND s.assessment IS NOT NULL
+        ORDER BY o.action_id, r.period_start DESC`,
+      [planId],
+    );
+    const latest = new Map<string, LatestAssessment>();
+    for (const row of rows) {
+      if (isAssessment(row.assessment)) latest.set(row.action_id, { assessment: row.assessment, periodKey: row.period_key, periodStartsAt: iso(row.period_start), periodEndsAt: iso(row.period_end) });
+    }
+    return latest;
   }
 
   /** What the owner wrote, with the completion of its occurrence in the same transaction. */

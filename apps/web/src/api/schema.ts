@@ -1296,6 +1296,17 @@ export interface components {
             /** @enum {string} */
             "status-request": "immediate" | "digest" | "off";
         };
+        LatestAssessmentResponse: {
+            /**
+             * @description completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad
+             * @enum {string}
+             */
+            assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started";
+            /** @example 2026H2 */
+            periodKey: string;
+            /** @example juli–december 2026 */
+            periodLabel: string;
+        };
         LoginRequest: {
             /** @example samordnare@kommun.se */
             email: string;
@@ -1467,6 +1478,8 @@ export interface components {
              */
             followUp: "pending" | "applied";
             id: string;
+            /** @description Its owners' assessment in the latest reporting round where its status report stands submitted; null before any */
+            latestAssessment: components["schemas"]["LatestAssessmentResponse"] | null;
             /** @description The next due dates (YYYY-MM-DD) */
             nextDue: string[];
             /** @description Its occurrences not yet resolved, by due date */
