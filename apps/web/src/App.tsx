@@ -17,6 +17,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { useUnreadCount } from './resources/notifications';
 import { PlanPage } from './pages/PlanPage';
 import { PlansPage } from './pages/PlansPage';
+import { StatusReportPage } from './pages/StatusReportPage';
 import { TasksPage } from './pages/TasksPage';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
     <Shell>
       <Routes>
         <Route path="/uppgifter" element={<TasksPage />} />
+        <Route path="/lagesrapporter/:id" element={<StatusReportPage />} />
         <Route path="/eskaleringar" element={<EscalationsPage />} />
         <Route path="/planer" element={<PlansPage />} />
         <Route path="/planer/ny" element={<NewPlanPage />} />

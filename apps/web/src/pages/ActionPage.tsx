@@ -47,7 +47,7 @@ export function ActionPage() {
       {editable && <EditAction action={a} areas={(plan.data?.areas ?? []).filter((x) => x.id).map((x) => x.title)} />}
       <Title order={2} size="h3">{t('action.timeline')}</Title>
       {occurrences.data?.items.length === 0 && <Text>{a.status === 'draft' ? t('workbench.noOccurrencesDraft') : t('workbench.noOccurrences')}</Text>}
-      {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} canSkip={editable && !isResolved(o.status)} />)}
+      {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} canSkip={editable && o.kind === 'task' && !isResolved(o.status)} />)}
       {coordinates && <ActionHistory actionId={a.id} />}
     </Stack>
   );
@@ -66,7 +66,16 @@ function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; c
   return (
     <Card ref={card} id={occurrence.id} withBorder padding="md" aria-label={occurrence.periodKey} aria-current={linked ? 'location' : undefined} style={linked ? { outline: '3px solid var(--mantine-color-blue-7)' } : undefined}>
       <Group justify="space-between">
-        <Text fw={700}>{t('tasks.due', { date: formatDate(occurrence.due) })}</Text>
+        <Text fw={700}>
+          {occurrence.kind === 'status-report' && (
+            // A status report is read (and written) on its own page.
+            <>
+              <Anchor component={Link} to={`/lagesrapporter/${occurrence.id}`}>{t('reporting.statusReport')}</Anchor>
+              {' · '}
+            </>
+          )}
+          {t('tasks.due', { date: formatDate(occurrence.due) })}
+        </Text>
         <Group gap="xs">
           {canSkip && <SkipOccurrence occurrenceId={occurrence.id} label={t('tasks.due', { date: formatDate(occurrence.due) })} />}
           <StatusBadge status={occurrence.status} />

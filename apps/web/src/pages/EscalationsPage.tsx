@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Occurrence } from '../api';
 import { occurrenceKeys, useAcknowledge, useEscalationInbox, useReassign } from '../resources/occurrences';
 import { useDirectory } from '../directory';
@@ -39,6 +40,7 @@ export function EscalationsPage() {
           <Group justify="space-between" align="flex-start" wrap="wrap">
             <Stack gap={4} style={{ flex: '1 1 16rem' }}>
               <Title order={2} size="h4">{e.occurrence.actionTitle}</Title>
+              {e.occurrence.kind === 'status-report' && <Text fw={700}>{t('reporting.statusReport')}</Text>}
               <Text fw={700} c="red.8">{late(e.lateSeconds)}</Text>
               <Text>{t('escalations.owners', { names: e.owners.join(', ') })} · {t('escalations.step', { step: e.step + 1 })}</Text>
             </Stack>
@@ -52,7 +54,12 @@ export function EscalationsPage() {
             )}
             {['overdue', 'escalated', 'open'].includes(e.occurrence.status) && (
               <>
-                <Button variant="default" onClick={() => setDialog({ kind: 'postpone', occurrence: e.occurrence })}>{t('escalations.newDue')}</Button>
+                {e.occurrence.kind === 'status-report' ? (
+                  // A status report has no new date to give: it is due with its round; who it escalated to may write it.
+                  <Button variant="default" component={Link} to={`/lagesrapporter/${e.occurrence.id}`}>{t('reporting.fillIn')}</Button>
+                ) : (
+                  <Button variant="default" onClick={() => setDialog({ kind: 'postpone', occurrence: e.occurrence })}>{t('escalations.newDue')}</Button>
+                )}
                 <Button variant="default" onClick={() => setDialog({ kind: 'reassign', occurrence: e.occurrence })}>{t('escalations.reassign')}</Button>
               </>
             )}

@@ -6,12 +6,13 @@ import { errorText } from '../format';
 // The stable paths that mail, calendar feeds and the in-app list link to (libs/domain/links),
 // resolved to the screens that show them.
 
-/** An occurrence is shown on its action's page, scrolled to and marked. */
+/** An occurrence is shown on its action's page, scrolled to and marked; a status report on its own page, where it is written. */
 export function OccurrenceLink() {
   const { id } = useParams();
   const occurrence = useOccurrence(id ?? '');
   if (occurrence.error) return <Alert color="red" role="alert">{errorText(occurrence.error)}</Alert>;
   if (!occurrence.data) return <Loader aria-label="…" />;
+  if (occurrence.data.kind === 'status-report') return <Navigate to={`/lagesrapporter/${occurrence.data.id}`} replace />;
   return <Navigate to={`/atgarder/${occurrence.data.actionId}#${occurrence.data.id}`} replace />;
 }
 

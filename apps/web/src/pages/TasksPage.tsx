@@ -2,15 +2,18 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Ti
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Occurrence } from '../api';
 import { occurrenceKeys, useComplete, useMyTasks } from '../resources/occurrences';
 import { errorText, formatDate } from '../format';
 import { PostponeForm } from '../components/PostponeForm';
 import { StatusBadge } from '../components/StatusBadge';
+import { ReturnedNote } from '../components/ReturnedNote';
+import { useStatusReport } from '../resources/reporting';
 
 type Dialog = { kind: 'complete' | 'postpone'; occurrence: Occurrence } | null;
 
-/** "Mina uppgifter": open occurrences by due date; done or a new date in one or two clicks. */
+/** "Mina uppgifter": open occurrences by due date; done or a new date in one or two clicks, status reports written on their own page. */
 export function TasksPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -29,24 +32,13 @@ export function TasksPage() {
       {message && <Alert color="green" role="status" withCloseButton onClose={() => setMessage(null)}>{message}</Alert>}
       {tasks.error && <Alert color="red" role="alert">{errorText(tasks.error)}</Alert>}
       {tasks.data?.length === 0 && <Text>{t('tasks.empty')}</Text>}
-      {tasks.data?.map((task) => {
-        const late = task.status === 'overdue' || task.status === 'escalated';
-        return (
-          <Card key={task.id} withBorder padding="md" radius="md" style={late ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined} aria-label={task.actionTitle}>
-            <Group justify="space-between" align="flex-start" wrap="wrap">
-              <Stack gap={4} style={{ flex: '1 1 16rem' }}>
-                <Title order={2} size="h4">{task.actionTitle}</Title>
-                <Text c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>{t('tasks.due', { date: formatDate(task.due) })}</Text>
-              </Stack>
-              <StatusBadge status={task.status} />
-            </Group>
-            <Group mt="md">
-              <Button onClick={() => setDialog({ kind: 'complete', occurrence: task })}>{t('tasks.complete')}</Button>
-              <Button variant="default" onClick={() => setDialog({ kind: 'postpone', occurrence: task })}>{t('tasks.postpone')}</Button>
-            </Group>
-          </Card>
-        );
-      })}
+      {tasks.data?.map((task) =>
+        task.kind === 'status-report' ? (
+          <StatusReportTask key={task.id} occurrence={task} />
+        ) : (
+          <TaskCard key={task.id} task={task} onComplete={() => setDialog({ kind: 'complete', occurrence: task })} onPostpone={() => setDialog({ kind: 'postpone', occurrence: task })} />
+        ),
+      )}
       <Modal opened={dialog?.kind === 'complete'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
         {dialog?.kind === 'complete' && <CompleteForm occurrence={dialog.occurrence} onDone={() => done(t('tasks.completed'))} onCancel={() => setDialog(null)} />}
       </Modal>
@@ -54,6 +46,57 @@ export function TasksPage() {
         {dialog?.kind === 'postpone' && <PostponeForm occurrence={dialog.occurrence} onDone={() => done(t('tasks.postponed'))} onCancel={() => setDialog(null)} />}
       </Modal>
     </Stack>
+  );
+}
+
+const isLate = (occurrence: Occurrence) => occurrence.status === 'overdue' || occurrence.status === 'escalated';
+const LATE_BORDER = { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 };
+
+/** A task of the action's schedule: done, or a new date asked for. */
+function TaskCard({ task, onComplete, onPostpone }: { task: Occurrence; onComplete(): void; onPostpone(): void }) {
+  const { t } = useTranslation();
+  const late = isLate(task);
+  return (
+    <Card withBorder padding="md" radius="md" style={late ? LATE_BORDER : undefined} aria-label={task.actionTitle}>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 16rem' }}>
+          <Title order={2} size="h4">{task.actionTitle}</Title>
+          <Text c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>{t('tasks.due', { date: formatDate(task.due) })}</Text>
+        </Stack>
+        <StatusBadge status={task.status} />
+      </Group>
+      <Group mt="md">
+        <Button onClick={onComplete}>{t('tasks.complete')}</Button>
+        <Button variant="default" onClick={onPostpone}>{t('tasks.postpone')}</Button>
+      </Group>
+    </Card>
+  );
+}
+
+/**
+ * A status report the owner owes in a reporting round: it is written on its own page (where mail
+ * links lead too), not marked done here; a note from the coordinator who sent it back is shown at once.
+ */
+function StatusReportTask({ occurrence }: { occurrence: Occurrence }) {
+  const { t } = useTranslation();
+  const report = useStatusReport(occurrence.id);
+  const late = isLate(occurrence);
+  const returned = report.data?.state === 'returned' ? report.data.returned : null;
+  return (
+    <Card component="section" withBorder padding="md" radius="md" style={late ? LATE_BORDER : undefined} aria-label={t('reporting.pageTitle', { action: occurrence.actionTitle })}>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 16rem' }}>
+          <Title order={2} size="h4">{occurrence.actionTitle}</Title>
+          <Text fw={700}>{report.data ? t('reporting.taskTitle', { period: report.data.periodLabel }) : t('reporting.statusReport')}</Text>
+          <Text c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>{t('reporting.dueBy', { date: formatDate(occurrence.due) })}</Text>
+        </Stack>
+        <StatusBadge status={occurrence.status} />
+      </Group>
+      {returned && <ReturnedNote returned={returned} mt="sm" />}
+      <Group mt="md">
+        <Button component={Link} to={`/lagesrapporter/${occurrence.id}`}>{t('reporting.fillIn')}</Button>
+      </Group>
+    </Card>
   );
 }
 
