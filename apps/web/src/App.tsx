@@ -17,6 +17,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { useUnreadCount } from './resources/notifications';
 import { PlanPage } from './pages/PlanPage';
 import { PlansPage } from './pages/PlansPage';
+import { RoundPage } from './pages/RoundPage';
 import { StatusReportPage } from './pages/StatusReportPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/planer/ny" element={<NewPlanPage />} />
         <Route path="/planer/:id" element={<PlanPage />} />
         <Route path="/planer/:id/ny-atgard" element={<NewActionPage />} />
+        <Route path="/planer/:id/rapportering/:period" element={<RoundPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/atgarder/:id" element={<ActionPage />} />

@@ -1,9 +1,7 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { apiDocument, PlanAction, Schemas } from '../api';
+import { PlanAction, Schemas } from '../api';
 import { usePlan, usePlanAudit, usePlanReports } from '../resources/plans';
 import { useAuth } from '../auth';
 import { useDirectory } from '../directory';
@@ -12,8 +10,11 @@ import { periodInWords, policyInWords, scheduleInWords } from '../schedule-words
 import { AreasEditor } from '../components/AreasEditor';
 import { PlanToolbar } from '../components/PlanToolbar';
 import { ActionStateBadge } from '../components/ActionStateBadge';
+import { AssessmentBadge } from '../components/AssessmentBadge';
+import { ReportFileButtons, useReportFiles } from '../components/ReportFiles';
+import { RoundHistory } from '../components/RoundHistory';
 
-/** One plan: its facts and default policy, every action by area with its state, the board reports, and what changed. */
+/** One plan: its facts and default policy, every action by area with its state and latest assessment, the board reports, the reporting rounds, and what changed. */
 export function PlanPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -30,6 +31,7 @@ export function PlanPage() {
       {p.policy && <Text size="sm">{t('plan.policy', { policy: policyInWords(p.policy) })}</Text>}
       {coordinates && <PlanToolbar plan={p} />}
       <Reports planId={p.id} drafts={Boolean(coordinates)} />
+      <RoundHistory planId={p.id} coordinates={Boolean(coordinates)} />
       {p.areas.length === 0 && <Text>{coordinates ? t('workbench.planEmpty') : t('plan.noActions')}</Text>}
       {p.areas.map((area) => (
         <Stack key={area.id ?? 'none'} gap="xs">
@@ -47,7 +49,7 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
   const { t } = useTranslation();
   const { ownerNames } = useDirectory();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={760}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -55,6 +57,7 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
             <Table.Th scope="col">{t('plan.schedule')}</Table.Th>
             <Table.Th scope="col">{t('plan.owners')}</Table.Th>
             <Table.Th scope="col">{t('plan.state')}</Table.Th>
+            <Table.Th scope="col">{t('reporting.latestAssessment')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -69,6 +72,7 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
                   <Badge ml={4} variant="outline" color="dark" c="dark.9">{t(`workbench.status.${action.status}`)}</Badge>
                 )}
               </Table.Td>
+              <Table.Td><LatestAssessment latest={action.latestAssessment} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -77,39 +81,42 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
   );
 }
 
+/** The owners' assessment in the latest round where they reported, with that round's period. */
+function LatestAssessment({ latest }: { latest: PlanAction['latestAssessment'] }) {
+  const { t } = useTranslation();
+  if (!latest) return <Text size="sm">{t('reporting.notAssessed')}</Text>;
+  return (
+    <Stack gap={2} align="flex-start">
+      <AssessmentBadge assessment={latest.assessment} />
+      <Text size="xs">{latest.periodLabel}</Text>
+    </Stack>
+  );
+}
+
 /**
  * The period being followed and each frozen report, to read here or download as PDF or Excel;
  * coordinators may also read the draft of the running period while they prepare the meeting.
  */
 function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const reports = usePlanReports(planId);
-  const [viewing, setViewing] = useState<{ key: string; html: string; draft: boolean } | null>(null);
-  const path = (key: string, format: string, draft = false) => `/api/plans/${planId}/reports/${key}?format=${format}&locale=${i18n.language}${draft ? '&draft=true' : ''}`;
-  const view = useMutation({
-    mutationFn: async ({ key, draft }: { key: string; draft: boolean }) => ({ key, draft, html: await (await apiDocument(path(key, 'html', draft))).blob.text() }),
-    onSuccess: setViewing,
-  });
-  const download = useMutation({
-    mutationFn: async ({ key, format }: { key: string; format: string }) => {
-      const { blob, filename } = await apiDocument(path(key, format));
-      const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: filename });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the browser reads it after the click
-    },
-  });
+  const files = useReportFiles(planId);
   const data = reports.data;
-  const reportTitle = (r: { key: string; draft: boolean }) => t(r.draft ? 'plan.draftTitle' : 'plan.reportTitle', { period: periodInWords(r.key) });
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
         <Title order={2} size="h3">{t('plan.reports')}</Title>
-        {(reports.error || view.error || download.error) && <Alert color="red" role="alert">{errorText(reports.error ?? view.error ?? download.error)}</Alert>}
+        {(reports.error || files.error) && <Alert color="red" role="alert">{errorText(reports.error ?? files.error)}</Alert>}
         {data && (
           <Group justify="space-between" wrap="wrap">
             <Text>{t('plan.current', { period: periodInWords(data.current.key), date: formatDate(data.current.endsAt) })}</Text>
             {drafts && (
-              <Button size="xs" variant="default" onClick={() => view.mutate({ key: data.current.key, draft: true })} loading={view.isPending && view.variables?.draft}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => files.view({ key: data.current.key, draft: true, title: t('plan.draftTitle', { period: periodInWords(data.current.key) }) })}
+                loading={files.viewing(data.current.key, true)}
+              >
                 {t('plan.viewDraft')}
               </Button>
             )}
@@ -133,11 +140,7 @@ function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
                     <Table.Td>{period}</Table.Td>
                     <Table.Td>{formatDate(report.frozenAt)}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs">
-                        <Button size="xs" variant="light" aria-label={`${t('plan.view')}: ${period}`} onClick={() => view.mutate({ key: report.key, draft: false })} loading={view.isPending && view.variables?.key === report.key && !view.variables.draft}>{t('plan.view')}</Button>
-                        <Button size="xs" variant="default" aria-label={`PDF: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'pdf' })}>PDF</Button>
-                        <Button size="xs" variant="default" aria-label={`Excel: ${period}`} onClick={() => download.mutate({ key: report.key, format: 'xlsx' })}>Excel</Button>
-                      </Group>
+                      <ReportFileButtons files={files} reportKey={report.key} period={period} title={t('plan.reportTitle', { period })} />
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -146,10 +149,7 @@ function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
           </Table>
         )}
       </Stack>
-      <Modal opened={viewing !== null} onClose={() => setViewing(null)} title={viewing ? reportTitle(viewing) : ''} size="xl">
-        {/* The report's own HTML, sandboxed: it is a document to read, not part of the app. */}
-        {viewing && <iframe title={reportTitle(viewing)} srcDoc={viewing.html} sandbox="" style={{ width: '100%', height: '70vh', border: 0 }} />}
-      </Modal>
+      {files.viewer}
     </Card>
   );
 }
@@ -169,6 +169,7 @@ function AuditList({ planId }: { planId: string }) {
       title: text(entry.after, 'title') ?? text(entry.before, 'title') ?? '',
       count: count(entry.after, 'actions'),
       file: text(entry.after, 'filename') ?? '',
+      action: text(entry.after, 'action') ?? '', // the action a round's entry is about (a status report sent back)
     });
   return (
     <Stack gap="xs">
