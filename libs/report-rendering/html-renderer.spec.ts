@@ -1,5 +1,5 @@
 import { escapeHtml, isWebUrl, renderReportHtml } from './html-renderer';
-import { sampleReport } from './report-document.fixture';
+import { INJECTED_SUMMARY, sampleReport, sampleRoundReport } from './report-document.fixture';
 
 describe('renderReportHtml', () => {
   const html = renderReportHtml(sampleReport());
@@ -8,7 +8,7 @@ describe('renderReportHtml', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain('<h1>Handlingsplan för näringslivet 2024–2025</h1>');
-    expect(html).toContain('Period 2024H1');
+    expect(html).toContain('Period januari–juni 2024');
     expect(html).toContain('1 jan. 2024 – 30 juni 2024');
     expect(html).toMatch(/<\/html>\s*$/);
     expect(html).not.toMatch(/<script/i);
@@ -36,7 +36,7 @@ describe('renderReportHtml', () => {
     }
     const lateRows = html.match(/<tr class="late">/g) ?? [];
     expect(lateRows).toHaveLength(2);
-    expect(html).toMatch(/<tr class="late"><th scope="row">2024Q1<\/th>.*försenad<\/span>.*<td class="number attention">2<\/td>/);
+    expect(html).toMatch(/<tr class="late"><th scope="row">januari–mars 2024<\/th>.*försenad<\/span>.*<td class="number attention">2<\/td>/);
     expect(html).toContain('<th scope="col">Förfallodag</th>');
   });
 
@@ -89,5 +89,44 @@ describe('renderReportHtml', () => {
     expect(draft).toContain('<dt>Utkast per</dt>');
     expect(html).not.toContain('class="draft"');
     expect(html).toContain('<dt>Fryst</dt>');
+  });
+});
+
+describe('renderReportHtml of a reporting round', () => {
+  const html = renderReportHtml(sampleRoundReport());
+
+  it('never shows a period key, only periods in words', () => {
+    expect(html).not.toMatch(/2024H1|2023H2|2024Q[12]/);
+    expect(html).toContain('januari–juni 2024');
+  });
+
+  it('shows each action’s assessment in words, its comment, unit and who reported for whom', () => {
+    expect(html).toContain('<span class="assessment assessment-completed">Genomförd</span>');
+    expect(html).toContain('<span class="assessment assessment-deviation">Avvikelse</span>');
+    expect(html).toContain('<span class="assessment assessment-none">Ingen bedömning</span> <span class="note">(Ej rapporterad)</span>');
+    expect(html).toContain('<p>Enkäten flyttas till hösten</p>');
+    expect(html).toContain('Björn Ärlig för Åsa Öberg, 25 juni 2024');
+    expect(html).toContain('<dt>Ansvarig enhet</dt><dd>Utbildningsförvaltningen</dd>');
+    expect(html).toContain('<a href="https://example.se/minnesanteckningar" rel="noopener noreferrer">');
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('shows the summaries, escaped, the approval and the board’s decision', () => {
+    expect(html).toContain('<h3>Samlad bedömning</h3>\n<p>Planen följs i stort.</p><p>Enkäten är försenad.</p>');
+    expect(html).toContain(escapeHtml(INJECTED_SUMMARY));
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<dt>Godkänd av</dt><dd>Karin Kommunchef, 2 juli 2024 10:00</dd>');
+    expect(html).toContain('<dt>Behandlad</dt><dd>KS 2024-09-15 § 123</dd>');
+  });
+
+  it('draws the chart inline with its figures and the movement since the previous report as a table', () => {
+    expect(html).toMatch(/<figure class="chart"><div role="img" aria-label="Bedömningar per arbetsområde"><svg[^>]*>/);
+    expect(html).toContain('föregående rapport');
+    // Företagsklimat: Genomförd 1 (+1), Enligt plan 1 (−1), Risk 0 (−1), Avvikelse 1 (+1)
+    expect(html).toContain('<tr><th scope="row">Företagsklimat &amp; service</th><td class="number">1 (+1)</td><td class="number">1 (−1)</td><td class="number">0 (−1)</td><td class="number">1 (+1)</td>');
+  });
+
+  it('has no chart for a report made before rounds', () => {
+    expect(renderReportHtml(sampleReport())).not.toContain('<figure class="chart">');
   });
 });

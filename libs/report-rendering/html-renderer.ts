@@ -1,5 +1,6 @@
-import { RenderOptions, ReportAction, ReportDocument, ReportOccurrence } from './report-document';
-import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
+import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
+import { areaTitle, boardDecisionWords, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /**
  * The board report as one self-contained, printable HTML page (no scripts, no external assets,
@@ -10,7 +11,8 @@ export function renderReportHtml(document: ReportDocument, options: RenderOption
   const locale = options.locale ?? 'sv';
   const t = textsFor(locale);
   const clock = new ReportClock(document.plan.timezone, locale);
-  const title = `${document.plan.title} – ${t.reportTitle} ${document.period.key}`;
+  const periodText = clock.period(document.period);
+  const title = `${document.plan.title} – ${t.reportTitle} ${periodText}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale}">`,
@@ -23,17 +25,19 @@ export function renderReportHtml(document: ReportDocument, options: RenderOption
     '<body>',
     '<header>',
     `<h1>${escapeHtml(document.plan.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(t.reportTitle)} · ${escapeHtml(t.period)} ${escapeHtml(document.period.key)}</p>`,
+    `<p class="subtitle">${escapeHtml(t.reportTitle)} · ${escapeHtml(t.period)} ${escapeHtml(periodText)}</p>`,
     '<dl class="facts">',
     `<dt>${t.periodRange}</dt><dd>${escapeHtml(clock.periodRange(document.period.startsAt, document.period.endsAt))}</dd>`,
     `<dt>${document.draft ? t.draftAt : t.frozenAt}</dt><dd><time datetime="${escapeHtml(document.frozenAt)}">${escapeHtml(clock.dateTime(document.frozenAt))}</time></dd>`,
     `<dt>${t.timezone}</dt><dd>${escapeHtml(document.plan.timezone)}</dd>`,
+    ...roundFacts(document, t, clock),
     '</dl>',
     ...(document.draft ? [`<p class="draft" role="note">${escapeHtml(t.draftNotice)}</p>`] : []),
     '</header>',
     '<main>',
     summary(document, t),
-    ...(document.areas.length === 0 ? [`<p>${t.noActions}</p>`] : document.areas.map((area, i) => areaSection(area.title, area.actions, i, t, clock))),
+    chartFigure(document, t, clock),
+    ...(document.areas.length === 0 ? [`<p>${t.noActions}</p>`] : document.areas.map((area, i) => areaSection(area, i, t, clock))),
     '</main>',
     '</body>',
     '</html>',
@@ -50,6 +54,7 @@ function summary(document: ReportDocument, t: Texts): string {
   return [
     '<section aria-labelledby="summary">',
     `<h2 id="summary">${t.summary}</h2>`,
+    ...(document.round?.summary ? [`<h3>${t.round.overallSummary}</h3>`, paragraphs(document.round.summary)] : []),
     '<table class="totals">',
     `<thead><tr><th scope="col">${t.column.measure}</th><th scope="col">${t.column.value}</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
@@ -58,12 +63,48 @@ function summary(document: ReportDocument, t: Texts): string {
   ].join('\n');
 }
 
-function areaSection(title: string, actions: ReportAction[], index: number, t: Texts, clock: ReportClock): string {
+/** Who approved the round and when, or that it froze without approval; the board's decision once recorded. */
+function roundFacts(document: ReportDocument, t: Texts, clock: ReportClock): string[] {
+  const facts: string[] = [];
+  const round = document.round;
+  if (round) {
+    facts.push(`<dt>${t.round.deadline}</dt><dd>${escapeHtml(clock.due(round.deadline))}</dd>`);
+    if (round.status === 'approved' && round.approvedAt) facts.push(`<dt>${t.round.approvedBy}</dt><dd>${escapeHtml([round.approvedBy, clock.dateTime(round.approvedAt)].filter(Boolean).join(', '))}</dd>`);
+    if (round.status === 'frozen') facts.push(`<dt>${t.column.status}</dt><dd>${t.round.frozenUnapproved}</dd>`);
+  }
+  if (document.boardDecision) facts.push(`<dt>${t.round.boardDecision}</dt><dd>${escapeHtml(boardDecisionWords(document.boardDecision))}</dd>`);
+  return facts;
+}
+
+/** The chart inline (no external asset), with its figures as a table for those who cannot see it. */
+function chartFigure(document: ReportDocument, t: Texts, clock: ReportClock): string {
+  const chart = assessmentChart(document, t, clock);
+  if (!chart) return '';
+  const rows = spreadRows(document, t);
+  const head = [t.column.area, ...rows[0].cells.map((c) => t.assessment[c.key])].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((row) => `<tr><th scope="row">${escapeHtml(row.area)}</th>${row.cells.map((c) => `<td class="number">${escapeHtml(spreadCellText(c))}</td>`).join('')}</tr>`).join('\n');
+  const caption = document.previous ? `${t.chart.spreadTable}; ${t.chart.movement.toLowerCase()} (${clock.period(document.previous.period)})` : t.chart.spreadTable;
+  return [
+    '<section aria-labelledby="chart">',
+    `<h2 id="chart">${t.chart.title}</h2>`,
+    `<figure class="chart"><div role="img" aria-label="${escapeHtml(t.chart.title)}">${chart.svg}</div>`,
+    `<figcaption>${escapeHtml(caption)}</figcaption></figure>`,
+    '<table class="spread">',
+    `<caption>${escapeHtml(caption)}</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>${body}</tbody>`,
+    '</table>',
+    '</section>',
+  ].join('\n');
+}
+
+function areaSection(area: ReportArea, index: number, t: Texts, clock: ReportClock): string {
   const id = `area-${index + 1}`;
   return [
     `<section class="area" aria-labelledby="${id}">`,
-    `<h2 id="${id}">${escapeHtml(areaTitle(title, t))}</h2>`,
-    ...actions.map((action) => actionArticle(action, t, clock)),
+    `<h2 id="${id}">${escapeHtml(areaTitle(area.title, t))}</h2>`,
+    ...(area.summary ? [`<div class="area-summary"><h3>${t.round.areaSummary}</h3>${paragraphs(area.summary)}</div>`] : []),
+    ...area.actions.map((action) => actionArticle(action, t, clock)),
     '</section>',
   ].join('\n');
 }
@@ -75,6 +116,7 @@ function actionArticle(action: ReportAction, t: Texts, clock: ReportClock): stri
     `<dt>${t.column.status}</dt><dd>${escapeHtml(t.actionStatus[action.status] ?? action.status)}</dd>`,
   ].join('');
   const parts = [`<article class="action">`, `<h3>${escapeHtml(action.title)}</h3>`, `<dl class="facts">${facts}</dl>`];
+  if (action.statusReport) parts.push(statusReport(action.statusReport, t, clock));
   if (action.occurrences.length > 0) parts.push(occurrenceTable(action, t, clock));
   else if (action.kind !== 'continuous') parts.push(`<p class="empty">${t.noOccurrences}</p>`);
   if (action.kind === 'continuous' || action.statusLines.length > 0) parts.push(statusLines(action, t, clock));
@@ -98,7 +140,7 @@ function occurrenceRow(o: ReportOccurrence, t: Texts, clock: ReportClock): strin
   const outcome = displayOutcome(o);
   const moved = o.originalDue && o.originalDue !== o.due ? ` <span class="note">(${t.movedFrom} ${escapeHtml(clock.due(o.originalDue))})</span>` : '';
   const cells = [
-    `<th scope="row">${escapeHtml(o.periodKey)}</th>`,
+    `<th scope="row">${escapeHtml(clock.occurrence(o))}</th>`,
     `<td><time datetime="${escapeHtml(o.due)}">${escapeHtml(clock.due(o.due))}</time>${moved}</td>`,
     // The outcome is a word; the class only adds colour, and "late" also adds a marker word.
     `<td><span class="outcome outcome-${outcome}">${escapeHtml(t.outcome[outcome])}</span>${o.late && outcome !== 'overdue' ? ` <strong class="late-flag">(${t.column.late.toLowerCase()})</strong>` : ''}</td>`,
@@ -108,6 +150,40 @@ function occurrenceRow(o: ReportOccurrence, t: Texts, clock: ReportClock): strin
     `<td>${commentCell(o, t)}</td>`,
   ];
   return `<tr${o.late ? ' class="late"' : ''}>${cells.join('')}</tr>`;
+}
+
+/** The owners' status report: the assessment in words (colour repeats it), comment, links, who reported. */
+function statusReport(report: ReportStatusReport, t: Texts, clock: ReportClock): string {
+  const assessment = report.assessment ?? 'none';
+  const state = report.state === 'submitted' ? '' : ` <span class="note">(${escapeHtml(t.reportState[report.state])})</span>`;
+  const by = report.submittedBy
+    ? `${escapeHtml(report.submittedBy)}${report.submittedOnBehalfOf ? ` ${t.round.onBehalfOf} ${escapeHtml(report.submittedOnBehalfOf)}` : ''}${report.submittedAt ? `, ${escapeHtml(clock.date(report.submittedAt))}` : ''}`
+    : '';
+  const rows = [
+    `<dt>${t.round.assessment}</dt><dd><span class="assessment assessment-${assessment}">${escapeHtml(t.assessment[assessment])}</span>${state}</dd>`,
+    report.unit ? `<dt>${t.round.unit}</dt><dd>${escapeHtml(report.unit)}</dd>` : '',
+    by ? `<dt>${t.round.reportedBy}</dt><dd>${by}</dd>` : '',
+  ].join('');
+  const links = report.links.map((link) => `<li>${linkHtml(link, t)}</li>`).join('');
+  return [
+    '<div class="status-report">',
+    `<dl class="facts">${rows}</dl>`,
+    report.comment ? paragraphs(report.comment) : '',
+    links ? `<p class="note">${t.round.links}:</p><ul class="links">${links}</ul>` : '',
+    '</div>',
+  ].join('');
+}
+
+/** A user's text with its line breaks kept, escaped. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function linkHtml(url: string, t: Texts): string {
+  return isWebUrl(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>` : `${t.evidenceLink}: ${escapeHtml(url)}`;
 }
 
 function commentCell(o: ReportOccurrence, t: Texts): string {
@@ -180,5 +256,20 @@ tr.late th { font-weight: 700; }
 .outcome-done-late, .outcome-overdue, .late-flag { color: #b00020; }
 .outcome-skipped, .outcome-cancelled, .note, .empty { color: #555; }
 .url { color: #555; font-size: .85em; word-break: break-all; }
+.status-report { border-left: 3px solid #999; padding: .2rem .7rem; margin: .3rem 0 .6rem; }
+.status-report p { margin: .2rem 0; }
+.assessment { font-weight: 700; padding: 0 .35rem; border-radius: 3px; border: 1px solid currentColor; }
+.assessment-completed { color: #1b5e20; }
+.assessment-on-track { color: #0d47a1; }
+.assessment-at-risk { color: #7a5200; }
+.assessment-deviation { color: #b00020; }
+.assessment-not-started { color: #4e342e; }
+.assessment-none { color: #555; }
+.area-summary { background: #f5f5f5; padding: .2rem .8rem; margin: .5rem 0 1rem; }
+figure.chart { margin: .5rem 0; }
+figure.chart svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: .9rem; }
+table.spread caption { position: absolute; left: -9999px; }
+ul.links { margin: 0 0 .3rem; word-break: break-all; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `;

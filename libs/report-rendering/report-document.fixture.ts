@@ -1,4 +1,4 @@
-import { ReportDocument, ReportOccurrence } from './report-document';
+import { ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
 
 /**
  * A realistic frozen report for the specs: Swedish texts with å ä ö, an ampersand in an area
@@ -116,5 +116,44 @@ export function sampleReport(): ReportDocument {
         ],
       },
     ],
+  };
+}
+
+export const INJECTED_SUMMARY = 'Området går framåt <img src=x onerror=alert(1)>';
+
+/**
+ * The same report frozen at the end of a reporting round: the owners' status reports (one on
+ * behalf of an absent owner, one never submitted), the coordinator's summaries, the approval,
+ * the previous report's spread for the chart, and the board's decision added when read.
+ */
+export function sampleRoundReport(): ReportDocument {
+  const document = sampleReport();
+  const submitted = (assessment: ReportStatusReport['assessment'], comment: string, extra: Partial<ReportStatusReport> = {}): ReportStatusReport => ({
+    state: 'submitted',
+    assessment,
+    comment,
+    links: [],
+    unit: 'Näringslivsenheten',
+    submittedBy: 'Åsa Öberg',
+    submittedOnBehalfOf: null,
+    submittedAt: '2024-06-25T10:00:00.000Z',
+    ...extra,
+  });
+  const [climate, skills, loose] = document.areas;
+  climate.summary = INJECTED_SUMMARY;
+  climate.actions[0].statusReport = submitted('completed', 'Träffen hölls i maj med 40 deltagare', { links: ['https://example.se/minnesanteckningar', 'javascript:alert(1)'] });
+  climate.actions[1].statusReport = submitted('deviation', 'Enkäten flyttas till hösten', { submittedBy: 'Björn Ärlig', submittedOnBehalfOf: 'Åsa Öberg' });
+  climate.actions[2].statusReport = submitted('on-track', 'Besöken fortsätter enligt plan');
+  skills.summary = 'Samarbetet med skolan behöver en ny form.';
+  skills.actions[0].statusReport = submitted('at-risk', 'Två av fyra avstämningar blev av', { unit: 'Utbildningsförvaltningen' });
+  loose.actions[0].statusReport = { state: 'not-reported', assessment: null, comment: null, links: [], unit: '', submittedBy: null, submittedOnBehalfOf: null, submittedAt: null };
+  return {
+    ...document,
+    round: { status: 'approved', deadline: '2024-06-30T22:00:00.000Z', summary: 'Planen följs i stort.\n\nEnkäten är försenad.', approvedBy: 'Karin Kommunchef', approvedAt: '2024-07-02T08:00:00.000Z' },
+    previous: {
+      period: { key: '2023H2', startsAt: '2023-06-30T22:00:00.000Z', endsAt: '2023-12-31T23:00:00.000Z' },
+      spread: [{ area: 'Företagsklimat & service', counts: { completed: 0, 'on-track': 2, 'at-risk': 1, deviation: 0, 'not-started': 0, none: 0 } }],
+    },
+    boardDecision: { body: 'KS', date: '2024-09-15', paragraph: '§ 123' },
   };
 }

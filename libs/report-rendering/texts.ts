@@ -1,4 +1,8 @@
 import { DateTime } from 'luxon';
+import { ASSESSMENT_LABELS } from '../domain/reporting/assessment';
+import type { SpreadKey } from '../domain/reporting/assessment-spread';
+import type { StatusReportState } from '../domain/reporting/round';
+import { occurrenceWords, periodWords } from '../domain/reporting/period-words';
 import { ReportLocale, ReportOccurrence } from './report-document';
 
 /**
@@ -88,6 +92,41 @@ const SV = {
   at: 'Datum',
   by: 'Av',
   text: 'Text',
+  assessment: { ...ASSESSMENT_LABELS.sv, none: 'Ingen bedömning' } as Record<SpreadKey, string>,
+  reportState: { missing: 'Saknas', returned: 'Återsänd för komplettering', submitted: 'Inlämnad', 'not-reported': 'Ej rapporterad' } as Record<StatusReportState, string>,
+  round: {
+    assessment: 'Bedömning',
+    unit: 'Ansvarig enhet',
+    reportedBy: 'Rapporterad av',
+    onBehalfOf: 'för',
+    links: 'Underlag',
+    overallSummary: 'Samlad bedömning',
+    areaSummary: 'Sammanfattning',
+    approvedBy: 'Godkänd av',
+    frozenUnapproved: 'Frös utan godkännande',
+    deadline: 'Sista dag för lägesrapporter',
+    boardDecision: 'Behandlad',
+    noStatusReport: 'Ingen lägesrapport i omgången.',
+    assessmentsSheet: 'Bedömningar',
+    summariesSheet: 'Sammanfattningar',
+  },
+  chart: {
+    title: 'Bedömningar per arbetsområde',
+    previous: 'föregående rapport',
+    spreadTable: 'Antal aktiviteter per bedömning',
+    movement: 'Förändring sedan föregående rapport',
+  },
+  memo: {
+    heading: 'Tjänsteskrivelse',
+    matter: 'Ärende',
+    matterText: 'Uppföljning av handlingsplanen',
+    proposal: 'Förslag till beslut',
+    proposalText: 'Kommunstyrelsen godkänner uppföljningen och lägger den till handlingarna.',
+    background: 'Ärendet',
+    perArea: 'Uppföljning per arbetsområde',
+    appendix: 'Bilaga: tillfällen under perioden',
+    date: 'Datum',
+  },
 };
 
 export type Texts = typeof SV;
@@ -150,6 +189,41 @@ const EN: Texts = {
   at: 'Date',
   by: 'By',
   text: 'Text',
+  assessment: { ...ASSESSMENT_LABELS.en, none: 'No assessment' },
+  reportState: { missing: 'Missing', returned: 'Returned for completion', submitted: 'Submitted', 'not-reported': 'Not reported' },
+  round: {
+    assessment: 'Assessment',
+    unit: 'Responsible unit',
+    reportedBy: 'Reported by',
+    onBehalfOf: 'for',
+    links: 'Evidence',
+    overallSummary: 'Overall assessment',
+    areaSummary: 'Summary',
+    approvedBy: 'Approved by',
+    frozenUnapproved: 'Frozen without approval',
+    deadline: 'Status reports due',
+    boardDecision: 'Handled',
+    noStatusReport: 'No status report in the round.',
+    assessmentsSheet: 'Assessments',
+    summariesSheet: 'Summaries',
+  },
+  chart: {
+    title: 'Assessments per area',
+    previous: 'previous report',
+    spreadTable: 'Actions per assessment',
+    movement: 'Change since the previous report',
+  },
+  memo: {
+    heading: 'Officer’s report',
+    matter: 'Matter',
+    matterText: 'Follow-up of the action plan',
+    proposal: 'Proposed decision',
+    proposalText: 'The municipal board approves the follow-up and places it on file.',
+    background: 'The matter',
+    perArea: 'Follow-up per area',
+    appendix: 'Appendix: occurrences in the period',
+    date: 'Date',
+  },
 };
 
 export function textsFor(locale: ReportLocale = 'sv'): Texts {
@@ -161,6 +235,12 @@ export const TOTAL_KEYS = ['due', 'completedOnTime', 'completedLate', 'open', 'l
 
 export function areaTitle(title: string, texts: Texts): string {
   return title.trim() === '' ? texts.noArea : title;
+}
+
+/** "KS 2026-09-15 § 123": the board's decision as the minutes cite it. */
+export function boardDecisionWords(decision: { body: string; date: string; paragraph: string }): string {
+  const paragraph = decision.paragraph.trim();
+  return `${decision.body} ${decision.date} ${paragraph.startsWith('§') ? paragraph : `§ ${paragraph}`}`;
 }
 
 const INTL_LOCALE: Record<ReportLocale, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -192,6 +272,16 @@ export class ReportClock {
     const d = this.local(iso);
     const boundary = (d.hour === 23 && d.minute === 59) || (d.hour === 0 && d.minute === 0);
     return boundary ? this.date(iso) : this.dateTime(iso);
+  }
+
+  /** A period in words ("juli–december 2026"), never its key. */
+  period(period: { startsAt: string; endsAt: string }): string {
+    return periodWords(period, this.timezone, this.locale);
+  }
+
+  /** An occurrence's period in words ("november–december 2026", "vecka 12 2026"), never its key. */
+  occurrence(o: Pick<ReportOccurrence, 'periodKey' | 'due'>): string {
+    return occurrenceWords(o.periodKey, o.due, this.timezone, this.locale);
   }
 
   /** The exclusive period end is shown as the last day inside the period. */

@@ -194,7 +194,15 @@ export class PlansService {
   async report(planId: string, periodKey: string): Promise<ReportDocument> {
     const frozen = await this.snapshots().frozen(planId, periodKey);
     if (!frozen) throw new DomainError('NOT_FOUND', `No frozen report for ${periodKey} yet: a report is frozen when its period ends`);
-    return frozen;
+    return this.withBoardDecision(planId, frozen);
+  }
+
+  /** The board's decision is recorded after the report froze: the snapshot stays as it was, the reader sees both. */
+  private async withBoardDecision(planId: string, document: ReportDocument): Promise<ReportDocument> {
+    const round = await new ReportingRoundRepository(this.dataSource.manager).ofPeriod(planId, document.period.key);
+    if (!round?.boardDecision) return document;
+    const { body, date, paragraph } = round.boardDecision;
+    return { ...document, boardDecision: { body, date, paragraph } };
   }
 
   /**
@@ -204,7 +212,7 @@ export class PlansService {
   async reportDraft(planId: string, periodKey: string, actor: { roles: string[] }, now = new Date()): Promise<ReportDocument> {
     if (!actor.roles.some((r) => r === 'coordinator' || r === 'admin')) throw new DomainError('FORBIDDEN', 'Drafts of reports are for coordinators; the frozen reports are for everyone');
     const frozen = await this.snapshots().frozen(planId, periodKey);
-    if (frozen) return frozen;
+    if (frozen) return this.withBoardDecision(planId, frozen);
     const plan = await this.plan(planId);
     const period = periodFromKey(periodKey, plan.timezone);
     if (!period) throw new DomainError('VALIDATION_FAILED', `"${periodKey}" is no reporting period: write 2026H1 or 2026Q3`, [{ path: 'period', message: periodKey }]);

@@ -1,4 +1,4 @@
-import { periodWords } from './period-words';
+import { occurrenceWords, periodWords } from './period-words';
 import { periodFromKey } from './periods';
 
 const TZ = 'Europe/Stockholm';
@@ -22,5 +22,24 @@ describe('period words: what the board reads instead of a key', () => {
 
   it('never shows a key', () => {
     for (const key of ['2024H1', '2024H2', '2025Q3']) expect(periodWords(periodFromKey(key, TZ)!, TZ)).not.toMatch(/\d{4}[HQ]\d/);
+  });
+});
+
+describe('occurrence words: an occurrence of the period as the board reads it', () => {
+  const due = '2026-12-31T22:59:59.999Z';
+  it('says calendar keys by their months, weeks by number, a year as it is', () => {
+    expect(occurrenceWords('2026B6', due, TZ)).toBe('november–december 2026');
+    expect(occurrenceWords('2026T1', due, TZ)).toBe('januari–april 2026');
+    expect(occurrenceWords('2026Q4', due, TZ, 'en')).toBe('October–December 2026');
+    expect(occurrenceWords('2026-03', due, TZ)).toBe('mars 2026');
+    expect(occurrenceWords('2026-W12', due, TZ)).toBe('vecka 12 2026');
+    expect(occurrenceWords('2026', due, TZ)).toBe('2026');
+    expect(occurrenceWords('2026-09-15', due, TZ)).toBe('15 september 2026');
+  });
+
+  it('says an instant key or an unknown key by the local due date and time, never the key', () => {
+    expect(occurrenceWords('20261201T224947.549Z', '2026-12-01T22:49:47.549Z', TZ)).toBe('1 december 2026 23:49');
+    expect(occurrenceWords('odd-key', '2026-05-15T21:59:59.999Z', TZ)).toBe('15 maj 2026');
+    expect(occurrenceWords('2026Q5', '2026-05-15T21:59:59.999Z', TZ)).toBe('15 maj 2026');
   });
 });

@@ -1,4 +1,5 @@
 import type { Assessment } from './assessment';
+import type { AreaSpread } from './assessment-spread';
 import type { RoundStatus, StatusReportState } from './round';
 
 /**
@@ -73,6 +74,23 @@ export interface ReportRound {
   approvedAt: string | null;
 }
 
+/** The previous frozen report's assessments per area, frozen with this one to show how areas moved. */
+export interface ReportPreviousSpread {
+  period: { key: string; startsAt: string; endsAt: string };
+  spread: AreaSpread[];
+}
+
+/**
+ * The board's handling of the report ("KS 2026-09-15 § 123"). Recorded after the meeting, so
+ * never part of the frozen snapshot: it is added to the document when the report is read.
+ */
+export interface ReportBoardDecision {
+  body: string;
+  /** ISO date. */
+  date: string;
+  paragraph: string;
+}
+
 export interface ReportTotals {
   due: number;
   completedOnTime: number;
@@ -94,6 +112,10 @@ export interface ReportDocument {
   areas: ReportArea[];
   /** Reports frozen since reporting rounds (issue 13); older reports have none. */
   round?: ReportRound;
+  /** From the second assessed period on: the previous report's spread of assessments. */
+  previous?: ReportPreviousSpread;
+  /** Added when read, once the board has handled the report (see ReportBoardDecision). */
+  boardDecision?: ReportBoardDecision;
 }
 
 export type ReportLocale = 'sv' | 'en';

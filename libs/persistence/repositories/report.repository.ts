@@ -1,4 +1,5 @@
-import type { ReportAction, ReportDocument, ReportOccurrence, ReportStatusReport } from '../../domain/reporting/report-document';
+import type { ReportAction, ReportDocument, ReportOccurrence, ReportPreviousSpread, ReportStatusReport } from '../../domain/reporting/report-document';
+import { assessmentSpread, isAssessed } from '../../domain/reporting/assessment-spread';
 import { ReportingRoundRepository, type StatusReportRecord } from './reporting-round.repository';
 import { isLate, outcomeOf } from '../../domain/reporting/occurrence-outcome';
 import { EntityManager } from 'typeorm';
@@ -44,6 +45,20 @@ export class ReportRepository {
   async frozen(planId: string, periodKey: string): Promise<ReportDocument | undefined> {
     const [row]: Array<{ document: ReportDocument }> = await this.db.query('SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_key = $2', [planId, periodKey]);
     return row?.document;
+  }
+
+  /**
+   * The spread of assessments in the plan's last frozen report before `startsAt`, for the chart
+   * of how areas moved; none when that report had no round (nothing to compare with).
+   */
+  async previousSpread(planId: string, startsAt: string): Promise<ReportPreviousSpread | undefined> {
+    const [row]: Array<{ document: ReportDocument }> = await this.db.query(
+      'SELECT document FROM report_snapshot WHERE plan_id = $1 AND period_end <= $2 ORDER BY period_end DESC LIMIT 1',
+      [planId, startsAt],
+    );
+    if (!row || !isAssessed(row.document.areas)) return undefined;
+    const { key, startsAt: previousStart, endsAt } = row.document.period;
+    return { period: { key, startsAt: previousStart, endsAt }, spread: assessmentSpread(row.document.areas) };
   }
 
   async build(period: ReportPeriodInput): Promise<ReportDocument> {
@@ -92,6 +107,7 @@ export class ReportRepository {
       areas.set(action.area, [...(areas.get(action.area) ?? []), entry]);
     }
     const described = occurrences.map((o) => describeOccurrence(o, moment));
+    const previous = round ? await this.previousSpread(period.planId, period.startsAt) : undefined;
     return {
       plan: { id: plan?.id, title: plan?.title, timezone: plan?.timezone },
       period: { key: period.key, startsAt: period.startsAt, endsAt: period.endsAt },
@@ -109,6 +125,7 @@ export class ReportRepository {
       ...(round
         ? { round: { status: round.status, deadline: round.deadline, summary: round.summary, approvedBy: round.approved?.byName ?? null, approvedAt: round.approved?.at ?? null } }
         : {}),
+      ...(previous ? { previous } : {}),
     };
   }
 }
