@@ -67,7 +67,8 @@ export function assessmentChart(document: ReportDocument, t: Texts, clock: Repor
         barWidth: 18,
         itemStyle: { color: ASSESSMENT_COLOURS[key] },
         label: { show: true, fontSize: 10, color: key === 'at-risk' || key === 'none' ? '#111111' : '#ffffff', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
-        data: rows.map((row) => ({ value: row.spread?.counts[key] ?? 0, itemStyle: row.faded ? { opacity: 0.45 } : undefined })),
+        // A faded bar keeps dark figures: white on a pale colour would not be legible.
+        data: rows.map((row) => ({ value: row.spread?.counts[key] ?? 0, ...(row.faded ? { itemStyle: { opacity: 0.45 }, label: { color: '#111111' } } : {}) })),
       })),
     });
     const svg = chart.renderToSVGString();

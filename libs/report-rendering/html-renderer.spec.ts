@@ -103,7 +103,7 @@ describe('renderReportHtml of a reporting round', () => {
   it('shows each action’s assessment in words, its comment, unit and who reported for whom', () => {
     expect(html).toContain('<span class="assessment assessment-completed">Genomförd</span>');
     expect(html).toContain('<span class="assessment assessment-deviation">Avvikelse</span>');
-    expect(html).toContain('<span class="assessment assessment-none">Ingen bedömning</span> <span class="note">(Ej rapporterad)</span>');
+    expect(html).toContain('<span class="assessment assessment-none">Ingen bedömning (Ej rapporterad)</span>');
     expect(html).toContain('<p>Enkäten flyttas till hösten</p>');
     expect(html).toContain('Björn Ärlig för Åsa Öberg, 25 juni 2024');
     expect(html).toContain('<dt>Ansvarig enhet</dt><dd>Utbildningsförvaltningen</dd>');

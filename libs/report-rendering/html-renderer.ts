@@ -1,6 +1,7 @@
 import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
 import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
-import { areaTitle, boardDecisionWords, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { roundFacts, statusReportFacts, textParagraphs } from './report-facts';
+import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /**
  * The board report as one self-contained, printable HTML page (no scripts, no external assets,
@@ -30,7 +31,7 @@ export function renderReportHtml(document: ReportDocument, options: RenderOption
     `<dt>${t.periodRange}</dt><dd>${escapeHtml(clock.periodRange(document.period.startsAt, document.period.endsAt))}</dd>`,
     `<dt>${document.draft ? t.draftAt : t.frozenAt}</dt><dd><time datetime="${escapeHtml(document.frozenAt)}">${escapeHtml(clock.dateTime(document.frozenAt))}</time></dd>`,
     `<dt>${t.timezone}</dt><dd>${escapeHtml(document.plan.timezone)}</dd>`,
-    ...roundFacts(document, t, clock),
+    ...roundFactItems(document, t, clock),
     '</dl>',
     ...(document.draft ? [`<p class="draft" role="note">${escapeHtml(t.draftNotice)}</p>`] : []),
     '</header>',
@@ -63,17 +64,9 @@ function summary(document: ReportDocument, t: Texts): string {
   ].join('\n');
 }
 
-/** Who approved the round and when, or that it froze without approval; the board's decision once recorded. */
-function roundFacts(document: ReportDocument, t: Texts, clock: ReportClock): string[] {
-  const facts: string[] = [];
-  const round = document.round;
-  if (round) {
-    facts.push(`<dt>${t.round.deadline}</dt><dd>${escapeHtml(clock.due(round.deadline))}</dd>`);
-    if (round.status === 'approved' && round.approvedAt) facts.push(`<dt>${t.round.approvedBy}</dt><dd>${escapeHtml([round.approvedBy, clock.dateTime(round.approvedAt)].filter(Boolean).join(', '))}</dd>`);
-    if (round.status === 'frozen') facts.push(`<dt>${t.column.status}</dt><dd>${t.round.frozenUnapproved}</dd>`);
-  }
-  if (document.boardDecision) facts.push(`<dt>${t.round.boardDecision}</dt><dd>${escapeHtml(boardDecisionWords(document.boardDecision))}</dd>`);
-  return facts;
+/** The round's facts (deadline, approval, the board's handling) as the header's definition list. */
+function roundFactItems(document: ReportDocument, t: Texts, clock: ReportClock): string[] {
+  return roundFacts(document, t, clock).map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`);
 }
 
 /** The chart inline (no external asset), with its figures as a table for those who cannot see it. */
@@ -154,16 +147,9 @@ function occurrenceRow(o: ReportOccurrence, t: Texts, clock: ReportClock): strin
 
 /** The owners' status report: the assessment in words (colour repeats it), comment, links, who reported. */
 function statusReport(report: ReportStatusReport, t: Texts, clock: ReportClock): string {
-  const assessment = report.assessment ?? 'none';
-  const state = report.state === 'submitted' ? '' : ` <span class="note">(${escapeHtml(t.reportState[report.state])})</span>`;
-  const by = report.submittedBy
-    ? `${escapeHtml(report.submittedBy)}${report.submittedOnBehalfOf ? ` ${t.round.onBehalfOf} ${escapeHtml(report.submittedOnBehalfOf)}` : ''}${report.submittedAt ? `, ${escapeHtml(clock.date(report.submittedAt))}` : ''}`
-    : '';
-  const rows = [
-    `<dt>${t.round.assessment}</dt><dd><span class="assessment assessment-${assessment}">${escapeHtml(t.assessment[assessment])}</span>${state}</dd>`,
-    report.unit ? `<dt>${t.round.unit}</dt><dd>${escapeHtml(report.unit)}</dd>` : '',
-    by ? `<dt>${t.round.reportedBy}</dt><dd>${by}</dd>` : '',
-  ].join('');
+  const rows = statusReportFacts(report, t, clock)
+    .map((f, i) => `<dt>${escapeHtml(f.label)}</dt><dd>${i === 0 ? `<span class="assessment assessment-${report.assessment ?? 'none'}">${escapeHtml(f.value)}</span>` : escapeHtml(f.value)}</dd>`)
+    .join('');
   const links = report.links.map((link) => `<li>${linkHtml(link, t)}</li>`).join('');
   return [
     '<div class="status-report">',
@@ -176,9 +162,8 @@ function statusReport(report: ReportStatusReport, t: Texts, clock: ReportClock):
 
 /** A user's text with its line breaks kept, escaped. */
 function paragraphs(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+  return textParagraphs(text)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
 

@@ -1,6 +1,6 @@
 import { renderReportPdf } from './pdf-renderer';
 import { extractPdfText } from './pdf-text.testing';
-import { INJECTED_COMMENT, sampleReport } from './report-document.fixture';
+import { INJECTED_COMMENT, INJECTED_SUMMARY, sampleReport, sampleRoundReport } from './report-document.fixture';
 import { toWinAnsi } from './win-ansi';
 
 describe('renderReportPdf', () => {
@@ -20,7 +20,7 @@ describe('renderReportPdf', () => {
 
   it('starts with the plan title in Swedish letters, the period and the totals', () => {
     expect(lines[0]).toBe('Handlingsplan för näringslivet 2024–2025');
-    expect(lines[1]).toBe('Uppföljning till kommunstyrelsen · Period 2024H1');
+    expect(lines[1]).toBe('Uppföljning till kommunstyrelsen · Period januari–juni 2024');
     expect(text).toContain('Perioden: 1 jan. 2024 – 30 juni 2024');
     expect(text).toContain('Förfallna tillfällen: 5');
     expect(text).toContain('Eskaleringar: 3');
@@ -29,7 +29,7 @@ describe('renderReportPdf', () => {
 
   it('lists per area the actions and the outcome of each occurrence in words', () => {
     for (const heading of ['Företagsklimat & service', 'Kompetensförsörjning', 'Utan arbetsområde']) expect(lines).toContain(heading);
-    expect(text).toContain('2024Q1 · Förfallodag: 31 mars 2024 · FÖRSENAD · Eskaleringar: 2');
+    expect(text).toContain('januari–mars 2024 · Förfallodag: 31 mars 2024 · FÖRSENAD · Eskaleringar: 2');
     expect(text).toContain('KLAR SENT (försenad)');
     expect(text).toContain('HOPPADES ÖVER');
     expect(text).toContain('AVBRUTEN');
@@ -39,12 +39,12 @@ describe('renderReportPdf', () => {
   });
 
   it('numbers its pages', () => {
-    expect(text).toMatch(/Handlingsplan för näringslivet 2024–2025 · 2024H1 · 1\/\d+/);
+    expect(text).toMatch(/Handlingsplan för näringslivet 2024–2025 · januari–juni 2024 · 1\/\d+/);
   });
 
   it('is available in English', async () => {
     const en = extractPdfText(await renderReportPdf(sampleReport(), { locale: 'en' })).join('\n');
-    expect(en).toContain('Follow-up report to the municipal board · Period 2024H1');
+    expect(en).toContain('Follow-up report to the municipal board · Period January–June 2024');
     expect(en).toContain('OVERDUE');
   });
 
@@ -54,7 +54,7 @@ describe('renderReportPdf', () => {
     doc.areas[1].actions = many;
     const out = extractPdfText(await renderReportPdf(doc)).join('\n');
     expect(out).toContain('Aktivitet 60');
-    expect(out).toMatch(/ · 2024H1 · 3\/\d+/);
+    expect(out).toMatch(/ · januari–juni 2024 · 3\/\d+/);
   });
 
   it('folds characters the standard font cannot draw instead of drawing wrong glyphs', () => {
@@ -66,5 +66,54 @@ describe('renderReportPdf', () => {
     expect(draft).toContain('Utkast: perioden pågår');
     expect(draft).toMatch(/^Utkast per: /m);
     expect(text).not.toMatch(/Utkast/);
+  });
+
+  it('never shows the board an internal period key', () => {
+    expect(text).not.toMatch(/2024H1|2024Q1|2024-02\b/);
+  });
+});
+
+describe('renderReportPdf of a reporting round', () => {
+  let pdf: Buffer;
+  let text: string;
+  beforeAll(async () => {
+    pdf = await renderReportPdf(sampleRoundReport());
+    text = extractPdfText(pdf).join('\n');
+  });
+
+  it('states the deadline, the approval and the board’s handling under the title', () => {
+    expect(text).toContain('Sista dag för lägesrapporter: 1 juli 2024');
+    expect(text).toContain('Godkänd av: Karin Kommunchef, 2 juli 2024 10:00');
+    expect(text).toContain('Behandlad: KS 2024-09-15 § 123');
+  });
+
+  it('carries the overall summary before the totals and each area’s summary under its heading', () => {
+    expect(text).toContain('Samlad bedömning\nPlanen följs i stort.\nEnkäten är försenad.');
+    expect(text.indexOf('Enkäten är försenad.')).toBeLessThan(text.indexOf('Förfallna tillfällen: 5'));
+    expect(text).toContain(`Företagsklimat & service\nSammanfattning\n${INJECTED_SUMMARY}`);
+  });
+
+  it('gives each action its assessment in words, unit, who reported for whom, comment and links', () => {
+    expect(text).toContain('Bedömning: Avvikelse\nAnsvarig enhet: Näringslivsenheten\nRapporterad av: Björn Ärlig för Åsa Öberg, 25 juni 2024\nEnkäten flyttas till hösten');
+    expect(text).toContain('Underlag: https://example.se/minnesanteckningar, javascript:alert(1)');
+    expect(text).toContain('Bedömning: Ingen bedömning (Ej rapporterad)');
+  });
+
+  it('embeds the chart as an image, with its figures and the change since the previous report as text', () => {
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    expect(text).toContain('Antal aktiviteter per bedömning; förändring sedan föregående rapport (juli–december 2023):');
+    expect(text).toContain('Företagsklimat & service: Genomförd 1 (+1), Enligt plan 1 (-1), Risk för avvikelse 0 (-1), Avvikelse 1 (+1)');
+  });
+
+  it('has no chart for a report without assessments', async () => {
+    expect((await renderReportPdf(sampleReport())).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('says when a round froze without approval', async () => {
+    const report = sampleRoundReport();
+    report.round = { ...report.round!, status: 'frozen', approvedBy: null, approvedAt: null };
+    const out = extractPdfText(await renderReportPdf(report)).join('\n');
+    expect(out).toContain('Status: Frös utan godkännande');
+    expect(out).not.toContain('Godkänd av');
   });
 });

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 
 /**
  * A deliberately small PDF text extractor for specs: inflates every content stream and reads the
- * strings of its Tj/TJ operators, decoding WinAnsi. One line of output per text operator. Enough
+ * strings of its Tj/TJ operators, decoding WinAnsi; image streams are skipped. One line of output per text operator. Enough
  * for what pdfkit writes with standard fonts; not a general PDF parser.
  */
 export function extractPdfText(pdf: Buffer): string[] {
@@ -14,6 +14,12 @@ export function extractPdfText(pdf: Buffer): string[] {
     const start = match.index + match[0].length;
     const end = raw.indexOf('endstream', start);
     if (end < 0) break;
+    // Images hold no text, and scanning their pixels with the operator pattern takes minutes.
+    const dictionary = raw.slice(raw.lastIndexOf(' obj', match.index), match.index);
+    if (/\/Subtype\s*\/Image/.test(dictionary)) {
+      streams.lastIndex = end + 'endstream'.length;
+      continue;
+    }
     const bytes = pdf.subarray(start, end);
     let content: string;
     try {
