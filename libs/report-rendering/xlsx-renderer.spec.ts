@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { sampleReport } from './report-document.fixture';
+import { INJECTED_SUMMARY, sampleReport, sampleRoundReport } from './report-document.fixture';
 import { renderReportXlsx } from './xlsx-renderer';
 
 async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -26,7 +26,7 @@ describe('renderReportXlsx', () => {
   it('summarises plan, period and totals', () => {
     const summary = workbook.getWorksheet('Sammanfattning')!;
     expect(values(summary.getRow(1))).toEqual(['Plan', 'Handlingsplan för näringslivet 2024–2025']);
-    expect(values(summary.getRow(2))).toEqual(['Period', '2024H1']);
+    expect(values(summary.getRow(2))).toEqual(['Period', 'januari–juni 2024']);
     const totals = new Map<unknown, unknown>();
     summary.eachRow((row) => totals.set(row.getCell(1).value, row.getCell(2).value));
     expect(totals.get('Förfallna tillfällen')).toBe(5);
@@ -49,6 +49,7 @@ describe('renderReportXlsx', () => {
     // The end of 31 March in Stockholm is written as the calendar day 2024-03-31.
     expect((due as Date).toISOString()).toBe('2024-03-31T00:00:00.000Z');
     expect(late.getCell(5).numFmt).toBe('yyyy-mm-dd');
+    expect(late.getCell(4).value).toBe('januari–mars 2024');
     expect(late.getCell(7).value).toBe('försenad');
     expect(late.getCell(8).value).toBe('Ja');
     expect(late.getCell(14).value).toBe(2);
@@ -89,5 +90,56 @@ describe('renderReportXlsx', () => {
     const rows = draft.worksheets[0].getSheetValues().flat().map(String);
     expect(rows).toContain('Utkast per');
     expect(rows.some((v) => v.startsWith('Utkast: perioden pågår'))).toBe(true);
+  });
+});
+
+describe('renderReportXlsx of a reporting round', () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await readBack(await renderReportXlsx(sampleRoundReport()));
+  });
+
+  const column = (sheet: ExcelJS.Worksheet, n: number): unknown[] => sheet.getColumn(n).values.slice(1);
+
+  it('adds the assessments and the summaries as sheets of their own', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Sammanfattning', 'Bedömningar', 'Sammanfattningar', 'Tillfällen', 'Lägesrapporter']);
+  });
+
+  it('states the round’s facts, the overall summary and the spread of assessments on the summary sheet', () => {
+    const summary = workbook.getWorksheet('Sammanfattning')!;
+    const facts = new Map<unknown, unknown>();
+    summary.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+    expect(facts.get('Godkänd av')).toBe('Karin Kommunchef, 2 juli 2024 10:00');
+    expect(facts.get('Behandlad')).toBe('KS 2024-09-15 § 123');
+    expect(facts.get('Samlad bedömning')).toBe('Planen följs i stort.\n\nEnkäten är försenad.');
+    expect(column(summary, 1)).toContain('Antal aktiviteter per bedömning; förändring sedan föregående rapport (juli–december 2023)');
+    let spread: unknown[] = [];
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === 'Kompetensförsörjning') spread = values(row);
+    });
+    expect(spread).toEqual(['Kompetensförsörjning', '0 (±0)', '0 (±0)', '1 (+1)', '0 (±0)', '0 (±0)', '0 (±0)']);
+  });
+
+  it('has one row per action with unit, assessment in words, comment, links and who reported', () => {
+    const sheet = workbook.getWorksheet('Bedömningar')!;
+    expect(values(sheet.getRow(1))).toEqual(['Arbetsområde', 'Aktivitet', 'Ansvarig enhet', 'Bedömning', 'Kommentar', 'Underlag', 'Rapporterad av', 'Datum']);
+    expect(sheet.rowCount).toBe(1 + 5);
+    const survey = sheet.getRow(3);
+    expect(values(survey).slice(0, 5)).toEqual(['Företagsklimat & service', 'Enkät om företagsklimatet', 'Näringslivsenheten', 'Avvikelse', 'Enkäten flyttas till hösten']);
+    expect(survey.getCell(7).value).toBe('Björn Ärlig för Åsa Öberg');
+    expect(survey.getCell(8).value).toEqual(new Date('2024-06-25T12:00:00.000Z'));
+    expect(sheet.getRow(2).getCell(6).value).toBe('https://example.se/minnesanteckningar\njavascript:alert(1)');
+    expect(sheet.getRow(6).getCell(4).value).toBe('Ingen bedömning (Ej rapporterad)');
+  });
+
+  it('keeps the areas’ summaries as written, markup as text', () => {
+    const sheet = workbook.getWorksheet('Sammanfattningar')!;
+    expect(values(sheet.getRow(2))).toEqual(['Företagsklimat & service', INJECTED_SUMMARY]);
+    expect(values(sheet.getRow(3))).toEqual(['Kompetensförsörjning', 'Samarbetet med skolan behöver en ny form.']);
+  });
+
+  it('has no round sheets for a report frozen before rounds existed', async () => {
+    const plain = await readBack(await renderReportXlsx(sampleReport()));
+    expect(plain.worksheets.map((s) => s.name)).not.toContain('Bedömningar');
   });
 });
