@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFilename, reportFormatForMediaType, slugify } from './report-formats';
 import { sampleReport } from './report-document.fixture';
 
@@ -16,6 +17,8 @@ describe('REPORT_FORMATS', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
     expect(workbook.worksheets).toHaveLength(3);
+    const docx = (await REPORT_FORMATS.docx.render(doc)) as Buffer;
+    expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('Förslag till beslut');
     expect(REPORT_FORMATS.html.contentType).toBe('text/html; charset=utf-8');
     expect(REPORT_FORMATS.xlsx.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
@@ -23,7 +26,7 @@ describe('REPORT_FORMATS', () => {
   it('renders a plan with nothing in it in every format', async () => {
     const empty = { ...doc, areas: [], totals: { due: 0, completedOnTime: 0, completedLate: 0, open: 0, late: 0, skipped: 0, escalations: 0 } };
     expect(await REPORT_FORMATS.html.render(empty)).toContain('Planen har inga aktiviteter.');
-    for (const format of ['pdf', 'xlsx'] as const) expect(((await REPORT_FORMATS[format].render(empty)) as Buffer).length).toBeGreaterThan(500);
+    for (const format of ['pdf', 'xlsx', 'docx'] as const) expect(((await REPORT_FORMATS[format].render(empty)) as Buffer).length).toBeGreaterThan(500);
   });
 
   it('keys every spec by its own format', () => {
@@ -34,10 +37,11 @@ describe('REPORT_FORMATS', () => {
   });
 
   it('recognises formats and media types', () => {
-    expect(['json', 'html', 'pdf', 'xlsx'].every(isReportFormat)).toBe(true);
+    expect(['json', 'html', 'pdf', 'xlsx', 'docx'].every(isReportFormat)).toBe(true);
     expect(isReportFormat('csv')).toBe(false);
     expect(isReportFormat('toString')).toBe(false);
     expect(reportFormatForMediaType('application/PDF')).toBe('pdf');
+    expect(reportFormatForMediaType('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('docx');
     expect(reportFormatForMediaType('text/html; charset=utf-8')).toBe('html');
     expect(reportFormatForMediaType('text/csv')).toBeUndefined();
   });

@@ -1,9 +1,10 @@
+import { renderReportDocx } from './docx-renderer';
 import { renderReportHtml } from './html-renderer';
 import { renderReportPdf } from './pdf-renderer';
 import { RenderOptions, ReportDocument } from './report-document';
 import { renderReportXlsx } from './xlsx-renderer';
 
-export type ReportFormat = 'json' | 'html' | 'pdf' | 'xlsx';
+export type ReportFormat = 'json' | 'html' | 'pdf' | 'xlsx' | 'docx';
 
 export interface ReportFormatSpec {
   format: ReportFormat;
@@ -12,7 +13,7 @@ export interface ReportFormatSpec {
   /** What to send as Content-Type. */
   contentType: string;
   extension: string;
-  /** Browsers show HTML and JSON; PDF and XLSX are files to keep. */
+  /** Browsers show HTML and JSON; PDF, XLSX and DOCX are files to keep. */
   disposition: 'inline' | 'attachment';
   render(document: ReportDocument, options?: RenderOptions): Promise<Buffer | string>;
 }
@@ -54,7 +55,19 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, ReportFormatSpec>> = 
     disposition: 'attachment',
     render: renderReportXlsx,
   },
+  // The officer's report (tjänsteskrivelse) a secretary puts on the board's agenda and may edit.
+  docx: {
+    format: 'docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+    disposition: 'attachment',
+    render: renderReportDocx,
+  },
 };
+
+/** Every format's name, in the table's order: for an API's enum and error text. */
+export const REPORT_FORMAT_NAMES = Object.keys(REPORT_FORMATS) as ReportFormat[];
 
 export function isReportFormat(value: unknown): value is ReportFormat {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REPORT_FORMATS, value);

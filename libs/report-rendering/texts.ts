@@ -119,13 +119,15 @@ const SV = {
   memo: {
     heading: 'Tjänsteskrivelse',
     matter: 'Ärende',
-    matterText: 'Uppföljning av handlingsplanen',
+    followUpOf: 'Uppföljning av',
+    period: 'för perioden',
     proposal: 'Förslag till beslut',
     proposalText: 'Kommunstyrelsen godkänner uppföljningen och lägger den till handlingarna.',
-    background: 'Ärendet',
     perArea: 'Uppföljning per arbetsområde',
     appendix: 'Bilaga: tillfällen under perioden',
     date: 'Datum',
+    page: 'Sida',
+    of: 'av',
   },
 };
 
@@ -216,13 +218,15 @@ const EN: Texts = {
   memo: {
     heading: 'Officer’s report',
     matter: 'Matter',
-    matterText: 'Follow-up of the action plan',
+    followUpOf: 'Follow-up of',
+    period: 'for the period',
     proposal: 'Proposed decision',
     proposalText: 'The municipal board approves the follow-up and places it on file.',
-    background: 'The matter',
     perArea: 'Follow-up per area',
     appendix: 'Appendix: occurrences in the period',
     date: 'Date',
+    page: 'Page',
+    of: 'of',
   },
 };
 

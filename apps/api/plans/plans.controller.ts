@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IdempotentRequest } from '../../../libs/persistence/repositories/idempotency-key.repository';
-import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFormatForMediaType } from '../../../libs/report-rendering';
+import { isReportFormat, REPORT_FORMAT_NAMES, REPORT_FORMATS, reportContentDisposition, reportFormatForMediaType } from '../../../libs/report-rendering';
 import { DomainError } from '../../../libs/domain/errors';
 import { CurrentPerson, CurrentPersonInfo } from '../auth/current-person';
 import { Roles } from '../auth/roles.decorator';
@@ -172,11 +172,11 @@ export class PlansController {
   }
 
   @Get('plans/:id/reports/:period')
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html', 'pdf', 'xlsx'], description: 'Else negotiated from the Accept header' })
+  @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMAT_NAMES, description: 'Else negotiated from the Accept header' })
   @ApiQuery({ name: 'locale', required: false, enum: ['sv', 'en'] })
   @ApiQuery({ name: 'draft', required: false, type: Boolean, description: 'Before the period is frozen: the report as it stands now, marked as a draft' })
-  @ApiProduces('application/json', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ type: ReportDocumentResponse, description: 'The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF or XLSX' })
+  @ApiProduces(...REPORT_FORMAT_NAMES.map((name) => REPORT_FORMATS[name].mediaType))
+  @ApiOkResponse({ type: ReportDocumentResponse, description: 'The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF, XLSX or DOCX (the officer’s report to the board)' })
   async report(
     @Param('id', UuidParam) planId: string,
     @Param('period') period: string,
@@ -188,7 +188,7 @@ export class PlansController {
     @CurrentPerson() actor: CurrentPersonInfo,
   ): Promise<void> {
     const chosen = format ?? reportFormatForMediaType(request.accepts(Object.values(REPORT_FORMATS).map((f) => f.mediaType)) || 'application/json') ?? 'json';
-    if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', 'format is json, html, pdf or xlsx', [{ path: 'format', message: String(format) }]);
+    if (!isReportFormat(chosen)) throw new DomainError('VALIDATION_FAILED', `format is one of ${REPORT_FORMAT_NAMES.join(', ')}`, [{ path: 'format', message: String(format) }]);
     const document = draft ? await this.plans.reportDraft(planId, period, actor) : await this.plans.report(planId, period);
     const spec = REPORT_FORMATS[chosen];
     const body = await spec.render(document, { locale: locale === 'en' ? 'en' : 'sv' });

@@ -957,6 +957,11 @@ export interface components {
             position: number;
             title: string;
         };
+        AreaSpreadResponse: {
+            area: string;
+            /** @description Actions per assessment: completed, on-track, at-risk, deviation, not-started, none */
+            counts: components["schemas"]["SpreadCountsResponse"];
+        };
         AreaSummaryInput: {
             /** @description The area's title ('' for actions without an area) */
             area: string;
@@ -1617,16 +1622,33 @@ export interface components {
             occurrences: components["schemas"]["ReportOccurrenceResponse"][];
             status: string;
             statusLines: components["schemas"]["ReportStatusLineResponse"][];
+            /** @description The owners’ status report in the round (reports frozen before rounds have none) */
+            statusReport?: components["schemas"]["ReportStatusReportResponse"];
             title: string;
             when: string | null;
         };
         ReportAreaResponse: {
             actions: components["schemas"]["ReportActionResponse"][];
+            /** @description The coordinator’s summary of the area in the round */
+            summary?: string | null;
             /** @description '' for actions without an area */
             title: string;
         };
+        ReportBoardDecisionResponse: {
+            /** @example KS */
+            body: string;
+            /**
+             * Format: date
+             * @example 2026-09-15
+             */
+            date: string;
+            /** @example § 123 */
+            paragraph: string;
+        };
         ReportDocumentResponse: {
             areas: components["schemas"]["ReportAreaResponse"][];
+            /** @description The board’s handling, once recorded (not part of the frozen snapshot) */
+            boardDecision?: components["schemas"]["ReportBoardDecisionResponse"];
             /** @description A draft of a period still running: not the board’s report yet */
             draft?: boolean;
             /**
@@ -1636,6 +1658,10 @@ export interface components {
             frozenAt: string;
             period: components["schemas"]["ReportPeriodOfDocument"];
             plan: components["schemas"]["ReportPlanResponse"];
+            /** @description The previous report’s assessments per area, for the chart’s movement */
+            previous?: components["schemas"]["ReportPreviousSpreadResponse"];
+            /** @description The reporting round behind the report (reports frozen before rounds have none) */
+            round?: components["schemas"]["ReportRoundResponse"];
             totals: components["schemas"]["ReportTotalsResponse"];
         };
         ReportOccurrenceResponse: {
@@ -1677,11 +1703,47 @@ export interface components {
             timezone: string;
             title: string;
         };
+        ReportPreviousSpreadResponse: {
+            period: components["schemas"]["ReportPeriodOfDocument"];
+            spread: components["schemas"]["AreaSpreadResponse"][];
+        };
+        ReportRoundResponse: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /**
+             * Format: date-time
+             * @description The status reports’ deadline
+             */
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "approved" | "frozen";
+            /** @description The coordinator’s overall summary */
+            summary: string | null;
+        };
         ReportStatusLineResponse: {
             /** Format: date-time */
             at: string;
             by: string | null;
             text: string;
+        };
+        ReportStatusReportResponse: {
+            /** @enum {string|null} */
+            assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started" | null;
+            comment: string | null;
+            links: string[];
+            /**
+             * @description 'not-reported' when the round froze without it
+             * @enum {string}
+             */
+            state: "missing" | "returned" | "submitted" | "not-reported";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
+            /** @description The owner a substitute answered for */
+            submittedOnBehalfOf: string | null;
+            /** @description The responsible unit's name ('' if none) */
+            unit: string;
         };
         ReportTotalsResponse: {
             completedLate: number;
@@ -1858,6 +1920,15 @@ export interface components {
         SkipRequest: {
             /** @example Ersätts av en digital träff */
             reason: string;
+        };
+        SpreadCountsResponse: {
+            "at-risk": number;
+            completed: number;
+            deviation: number;
+            /** @description Actions without an assessment */
+            none: number;
+            "not-started": number;
+            "on-track": number;
         };
         StatusReportDetailResponse: {
             actionId: string;
@@ -3393,7 +3464,7 @@ export interface operations {
                 /** @description Before the period is frozen: the report as it stands now, marked as a draft */
                 draft?: boolean;
                 /** @description Else negotiated from the Accept header */
-                format?: "json" | "html" | "pdf" | "xlsx";
+                format?: "json" | "html" | "pdf" | "xlsx" | "docx";
                 locale?: "sv" | "en";
             };
             header?: never;
@@ -3405,7 +3476,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF or XLSX */
+            /** @description The frozen board report of the period (e.g. 2024H1): JSON as described, or rendered as HTML, PDF, XLSX or DOCX (the officer’s report to the board) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,6 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDocumentResponse"];
                     "application/pdf": components["schemas"]["ReportDocumentResponse"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportDocumentResponse"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ReportDocumentResponse"];
                     "text/html": components["schemas"]["ReportDocumentResponse"];
                 };
             };
