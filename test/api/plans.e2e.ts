@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntentReconciler } from '../../apps/api/engine/intent-reconciler';
@@ -134,6 +135,9 @@ describe('plans and actions: validation, crash repair, import', () => {
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = await binary('xlsx');
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK'); // a zip container
+    const docx = await binary('docx');
+    expect([docx.headers['content-type'], docx.headers['content-disposition']]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', expect.stringMatching(/attachment; filename=".*2026H1\.docx"/)]);
+    expect((await mammoth.extractRawText({ buffer: docx.body as Buffer })).value).toContain('Förslag till beslut');
     expect((await org.vera.get(`/api/plans/${planId}/reports/2026H1?format=doc`)).status).toBe(400);
   });
 

@@ -1,4 +1,9 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { parseSchedule } from '../../libs/domain/schedule';
+import { PlansService } from '../../apps/api/plans/plans.service';
+import { REPORT_FORMATS } from '../../libs/report-rendering';
+import { extractPdfText } from '../../libs/report-rendering/pdf-text.testing';
 import { OccurrencesService } from '../../apps/api/occurrences/occurrences.service';
 import { RoundsService } from '../../apps/api/reporting/rounds.service';
 import type { CurrentPersonInfo } from '../../apps/api/auth/current-person';
@@ -102,7 +107,28 @@ describe('reporting round', () => {
     const decided = await rounds().recordBoardDecision(planId, 'T1', { body: 'KS', date: '2026-09-15', paragraph: '§ 123' }, cora);
     expect(decided.boardDecision).toMatchObject({ body: 'KS', date: '2026-09-15', paragraph: '§ 123' });
     expect((await rounds().list(planId))[0]).toMatchObject({ periodKey: 'T1', status: 'approved', boardDecision: { paragraph: '§ 123' } });
+
+    // The board's report, as the API serves it, says all of it in every format.
+    const report = await stack.api!.get(PlansService).report(planId, 'T1');
+    const everywhere = ['Träffen hölls i mars med 40 företag.', 'Genomförd', 'Färre besök än planerat.', 'Risk för avvikelse', 'Samhällsbyggnad', 'Planen följs i stort.', 'Företagsbesöken behöver fler resurser.', 'Cora', 'KS 2026-09-15 § 123'];
+    for (const [format, text] of Object.entries(await renderedTexts(report))) {
+      for (const expected of everywhere) expect({ format, has: text.includes(expected) ? expected : `missing: ${expected}` }).toEqual({ format, has: expected });
+      expect({ format, internalKey: /\bT1\b/.test(text) }).toEqual({ format, internalKey: false });
+    }
   }, 90_000);
+
+  /** Each format read back the way its reader would: the HTML's text, the PDF's text, every cell of the workbook, the DOCX as Word shows it. */
+  async function renderedTexts(report: ReportDocument): Promise<Record<string, string>> {
+    const html = ((await REPORT_FORMATS.html.render(report)) as string).replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&');
+    const pdf = extractPdfText((await REPORT_FORMATS.pdf.render(report)) as Buffer).join('\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await REPORT_FORMATS.xlsx.render(report)) as unknown as ArrayBuffer);
+    const xlsx = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String)).join('\n');
+    const docxBuffer = (await REPORT_FORMATS.docx.render(report)) as Buffer;
+    const docx = (await mammoth.extractRawText({ buffer: docxBuffer })).value;
+    expect((await mammoth.convertToHtml({ buffer: docxBuffer })).value).toMatch(/<img alt="[^"]+" src="data:image\/png;base64,/); // the chart
+    return { html, pdf, xlsx, docx };
+  }
 
   it('freezes by itself at the grace time, with what is missing marked as not reported', async () => {
     const { planId, quiet, start } = await planWithRound({ opensBefore: 'PT3S', deadlineBefore: 'PT1S', freezeAfter: 'PT2S', returnFor: 'PT30S' }, 4);
