@@ -117,6 +117,30 @@ describe('reporting round', () => {
     }
   }, 90_000);
 
+  it('carries into the next period’s report how each area’s assessments moved since this one', async () => {
+    const planId = await insertPlan(stack);
+    const quiet = { ...LADDER, remindBefore: [], escalateAfter: [] };
+    const visits = await startAction(stack, { planId, title: 'Regelbundna företagsbesök', owners: { personIds: [org.olle], unitIds: [] }, schedule: CONTINUOUS, policy: quiet });
+    const first = { key: 'T1', startsAt: inSeconds(-60), endsAt: inSeconds(5) };
+    const second = { key: 'T2', startsAt: first.endsAt, endsAt: inSeconds(12) };
+    // Olle has from the round's opening (1 s) to its freezing (8 s) to report, time enough on a loaded machine.
+    const round = { opensBefore: 'PT4S', deadlineBefore: 'PT1S', freezeAfter: 'PT3S', returnFor: 'PT30S' };
+    const handle = await startReporting(planId, first, round, { cadence: { periods: [first, second] } });
+    const report = await statusReportOf(visits.actionId);
+    await occurrences().submitStatusReport(report.id, { assessment: 'on-track', comment: 'Enligt plan.' }, person(org.olle, ['owner']));
+    await handle.result(); // both periods froze by themselves, the second without a status report
+
+    const documents = (await stack.dataSource.query('SELECT period_key, document FROM report_snapshot WHERE plan_id = $1 ORDER BY period_end', [planId])) as Array<{ period_key: string; document: ReportDocument }>;
+    expect(documents.map((d) => d.period_key)).toEqual(['T1', 'T2']);
+    expect(documents[0].document.previous).toBeUndefined(); // the first assessed period has nothing to compare with
+    const counts = (spread: { counts: Record<string, number> }) => Object.entries(spread.counts).filter(([, n]) => n > 0);
+    expect(documents[1].document.previous).toMatchObject({ period: { key: 'T1' }, spread: [{ area: '' }] });
+    expect(counts(documents[1].document.previous!.spread[0])).toEqual([['on-track', 1]]);
+    const html = (await REPORT_FORMATS.html.render(documents[1].document)) as string;
+    expect(html).toMatch(/<td class="number">0 \(−1\)<\/td>/); // on track: none now, one fewer than before
+    expect(html).toMatch(/<td class="number">1 \(\+1\)<\/td>/); // no assessment: one more
+  }, 60_000);
+
   /** Each format read back the way its reader would: the HTML's text, the PDF's text, every cell of the workbook, the DOCX as Word shows it. */
   async function renderedTexts(report: ReportDocument): Promise<Record<string, string>> {
     const html = ((await REPORT_FORMATS.html.render(report)) as string).replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&');
