@@ -265,17 +265,17 @@ describe('the web app in a browser', () => {
     expect(await textOf(survey)).toContain('en gång per år, nästa 2027-12-31');
     expect(await textOf(survey)).toContain('Olle');
     expect(await textOf(page.getByRole('row').filter({ hasText: 'Regelbundna företagsbesök' }))).toContain('Löpande');
-    await shown(page.getByText(/^Nu följs (första|andra) halvåret \d{4}\. Rapporten fryses /));
+    await shown(page.getByText(/^Nu följs (januari–juni|juli–december) \d{4}\. Rapporten fryses /));
     await screenshot(page, '11-plan-page-viewer');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Visa: första halvåret 2026' }).click();
-    const report = page.frameLocator('iframe[title="Rapport för första halvåret 2026"]');
+    await page.getByRole('button', { name: 'Visa: januari–juni 2026' }).click();
+    const report = page.frameLocator('iframe[title="Rapport för januari–juni 2026"]');
     await shown(report.getByText('Ett bättre näringslivsklimat').first());
     await screenshot(page, '12-report-viewer');
     await page.keyboard.press('Escape');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'PDF: första halvåret 2026' }).click();
+    await page.getByRole('button', { name: 'PDF: januari–juni 2026' }).click();
     expect((await download).suggestedFilename()).toMatch(/2026H1\.pdf$/);
     expect(await page.getByText('Senaste ändringar').count()).toBe(0); // the audit log is the coordinator's
     expect(await page.getByRole('button', { name: 'Förhandsgranska utkastet' }).count()).toBe(0); // and so are drafts

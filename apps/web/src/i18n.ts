@@ -203,14 +203,6 @@ const sv = {
       repeat: 'sedan nya besked var {{every}}',
       workingDays: 'besked kl. 08:00 på arbetsdagar',
     },
-    period: {
-      H1: 'första halvåret {{year}}',
-      H2: 'andra halvåret {{year}}',
-      Q1: 'första kvartalet {{year}}',
-      Q2: 'andra kvartalet {{year}}',
-      Q3: 'tredje kvartalet {{year}}',
-      Q4: 'fjärde kvartalet {{year}}',
-    },
   },
   notifications: {
     title: 'Aviseringar',
@@ -592,14 +584,6 @@ const en: typeof sv = {
       noEscalation: 'no escalation',
       repeat: 'then new notices every {{every}}',
       workingDays: 'notices at 08:00 on working days',
-    },
-    period: {
-      H1: 'first half of {{year}}',
-      H2: 'second half of {{year}}',
-      Q1: 'first quarter of {{year}}',
-      Q2: 'second quarter of {{year}}',
-      Q3: 'third quarter of {{year}}',
-      Q4: 'fourth quarter of {{year}}',
     },
   },
   notifications: {

@@ -1,5 +1,6 @@
 import i18n from './i18n';
 import { Duration } from 'luxon';
+import { periodWords } from '../../../libs/domain/reporting/period-words';
 
 interface Rule {
   type: string;
@@ -53,9 +54,10 @@ export function policyInWords(policy: { remindBefore: string[]; escalateAfter: s
   return sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1);
 }
 
-/** A reporting period key as a board would say it: "2026H2" → "andra halvåret 2026". */
-export function periodInWords(key: string): string {
-  const match = /^(\d{4})([HQ])([1-4])$/.exec(key);
-  if (!match) return key;
-  return i18n.t(`words.period.${match[2]}${match[3]}`, { year: match[1] });
+/**
+ * A reporting period as the board's report says it ("januari–juni 2026", "January–June 2026"):
+ * the domain's one rule, in the UI's language, never the period's key.
+ */
+export function periodInWords(period: { startsAt: string; endsAt: string }, timezone: string): string {
+  return periodWords(period, timezone, i18n.language === 'en' ? 'en' : 'sv');
 }

@@ -30,7 +30,7 @@ export function PlanPage() {
       <Text>{t('plan.facts', { start: p.startDate, timezone: p.timezone, cadence: t(`plan.cadence.${p.reportingCadence}`, { defaultValue: p.reportingCadence }) })}</Text>
       {p.policy && <Text size="sm">{t('plan.policy', { policy: policyInWords(p.policy) })}</Text>}
       {coordinates && <PlanToolbar plan={p} />}
-      <Reports planId={p.id} drafts={Boolean(coordinates)} />
+      <Reports planId={p.id} timezone={p.timezone} drafts={Boolean(coordinates)} />
       <RoundHistory planId={p.id} coordinates={Boolean(coordinates)} />
       {p.areas.length === 0 && <Text>{coordinates ? t('workbench.planEmpty') : t('plan.noActions')}</Text>}
       {p.areas.map((area) => (
@@ -97,7 +97,7 @@ function LatestAssessment({ latest }: { latest: PlanAction['latestAssessment'] }
  * The period being followed and each frozen report, to read here or download as PDF or Excel;
  * coordinators may also read the draft of the running period while they prepare the meeting.
  */
-function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
+function Reports({ planId, timezone, drafts }: { planId: string; timezone: string; drafts: boolean }) {
   const { t } = useTranslation();
   const reports = usePlanReports(planId);
   const files = useReportFiles(planId);
@@ -109,12 +109,12 @@ function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
         {(reports.error || files.error) && <Alert color="red" role="alert">{errorText(reports.error ?? files.error)}</Alert>}
         {data && (
           <Group justify="space-between" wrap="wrap">
-            <Text>{t('plan.current', { period: periodInWords(data.current.key), date: formatDate(data.current.endsAt) })}</Text>
+            <Text>{t('plan.current', { period: periodInWords(data.current, timezone), date: formatDate(data.current.endsAt) })}</Text>
             {drafts && (
               <Button
                 size="xs"
                 variant="default"
-                onClick={() => files.view({ key: data.current.key, draft: true, title: t('plan.draftTitle', { period: periodInWords(data.current.key) }) })}
+                onClick={() => files.view({ key: data.current.key, draft: true, title: t('plan.draftTitle', { period: periodInWords(data.current, timezone) }) })}
                 loading={files.viewing(data.current.key, true)}
               >
                 {t('plan.viewDraft')}
@@ -134,7 +134,7 @@ function Reports({ planId, drafts }: { planId: string; drafts: boolean }) {
             </Table.Thead>
             <Table.Tbody>
               {data.frozen.map((report) => {
-                const period = periodInWords(report.key);
+                const period = periodInWords(report, timezone);
                 return (
                   <Table.Tr key={report.key}>
                     <Table.Td>{period}</Table.Td>
