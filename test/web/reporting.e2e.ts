@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { AddressInfo } from 'node:net';
 import { Browser, Locator, Page } from 'playwright-core';
 import { PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
@@ -237,7 +238,13 @@ describe('the reporting round in a browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: `PDF: ${periodLabel}` }).click();
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
-    await shown(page.getByRole('button', { name: `Word: ${periodLabel}` }));
+    const word = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Word: ${periodLabel}` }).click();
+    const officersReport = await word;
+    expect(officersReport.suggestedFilename()).toMatch(/\.docx$/);
+    const wordText = (await mammoth.extractRawText({ path: (await officersReport.path())! })).value;
+    expect(wordText).toContain('Förslag till beslut');
+    expect(wordText).toContain('KS 2026-09-15 § 123');
     await checked(page, '47-round-approved');
 
     // The plan page: each action's latest assessment in words, and the round with the board's decision.
