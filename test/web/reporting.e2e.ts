@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { AddressInfo } from 'node:net';
 import { Browser, Locator, Page } from 'playwright-core';
+import { periodWords } from '../../libs/domain/reporting/period-words';
 import { PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import type { ApiClient } from '../support/api-client';
@@ -259,6 +260,14 @@ describe('the reporting round in a browser', () => {
     await shown(round.getByText('2 av 3 inlämnade'));
     await shown(round.getByText('KS 2026-09-15 § 123'));
     await checked(page, '48-plan-page-assessments-and-rounds');
+
+    // In English, assessments and periods are English too (the API's periodLabel is the board's Swedish).
+    const { body } = await org.cora.get(`/api/plans/${planId}/rounds/T1`);
+    const englishPeriod = periodWords({ startsAt: body.periodStartsAt, endsAt: body.periodEndsAt }, body.timezone, 'en');
+    expect(englishPeriod).not.toBe(periodLabel);
+    await page.getByRole('button', { name: 'English' }).click();
+    await shown(action(VISITS).getByText('At risk of deviation', { exact: true }));
+    await shown(page.getByRole('table', { name: 'Reporting rounds' }).getByRole('link', { name: `Follow up ${englishPeriod}` }));
     await page.close();
   }, 60_000);
 

@@ -187,7 +187,9 @@ export class LatestAssessmentResponse {
   @ApiProperty({ enum: ASSESSMENTS, description: 'completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad' })
   assessment!: Assessment;
   @ApiProperty({ example: '2026H2' }) periodKey!: string;
-  @ApiProperty({ example: 'juli–december 2026' }) periodLabel!: string;
+  @ApiProperty({ example: 'juli–december 2026', description: 'In Swedish, the board’s language; a client in another language words the period from its dates and timezone' }) periodLabel!: string;
+  @ApiProperty({ format: 'date-time' }) periodStartsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Exclusive' }) periodEndsAt!: string;
 }
 
 export class PlanActionResponse extends ActionResponse {

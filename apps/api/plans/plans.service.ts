@@ -168,7 +168,7 @@ export class PlansService {
       const latest = assessments.get(actionId);
       if (!latest) return null;
       const periodLabel = periodWords({ startsAt: latest.periodStartsAt, endsAt: latest.periodEndsAt }, plan.timezone);
-      return { assessment: latest.assessment, periodKey: latest.periodKey, periodLabel };
+      return { assessment: latest.assessment, periodKey: latest.periodKey, periodLabel, periodStartsAt: latest.periodStartsAt, periodEndsAt: latest.periodEndsAt };
     };
     const followUp = await this.followUp.of([id, ...actions.map((a) => a.id)]);
     const now = Date.now();

@@ -90,7 +90,10 @@ export class StatusReportResponse {
 export class StatusReportDetailResponse extends StatusReportResponse {
   @ApiProperty() planId!: string;
   @ApiProperty() periodKey!: string;
-  @ApiProperty({ example: 'juli–december 2026' }) periodLabel!: string;
+  @ApiProperty({ example: 'juli–december 2026', description: 'In Swedish, the board’s language; a client in another language words the period from its dates and timezone' }) periodLabel!: string;
+  @ApiProperty({ format: 'date-time' }) periodStartsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Exclusive' }) periodEndsAt!: string;
+  @ApiProperty({ example: 'Europe/Stockholm', description: 'The plan’s' }) timezone!: string;
   @ApiProperty({ enum: ROUND_STATUSES }) roundStatus!: RoundStatus;
   @ApiProperty({ type: [OccurrenceResponse], description: "The action's tasks due in the period" }) occurrences!: OccurrenceResponse[];
 }
@@ -116,9 +119,10 @@ export class BoardDecisionResponse {
 export class RoundResponse {
   @ApiProperty() planId!: string;
   @ApiProperty({ example: '2026H2' }) periodKey!: string;
-  @ApiProperty({ example: 'juli–december 2026' }) periodLabel!: string;
+  @ApiProperty({ example: 'juli–december 2026', description: 'In Swedish, the board’s language; a client in another language words the period from its dates and timezone' }) periodLabel!: string;
   @ApiProperty({ format: 'date-time' }) periodStartsAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Exclusive' }) periodEndsAt!: string;
+  @ApiProperty({ example: 'Europe/Stockholm', description: 'The plan’s' }) timezone!: string;
   @ApiProperty({ enum: ROUND_STATUSES, description: 'open: reports coming in; approved: frozen by approval; frozen: froze by itself at freezesAt' }) status!: RoundStatus;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'When the status reports are due' }) deadline!: string;

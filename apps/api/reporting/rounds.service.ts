@@ -58,6 +58,9 @@ export class RoundsService {
       planId: round.planId,
       periodKey: round.periodKey,
       periodLabel: periodWords({ startsAt: round.periodStartsAt, endsAt: round.periodEndsAt }, plan.timezone),
+      periodStartsAt: round.periodStartsAt,
+      periodEndsAt: round.periodEndsAt,
+      timezone: plan.timezone,
       roundStatus: round.status,
       occurrences: await Promise.all(tasks.map((t) => this.occurrences.get(t.id))),
     };
@@ -141,6 +144,7 @@ export class RoundsService {
       periodLabel: periodWords({ startsAt: round.periodStartsAt, endsAt: round.periodEndsAt }, timezone),
       periodStartsAt: round.periodStartsAt,
       periodEndsAt: round.periodEndsAt,
+      timezone,
       status: round.status,
       openedAt: round.openedAt,
       deadline: round.deadline,

@@ -61,3 +61,8 @@ export function policyInWords(policy: { remindBefore: string[]; escalateAfter: s
 export function periodInWords(period: { startsAt: string; endsAt: string }, timezone: string): string {
   return periodWords(period, timezone, i18n.language === 'en' ? 'en' : 'sv');
 }
+
+/** The period of a round or status report as the API gives it (its own `periodLabel` is Swedish). */
+export function roundPeriodInWords(round: { periodStartsAt: string; periodEndsAt: string; timezone: string }): string {
+  return periodInWords({ startsAt: round.periodStartsAt, endsAt: round.periodEndsAt }, round.timezone);
+}

@@ -1307,10 +1307,20 @@ export interface components {
              * @enum {string}
              */
             assessment: "completed" | "on-track" | "at-risk" | "deviation" | "not-started";
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            periodEndsAt: string;
             /** @example 2026H2 */
             periodKey: string;
-            /** @example juli–december 2026 */
+            /**
+             * @description In Swedish, the board’s language; a client in another language words the period from its dates and timezone
+             * @example juli–december 2026
+             */
             periodLabel: string;
+            /** Format: date-time */
+            periodStartsAt: string;
         };
         LoginRequest: {
             /** @example samordnare@kommun.se */
@@ -1797,7 +1807,10 @@ export interface components {
             periodEndsAt: string;
             /** @example 2026H2 */
             periodKey: string;
-            /** @example juli–december 2026 */
+            /**
+             * @description In Swedish, the board’s language; a client in another language words the period from its dates and timezone
+             * @example juli–december 2026
+             */
             periodLabel: string;
             /** Format: date-time */
             periodStartsAt: string;
@@ -1810,6 +1823,11 @@ export interface components {
             status: "open" | "approved" | "frozen";
             statusReports: components["schemas"]["StatusReportResponse"][];
             summary: string | null;
+            /**
+             * @description The plan’s
+             * @example Europe/Stockholm
+             */
+            timezone: string;
         };
         RoundProgressResponse: {
             byArea: components["schemas"]["AreaProgressResponse"][];
@@ -1841,7 +1859,10 @@ export interface components {
             periodEndsAt: string;
             /** @example 2026H2 */
             periodKey: string;
-            /** @example juli–december 2026 */
+            /**
+             * @description In Swedish, the board’s language; a client in another language words the period from its dates and timezone
+             * @example juli–december 2026
+             */
             periodLabel: string;
             /** Format: date-time */
             periodStartsAt: string;
@@ -1853,6 +1874,11 @@ export interface components {
              */
             status: "open" | "approved" | "frozen";
             summary: string | null;
+            /**
+             * @description The plan’s
+             * @example Europe/Stockholm
+             */
+            timezone: string;
         };
         RoundSummariesRequest: {
             areas?: components["schemas"]["AreaSummaryInput"][];
@@ -1949,9 +1975,19 @@ export interface components {
             /** @description The action's tasks due in the period */
             occurrences: components["schemas"]["OccurrenceResponse"][];
             owners: string[];
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            periodEndsAt: string;
             periodKey: string;
-            /** @example juli–december 2026 */
+            /**
+             * @description In Swedish, the board’s language; a client in another language words the period from its dates and timezone
+             * @example juli–december 2026
+             */
             periodLabel: string;
+            /** Format: date-time */
+            periodStartsAt: string;
             planId: string;
             returned: components["schemas"]["ReturnedResponse"] | null;
             /** @enum {string} */
@@ -1963,6 +1999,11 @@ export interface components {
             submittedBy: string | null;
             /** @description The owner a substitute submitted it for */
             submittedOnBehalfOf: string | null;
+            /**
+             * @description The plan’s
+             * @example Europe/Stockholm
+             */
+            timezone: string;
             /** @description The responsible unit */
             unit: string;
         };

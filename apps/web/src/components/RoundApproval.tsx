@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type RoundDetail } from '../api';
 import { errorText, formatDate } from '../format';
+import { roundPeriodInWords } from '../schedule-words';
 import { useApproveRound } from '../resources/reporting';
 
 /** Approval freezes the board report, so it is confirmed first; before the period's end the API refuses it, and we say why. */
@@ -22,7 +23,7 @@ export function RoundApproval({ round }: { round: RoundDetail }) {
         <Text>{t('reporting.approveWhen', { date: formatDate(round.periodEndsAt) })}</Text>
         <Button onClick={() => setConfirming(true)} style={{ alignSelf: 'flex-start' }}>{t('reporting.approve')}</Button>
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} closeButtonProps={{ 'aria-label': t('organisation.close') }} title={t('reporting.approveTitle', { period: round.periodLabel })}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} closeButtonProps={{ 'aria-label': t('organisation.close') }} title={t('reporting.approveTitle', { period: roundPeriodInWords(round) })}>
         <Stack>
           {approve.error && <Alert color="red" role="alert">{problem(approve.error)}</Alert>}
           <Text>{t('reporting.approveExplained')}</Text>

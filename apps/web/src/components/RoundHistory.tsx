@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Round } from '../api';
 import { errorText, formatDate } from '../format';
+import { roundPeriodInWords } from '../schedule-words';
 import { boardDecisionText } from '../reporting-words';
 import { usePlanRounds } from '../resources/reporting';
 import { RoundStatusBadge } from './RoundBadges';
@@ -52,11 +53,11 @@ function RoundRow({ round, planId, linked }: { round: Round; planId: string; lin
     <Table.Tr>
       <Table.Td>
         {linked ? (
-          <Anchor component={Link} to={`/planer/${planId}/rapportering/${encodeURIComponent(round.periodKey)}`} aria-label={t('reporting.openRound', { period: round.periodLabel })}>
-            {round.periodLabel}
+          <Anchor component={Link} to={`/planer/${planId}/rapportering/${encodeURIComponent(round.periodKey)}`} aria-label={t('reporting.openRound', { period: roundPeriodInWords(round) })}>
+            {roundPeriodInWords(round)}
           </Anchor>
         ) : (
-          round.periodLabel
+          roundPeriodInWords(round)
         )}
       </Table.Td>
       <Table.Td><RoundStatusBadge status={round.status} /></Table.Td>

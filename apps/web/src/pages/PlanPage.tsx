@@ -36,7 +36,7 @@ export function PlanPage() {
       {p.areas.map((area) => (
         <Stack key={area.id ?? 'none'} gap="xs">
           {area.title && <Title order={2} size="h3">{area.title}</Title>}
-          <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} />
+          <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} timezone={p.timezone} />
         </Stack>
       ))}
       {coordinates && !p.archivedAt && <AreasEditor plan={p} />}
@@ -45,7 +45,7 @@ export function PlanPage() {
   );
 }
 
-function ActionTable({ actions }: { actions: PlanAction[] }) {
+function ActionTable({ actions, timezone }: { actions: PlanAction[]; timezone: string }) {
   const { t } = useTranslation();
   const { ownerNames } = useDirectory();
   return (
@@ -72,7 +72,7 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
                   <Badge ml={4} variant="outline" color="dark" c="dark.9">{t(`workbench.status.${action.status}`)}</Badge>
                 )}
               </Table.Td>
-              <Table.Td><LatestAssessment latest={action.latestAssessment} /></Table.Td>
+              <Table.Td><LatestAssessment latest={action.latestAssessment} timezone={timezone} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -82,13 +82,13 @@ function ActionTable({ actions }: { actions: PlanAction[] }) {
 }
 
 /** The owners' assessment in the latest round where they reported, with that round's period. */
-function LatestAssessment({ latest }: { latest: PlanAction['latestAssessment'] }) {
+function LatestAssessment({ latest, timezone }: { latest: PlanAction['latestAssessment']; timezone: string }) {
   const { t } = useTranslation();
   if (!latest) return <Text size="sm">{t('reporting.notAssessed')}</Text>;
   return (
     <Stack gap={2} align="flex-start">
       <AssessmentBadge assessment={latest.assessment} />
-      <Text size="xs">{latest.periodLabel}</Text>
+      <Text size="xs">{periodInWords({ startsAt: latest.periodStartsAt, endsAt: latest.periodEndsAt }, timezone)}</Text>
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { RoundProgressTables } from '../components/RoundProgressTables';
 import { RoundStatusReports } from '../components/RoundStatusReports';
 import { RoundSummaries } from '../components/RoundSummaries';
 import { errorText, formatDate } from '../format';
+import { roundPeriodInWords } from '../schedule-words';
 import { usePlan } from '../resources/plans';
 import { useRound } from '../resources/reporting';
 
@@ -33,7 +34,7 @@ export function RoundPage() {
     <Stack>
       {plan.data && <Anchor component={Link} to={`/planer/${id}`}>{t('reporting.backToPlan', { title: plan.data.title })}</Anchor>}
       <Group gap="sm" align="center">
-        <Title order={1}>{t('reporting.roundTitle', { period: r.periodLabel })}</Title>
+        <Title order={1}>{t('reporting.roundTitle', { period: roundPeriodInWords(r) })}</Title>
         <RoundStatusBadge status={r.status} />
       </Group>
       <RoundFacts round={r} />
@@ -67,7 +68,7 @@ function ClosedRound({ round }: { round: RoundDetail }) {
         <Stack gap="xs">
           <Title order={2} size="h3">{t('reporting.reportFiles')}</Title>
           {files.error && <Alert color="red" role="alert">{errorText(files.error)}</Alert>}
-          <ReportFileButtons files={files} reportKey={round.periodKey} period={round.periodLabel} title={t('plan.reportTitle', { period: round.periodLabel })} />
+          <ReportFileButtons files={files} reportKey={round.periodKey} period={roundPeriodInWords(round)} title={t('plan.reportTitle', { period: roundPeriodInWords(round) })} />
         </Stack>
         {files.viewer}
       </Card>

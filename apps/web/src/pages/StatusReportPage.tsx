@@ -9,6 +9,7 @@ import { ReturnedNote } from '../components/ReturnedNote';
 import { ReportStateBadge } from '../components/RoundBadges';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorText, formatDate } from '../format';
+import { roundPeriodInWords } from '../schedule-words';
 import { useStatusReport, useSubmitStatusReport } from '../resources/reporting';
 
 /**
@@ -29,7 +30,7 @@ export function StatusReportPage() {
     <Stack maw={720}>
       <Anchor component={Link} to="/uppgifter">{t('reporting.backToTasks')}</Anchor>
       <Title order={1}>{t('reporting.pageTitle', { action: r.actionTitle })}</Title>
-      <Text>{t('reporting.periodText', { period: r.periodLabel })}</Text>
+      <Text>{t('reporting.periodText', { period: roundPeriodInWords(r) })}</Text>
       <Group gap="xs">
         <Text fw={700}>{t('reporting.dueBy', { date: formatDate(r.due) })}</Text>
         <ReportStateBadge state={r.state} />

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { Occurrence } from '../api';
 import { occurrenceKeys, useComplete, useMyTasks } from '../resources/occurrences';
 import { errorText, formatDate } from '../format';
+import { roundPeriodInWords } from '../schedule-words';
 import { PostponeForm } from '../components/PostponeForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { ReturnedNote } from '../components/ReturnedNote';
@@ -87,7 +88,7 @@ function StatusReportTask({ occurrence }: { occurrence: Occurrence }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4} style={{ flex: '1 1 16rem' }}>
           <Title order={2} size="h4">{occurrence.actionTitle}</Title>
-          <Text fw={700}>{report.data ? t('reporting.taskTitle', { period: report.data.periodLabel }) : t('reporting.statusReport')}</Text>
+          <Text fw={700}>{report.data ? t('reporting.taskTitle', { period: roundPeriodInWords(report.data) }) : t('reporting.statusReport')}</Text>
           <Text c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>{t('reporting.dueBy', { date: formatDate(occurrence.due) })}</Text>
         </Stack>
         <StatusBadge status={occurrence.status} />
