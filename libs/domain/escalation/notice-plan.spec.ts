@@ -1,4 +1,4 @@
-import { planNotices, repeatAt } from './notice-plan';
+import { planNotices, planQuotaNotices, repeatAt } from './notice-plan';
 import type { NoticePolicy } from './policy';
 
 const exact: NoticePolicy = { remindBefore: ['PT2S'], escalateAfter: ['PT3S', 'PT6S'], repeatEvery: 'PT5S', timing: 'exact', calendar: 'SE' };
@@ -40,5 +40,32 @@ describe('planNotices', () => {
 
   it('rejects a policy that is not ISO 8601', () => {
     expect(() => planNotices('2026-11-24T12:00:00.000Z', { ...exact, remindBefore: ['two days'] }, 'UTC')).toThrow('ISO 8601');
+  });
+});
+
+describe('planQuotaNotices', () => {
+  it('reminds at the pace checkpoints inside the period instead of before the due time, then is overdue and escalates as usual', () => {
+    const calendar: NoticePolicy = { remindBefore: ['P14D', 'P1D'], escalateAfter: ['P7D'], timing: 'working-days', calendar: 'SE' };
+    // The year 2026 in Stockholm: checkpoints at each quarter, each moved to 08:00 on a working day.
+    const notices = planQuotaNotices('2025-12-31T23:00:00.000Z', '2026-12-31T22:59:59.999Z', calendar, 'Europe/Stockholm');
+    expect(notices.map((n) => [n.kind, n.step, n.at])).toEqual([
+      ['reminder', 0, '2026-04-02T06:00:00.000Z'], // Thursday 2 April, 08:00 summer time
+      ['reminder', 1, '2026-07-03T06:00:00.000Z'], // the half falls on Thursday 2 July 13:00 → Friday 08:00
+      ['reminder', 2, '2026-10-02T06:00:00.000Z'],
+      ['overdue', 0, '2027-01-04T07:00:00.000Z'], // New Year's Eve night → the first working day of 2027
+      ['escalation', 0, '2027-01-08T07:00:00.000Z'], // 7 January 2027 23:59 → Friday 8 January 08:00
+    ]);
+  });
+
+  it('places exact policies exactly, for tests in seconds', () => {
+    const notices = planQuotaNotices('2026-11-24T12:00:00.000Z', '2026-11-24T12:00:40.000Z', exact, 'Europe/Stockholm');
+    expect(notices.map((n) => [n.kind, n.at])).toEqual([
+      ['reminder', '2026-11-24T12:00:10.000Z'],
+      ['reminder', '2026-11-24T12:00:20.000Z'],
+      ['reminder', '2026-11-24T12:00:30.000Z'],
+      ['overdue', '2026-11-24T12:00:40.000Z'],
+      ['escalation', '2026-11-24T12:00:43.000Z'],
+      ['escalation', '2026-11-24T12:00:46.000Z'],
+    ]);
   });
 });

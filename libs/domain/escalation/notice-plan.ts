@@ -2,6 +2,7 @@ import { DateTime, Duration } from 'luxon';
 import { nextWorkingDayAt } from '../calendar/working-days';
 import { DomainError } from '../errors';
 import { memoize } from '../memo';
+import { checkpoints } from '../quota/pace';
 import { DEFAULT_NOTICE_TIME, NoticePolicy } from './policy';
 
 /**
@@ -36,6 +37,28 @@ function computeNotices(dueInstant: string, policy: NoticePolicy, timezone: stri
     ...policy.escalateAfter.map((d, step) => ({ kind: 'escalation' as const, step, at: place(due.plus(duration(d))) })),
   ];
   // A stable order: by time, and by plan order between notices that fall on the same instant.
+  return notices.map((n, i) => ({ n, i })).sort((a, b) => (a.n.at === b.n.at ? a.i - b.i : a.n.at < b.n.at ? -1 : 1)).map(({ n }) => n);
+}
+
+/**
+ * A quota's notices ("minst sex gånger per år"): it has no single due date to remind before, so
+ * its reminders fall on the pace checkpoints inside the period (libs/domain/quota/pace; whether
+ * one is sent depends on the count at that moment, which only the database knows), then the
+ * overdue notice and the escalation steps at and after the period's end, as for any occurrence.
+ */
+export const planQuotaNotices: (periodStartsAt: string, dueInstant: string, policy: NoticePolicy, timezone: string) => readonly PlannedNotice[] = memoize(
+  computeQuotaNotices,
+  (periodStartsAt, dueInstant, policy, timezone) => `${periodStartsAt}|${dueInstant}|${timezone}|${policyKey(policy)}`,
+);
+
+function computeQuotaNotices(periodStartsAt: string, dueInstant: string, policy: NoticePolicy, timezone: string): PlannedNotice[] {
+  const due = DateTime.fromISO(dueInstant, { zone: timezone });
+  const place = (at: DateTime) => align(at, policy, timezone);
+  const notices: PlannedNotice[] = [
+    ...checkpoints({ startsAt: periodStartsAt, endsAt: dueInstant }).map((at, step) => ({ kind: 'reminder' as const, step, at: place(DateTime.fromISO(at, { zone: timezone })) })),
+    { kind: 'overdue', step: 0, at: place(due) },
+    ...policy.escalateAfter.map((d, step) => ({ kind: 'escalation' as const, step, at: place(due.plus(duration(d))) })),
+  ];
   return notices.map((n, i) => ({ n, i })).sort((a, b) => (a.n.at === b.n.at ? a.i - b.i : a.n.at < b.n.at ? -1 : 1)).map(({ n }) => n);
 }
 

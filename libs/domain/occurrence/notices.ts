@@ -1,4 +1,4 @@
-import { planNotices, repeatAt } from '../escalation/notice-plan';
+import { planNotices, planQuotaNotices, repeatAt } from '../escalation/notice-plan';
 import type { NoticePolicy } from '../escalation/policy';
 import type { Change, NoticeKind, OccurrenceState } from './state';
 import { isResolved } from './status';
@@ -24,7 +24,7 @@ export const noticeKey = (kind: NoticeKind, step: number) => `${kind}:${step}`;
 export function nextNotice(state: OccurrenceState, policy: NoticePolicy, timezone: string): DueNotice | undefined {
   if (isResolved(state.status)) return undefined;
   const fired = new Set(state.fired);
-  const planned = planNotices(state.dueInstant, policy, timezone);
+  const planned = state.quota ? planQuotaNotices(state.quota.periodStartsAt, state.dueInstant, policy, timezone) : planNotices(state.dueInstant, policy, timezone);
   const stale = planned.filter((n) => n.kind === 'reminder' && n.at < state.armedAt);
   const skipped = new Set(state.dueInstant > state.armedAt ? stale.slice(0, -1) : stale);
   for (const notice of planned) {

@@ -132,6 +132,17 @@ describe('notices', () => {
     expect(state).toMatchObject({ status: 'escalated', escalationStep: 2, version: 4 });
   });
 
+  it('of a quota: reminders at the pace checkpoints of its period, whatever the policy’s reminders say', () => {
+    let state = occurrence({ quota: { target: 6, count: 0, periodStartsAt: at(-40) } });
+    const sent: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const notice = nextNotice(state, LADDER, TZ)!;
+      sent.push(`${notice.key}@${(Date.parse(notice.at) - Date.parse(T0)) / 1000}`);
+      state = noticeFired(state, notice, notice.at).state;
+    }
+    expect(sent).toEqual(['reminder:0@-30', 'reminder:1@-20', 'reminder:2@-10', 'overdue:0@0', 'escalation:0@5']);
+  });
+
   it('the overdue notice and each escalation step are transitions; reminders and repeats are not', () => {
     const due = occurrence();
     expect(noticeFired(due, { kind: 'reminder', step: 0 }, at(-10)).transition).toBeUndefined();

@@ -42,6 +42,19 @@ export interface OccurrenceState {
   version: number;
   completion?: Completion;
   skip?: { byPersonId: string; at: string; reason: string };
+  /**
+   * A quota's period ("minst sex gånger per år"): owners log each time it happens, the count
+   * reaching the target completes it, and reminders follow the pace instead of the due date.
+   */
+  quota?: QuotaProgress;
+}
+
+export interface QuotaProgress {
+  target: number;
+  /** Times logged so far in the period. */
+  count: number;
+  /** First instant of the period (its end is the occurrence's due instant). */
+  periodStartsAt: string;
 }
 
 /** A transition to record in the occurrence's history, at the state's new version. */
