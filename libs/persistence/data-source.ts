@@ -10,6 +10,7 @@ import { Accounts1764000005000 } from './migrations/1764000005000-accounts';
 import { Intents1764000006000 } from './migrations/1764000006000-intents';
 import { PlanArchive1764000007000 } from './migrations/1764000007000-plan-archive';
 import { ReportingRounds1764000008000 } from './migrations/1764000008000-reporting-rounds';
+import { Quotas1764000009000 } from './migrations/1764000009000-quotas';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
@@ -17,7 +18,7 @@ import { ReportingRounds1764000008000 } from './migrations/1764000008000-reporti
  * only; `synchronize` stays off.
  */
 export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

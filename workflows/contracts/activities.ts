@@ -19,6 +19,8 @@ export interface OpenOccurrenceRequest {
   periodEnd: string;
   dueInstant: string;
   openedAt: string;
+  /** A quota's period (schedule kind 'quota'): its target and first instant. */
+  quota?: { target: number; periodStartsAt: string };
 }
 
 /** The occurrence as recorded (a new one, or the one an earlier attempt recorded), or why not. */

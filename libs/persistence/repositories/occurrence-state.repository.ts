@@ -19,6 +19,8 @@ export interface OpenRequest {
   periodEnd: string;
   dueInstant: string;
   openedAt: string;
+  /** A quota's period: its target and first instant (the due instant is its end). */
+  quota?: { target: number; periodStartsAt: string };
 }
 
 /** One notice as it is recorded: the notice itself, and what it wrote. */
@@ -36,7 +38,8 @@ export interface NoticeRecord {
 }
 
 const STATE_COLUMNS = `o.id, o.period_key, o.status, o.due_at, o.owner_person_ids, o.owner_unit_ids, o.escalation_level, o.generation,
-  COALESCE(o.armed_at, o.opened_at) AS armed_at, o.last_sequence, o.workflow_id, o.action_id, o.plan_id,
+  COALESCE(o.armed_at, o.opened_at) AS armed_at, o.last_sequence, o.workflow_id, o.action_id, o.plan_id, o.quota_target, o.quota_starts_at,
+  CASE WHEN o.quota_target IS NULL THEN 0 ELSE (SELECT count(*)::int FROM quota_entry q WHERE q.occurrence_id = o.id) END AS quota_count,
   ARRAY(SELECT n.kind || ':' || n.step FROM occurrence_notice n WHERE n.occurrence_id = o.id AND n.generation = o.generation ORDER BY 1) AS fired`;
 
 interface StateRow {
@@ -53,6 +56,9 @@ interface StateRow {
   workflow_id: string | null;
   action_id: string;
   plan_id: string;
+  quota_target: number | null;
+  quota_starts_at: Date | null;
+  quota_count: number;
   fired: string[];
 }
 
@@ -66,10 +72,21 @@ export class OccurrenceStateRepository {
   async open(request: OpenRequest): Promise<OccurrenceState> {
     const inserted: Array<{ id: string }> = await this.db.query(
       `INSERT INTO occurrence (action_id, plan_id, period_key, period_start, period_end, due_at, original_due_at, status,
-                               owner_person_ids, owner_unit_ids, opened_at, armed_at, last_sequence, workflow_id)
-       SELECT a.id, $2, $3, $4, $5, $6, $6, 'open', a.owner_person_ids, a.owner_unit_ids, $7, $7, 1, $8 FROM action a WHERE a.id = $1
+                               owner_person_ids, owner_unit_ids, opened_at, armed_at, last_sequence, workflow_id, quota_target, quota_starts_at)
+       SELECT a.id, $2, $3, $4, $5, $6, $6, 'open', a.owner_person_ids, a.owner_unit_ids, $7, $7, 1, $8, $9, $10 FROM action a WHERE a.id = $1
        ON CONFLICT (action_id, period_key) DO NOTHING RETURNING id`,
-      [request.actionId, request.planId, request.periodKey, request.periodStart, request.periodEnd, request.dueInstant, request.openedAt, request.workflowId],
+      [
+        request.actionId,
+        request.planId,
+        request.periodKey,
+        request.periodStart,
+        request.periodEnd,
+        request.dueInstant,
+        request.openedAt,
+        request.workflowId,
+        request.quota?.target ?? null,
+        request.quota?.periodStartsAt ?? null,
+      ],
     );
     if (inserted.length) {
       await this.db.query(`INSERT INTO occurrence_event (occurrence_id, sequence, kind, status, at, data) VALUES ($1, 1, 'opened', 'open', $2, $3)`, [
@@ -272,5 +289,8 @@ function toState(row: StateRow): OccurrenceState {
     armedAt: new Date(row.armed_at).toISOString(),
     fired: row.fired,
     version: row.last_sequence,
+    ...(row.quota_target !== null && row.quota_starts_at !== null
+      ? { quota: { target: row.quota_target, count: row.quota_count, periodStartsAt: new Date(row.quota_starts_at).toISOString() } }
+      : {}),
   };
 }
