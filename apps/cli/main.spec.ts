@@ -19,6 +19,17 @@ describe('CLI', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('schedule prints a quota as its target and the periods it is counted in', () => {
+    const r = cli(['schedule', '--text', 'Företagsträffar minst sex gånger per år.', '--when', 'Q1 2020', '--count', '2', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      kind: 'quota',
+      target: 6,
+      per: 'year',
+      periods: [{ start: '2020-01-01', end: '2020-12-31' }, { start: '2021-01-01', end: '2021-12-31' }],
+    });
+  });
+
   it('schedule reads JSON lines from stdin and answers line by line, in order', () => {
     const input = [
       { text: 'Näringslivsråd varje kvartal', when: 'Q2 2018', from: '2020-01-01' },

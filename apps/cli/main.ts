@@ -88,8 +88,10 @@ function scheduleResult(input: { text?: unknown; when?: unknown; from?: unknown 
   if (input.when !== undefined && input.when !== null && typeof input.when !== 'string') throw new DomainError('VALIDATION_FAILED', '"when" must be a string');
   if (input.from !== undefined && input.from !== null && typeof input.from !== 'string') throw new DomainError('VALIDATION_FAILED', '"from" must be a string');
   const spec: ScheduleSpec = parseSchedule({ text: input.text, when: (input.when as string) ?? undefined, from: (input.from as string) ?? options.from });
-  const due = listOccurrences(spec, { count: options.count, timezone: options.timezone }).map((o) => o.due);
-  return { kind: spec.kind, rule: spec.rule, ...(spec.start ? { start: spec.start } : {}), due, warnings: spec.warnings };
+  const occurrences = listOccurrences(spec, { count: options.count, timezone: options.timezone });
+  // A quota is a target per period, not a due date to meet: its periods say where it is counted.
+  const quota = spec.rule?.type === 'quota' ? { target: spec.rule.target, per: spec.rule.per, periods: occurrences.map((o) => ({ start: o.periodStart, end: o.periodEnd })) } : {};
+  return { kind: spec.kind, ...quota, rule: spec.rule, ...(spec.start ? { start: spec.start } : {}), due: occurrences.map((o) => o.due), warnings: spec.warnings };
 }
 
 /** One result line per input line, in order; a bad line gets an error line and exit code 1. */

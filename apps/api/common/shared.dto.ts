@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SCHEDULE_KINDS, type ScheduleKind } from '../../../libs/domain/schedule/types';
 
 /**
  * Small answer shapes that several resources share, so that the OpenAPI document (and the web
@@ -37,17 +38,19 @@ export class AuditEntryResponse {
 
 /** A schedule rule (libs/domain/schedule ScheduleRule): its type says which other fields it has. */
 export class ScheduleRuleResponse {
-  @ApiProperty({ enum: ['perYear', 'everyYears', 'weekly', 'rrule', 'once', 'instants'] }) type!: 'perYear' | 'everyYears' | 'weekly' | 'rrule' | 'once' | 'instants';
+  @ApiProperty({ enum: ['perYear', 'everyYears', 'weekly', 'rrule', 'once', 'instants', 'quota'] }) type!: 'perYear' | 'everyYears' | 'weekly' | 'rrule' | 'once' | 'instants' | 'quota';
   @ApiPropertyOptional({ description: 'perYear: equal periods a year (1, 2, 3, 4, 6, 12)' }) perYear?: number;
   @ApiPropertyOptional({ description: 'everyYears: every n years' }) everyYears?: number;
   @ApiPropertyOptional({ description: 'Its RFC 5545 form (recurring rules)' }) rrule?: string;
   @ApiPropertyOptional({ description: 'once: the due date (YYYY-MM-DD)' }) due?: string;
   @ApiPropertyOptional({ type: [String], description: 'instants: the due instants (UTC)' }) instants?: string[];
+  @ApiPropertyOptional({ description: 'quota: how many times per period ("minst sex gånger per år" → 6)' }) target?: number;
+  @ApiPropertyOptional({ enum: ['year', 'half-year', 'quarter'], description: 'quota: the calendar period the target is counted in' }) per?: 'year' | 'half-year' | 'quarter';
 }
 
 /** A schedule as Bevaka understood it (libs/domain/schedule ScheduleSpec). */
 export class ScheduleSpecResponse {
-  @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: 'recurring' | 'once' | 'continuous' | 'unreadable';
+  @ApiProperty({ enum: SCHEDULE_KINDS, description: 'quota: a target per period, logged as it happens' }) kind!: ScheduleKind;
   @ApiProperty({ type: ScheduleRuleResponse, nullable: true }) rule!: ScheduleRuleResponse | null;
   @ApiPropertyOptional({ description: 'First day of the schedule (YYYY-MM-DD)' }) start?: string;
   @ApiPropertyOptional({ description: 'Due date of a once schedule (YYYY-MM-DD)' }) due?: string;

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 import { ScheduleRuleResponse, WarningResponse } from '../common/shared.dto';
+import { SCHEDULE_KINDS, type ScheduleKind } from '../../../libs/domain/schedule/types';
 
 /** A plan import's preview and its commit, as the OpenAPI document describes them. */
 class ImportedScheduleResponse {
-  @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: 'recurring' | 'once' | 'continuous' | 'unreadable';
+  @ApiProperty({ enum: SCHEDULE_KINDS }) kind!: ScheduleKind;
   @ApiProperty({ type: ScheduleRuleResponse, nullable: true }) rule!: ScheduleRuleResponse | null;
   @ApiPropertyOptional() start?: string;
   @ApiProperty({ type: [String], description: 'The first due dates (YYYY-MM-DD)' }) due!: string[];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ScheduleRuleResponse, WarningResponse } from '../common/shared.dto';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CreatePlanRequest } from './plans.dto';
+import { SCHEDULE_KINDS } from '../../../libs/domain/schedule/types';
 
 /**
  * What a coordinator may change of a plan, each field as when it was created; the rest stays.
@@ -43,7 +44,7 @@ export class SchedulePreviewRequest {
 }
 
 export class SchedulePreviewResponse {
-  @ApiProperty({ enum: ['recurring', 'once', 'continuous', 'unreadable'] }) kind!: string;
+  @ApiProperty({ enum: SCHEDULE_KINDS }) kind!: string;
   @ApiProperty({ type: ScheduleRuleResponse, nullable: true, description: 'The rule understood (e.g. {type: "perYear", perYear: 2})' }) rule!: ScheduleRuleResponse | null;
   @ApiProperty({ type: [String], description: 'The next due dates from today (YYYY-MM-DD), at most five' }) nextDue!: string[];
   @ApiProperty({ type: [WarningResponse], description: 'What is uncertain, as the import says it' }) warnings!: WarningResponse[];

@@ -3,6 +3,7 @@ import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/ass
 import { SPREAD_KEYS } from '../../../libs/domain/reporting/assessment-spread';
 import type { ReportDocument } from '../../../libs/domain/reporting/report-document';
 import { ROUND_STATUSES, STATUS_REPORT_STATES, type RoundStatus, type StatusReportState } from '../../../libs/domain/reporting/round';
+import { SCHEDULE_KINDS } from '../../../libs/domain/schedule/types';
 
 /** The board report (libs/domain/reporting/report-document) as the OpenAPI document describes it. */
 class ReportOccurrenceResponse {
@@ -41,7 +42,7 @@ class ReportActionResponse {
   @ApiProperty() actionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ nullable: true, type: String }) when!: string | null;
-  @ApiProperty({ enum: ['recurring', 'once', 'continuous'] }) kind!: string;
+  @ApiProperty({ enum: SCHEDULE_KINDS }) kind!: string;
   @ApiProperty() status!: string;
   @ApiProperty({ type: [ReportOccurrenceResponse] }) occurrences!: ReportOccurrenceResponse[];
   @ApiProperty({ type: [ReportStatusLineResponse] }) statusLines!: ReportStatusLineResponse[];

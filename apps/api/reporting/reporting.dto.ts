@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Ma
 import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/assessment';
 import { ROUND_STATUSES, STATUS_REPORT_STATES, type RoundStatus, type StatusReportState } from '../../../libs/domain/reporting/round';
 import { OccurrenceResponse } from '../occurrences/occurrences.dto';
+import { SCHEDULE_KINDS } from '../../../libs/domain/schedule/types';
 
 const ASSESSMENT_DESCRIPTION = 'completed: Genomförd · on-track: Enligt plan · at-risk: Risk för avvikelse · deviation: Avvikelse · not-started: Ej påbörjad';
 
@@ -71,7 +72,7 @@ export class StatusReportResponse {
   @ApiProperty() occurrenceId!: string;
   @ApiProperty() actionId!: string;
   @ApiProperty() actionTitle!: string;
-  @ApiProperty({ enum: ['recurring', 'once', 'continuous'] }) actionKind!: string;
+  @ApiProperty({ enum: SCHEDULE_KINDS }) actionKind!: string;
   @ApiProperty() area!: string;
   @ApiProperty({ description: 'The responsible unit' }) unit!: string;
   @ApiProperty({ type: [String] }) owners!: string[];

@@ -6,6 +6,8 @@ interface Rule {
   type: string;
   perYear?: number;
   everyYears?: number;
+  target?: number;
+  per?: string;
 }
 
 /** A schedule in words, as plans write them: "två gånger per år", "vartannat år", "löpande". */
@@ -25,6 +27,8 @@ export function scheduleInWords(schedule: { kind: string; rule: Rule | null }): 
       return t('words.once');
     case 'instants':
       return t('words.instants');
+    case 'quota':
+      return t(`words.quota.${rule.per}`, { count: rule.target });
     default:
       return t('words.custom');
   }

@@ -33,7 +33,7 @@ describe('plan text with tab-separated tables (the Övertorneå plan)', () => {
   it('understands every row: "regelbundna företagsbesök" is continuous, not guessed', async () => {
     const plan = await parsePlanDocument({ content: seed() }, { from: '2020-01-01' });
     expect(action(plan, 'Näringslivsansvariga utför regelbundna').schedule).toMatchObject({ kind: 'continuous', due: [] });
-    expect(action(plan, 'Företagsträffar').schedule).toMatchObject({ kind: 'recurring', due: ['2020-02-29', '2020-04-30', '2020-06-30', '2020-08-31'] });
+    expect(action(plan, 'Företagsträffar').schedule).toMatchObject({ kind: 'quota', rule: { type: 'quota', target: 6, per: 'year' }, due: ['2020-12-31', '2021-12-31', '2022-12-31', '2023-12-31'] });
     expect(action(plan, 'Företagsträffar').owners).toEqual(['Staben KSO', 'KD']);
     expect(action(plan, 'Internutbildning i upphandlingar').schedule.due).toEqual(['2020-12-31', '2022-12-31', '2024-12-31', '2026-12-31']);
     const web = action(plan, 'Hemsidan utvecklas');
@@ -73,7 +73,7 @@ describe('CSV', () => {
       ['Företagsservice', ['Företagsbesök, minst tolv per år', 'Ny e-tjänst; serveringstillstånd']],
       ['Upphandling', ['Dialogmöten om kommande upphandlingar', 'Översyn av riktlinjer', 'Leverantörsträffar']],
     ]);
-    expect(action(plan, 'Företagsbesök').schedule).toMatchObject({ kind: 'recurring', due: ['2021-01-31', '2021-02-28'] });
+    expect(action(plan, 'Företagsbesök').schedule).toMatchObject({ kind: 'quota', rule: { target: 12, per: 'year' }, due: ['2021-12-31', '2022-12-31'] });
     expect(action(plan, 'Ny e-tjänst').owners).toEqual(['Miljö- och byggförvaltningen', 'Kommunikation']);
     expect(action(plan, 'Dialogmöten').owners).toEqual(['Upphandlingsenheten', 'Samhällsbyggnad och teknik']);
     expect(action(plan, 'Dialogmöten').schedule.kind).toBe('recurring');

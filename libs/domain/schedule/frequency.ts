@@ -7,10 +7,12 @@
 import { alt, wordRegex } from './normalize';
 import { CARDINAL, CARDINAL_STRICT, MULTIPLICATIVES, ORDINAL, cardinalValue, numberValue } from './numbers';
 import { TimeUnit, UNITS_PER_YEAR, allForms, unitOf } from './units';
-import { PerYear } from './types';
+import { PerYear, QuotaPer } from './types';
 
 export type Frequency =
   | { kind: 'perYear'; perYear: PerYear }
+  /** "minst sex gånger per år", "fem gånger per år": a target of N per period, logged as it happens. */
+  | { kind: 'quota'; target: number; per: QuotaPer }
   | { kind: 'everyYears'; years: number }
   | { kind: 'weekly' }
   | { kind: 'unsupported'; reason: string }
@@ -28,7 +30,10 @@ export interface FrequencyMatch {
 const TIMES = alt(['gånger', 'gång', 'ggr', 'gg', 'gange', 'gang', 'ganger', 'gonger', 'gongar', 'times', 'time', 'x', 'st', 'stycken', 'stk']);
 const PER = alt(['per', 'pr.', 'pr', 'a', 'an', 'each', 'every', 'varje', 'hver', 'hvert', 'hvart', 'kvar']);
 const IN = alt(['i', 'om', 'in', 'på', 'under', 'during']);
-const QUALIFIER = alt(['minst', 'mindst', 'minimum', 'min.', 'åtminstone', 'at least', 'no less than', 'cirka', 'ca.', 'ca', 'circa', 'omkring', 'ungefär', 'ungefær', 'omtrent', 'about', 'approximately', 'around']);
+/** "minst sex gånger": a floor, so a target to reach rather than a rhythm of due dates. */
+const MINIMUM = ['minst', 'mindst', 'minimum', 'min.', 'åtminstone', 'at least', 'no less than'];
+const QUALIFIER = alt([...MINIMUM, 'cirka', 'ca.', 'ca', 'circa', 'omkring', 'ungefär', 'ungefær', 'omtrent', 'about', 'approximately', 'around']);
+const isMinimum = (qualifier: string | undefined) => qualifier !== undefined && MINIMUM.includes(qualifier.toLowerCase());
 const INDEF = alt(allForms('indefinite'));
 const DEF = alt(allForms('definite'));
 const ADVERB = alt(allForms('adverbs'));
@@ -62,22 +67,23 @@ const PATTERNS: Pattern[] = [
   // "2 ggr/år", "två gånger per år", "2 gange årligt", "to ganger i året", "twice a year", "4x/year".
   {
     regex: wordRegex(
-      `(?:${QUALIFIER}\\s+)?(?:(${CARDINAL})\\s*${TIMES}|(${alt(Object.keys(MULTIPLICATIVES))}))\\s*` +
+      `(?:(${QUALIFIER})\\s+)?(?:(${CARDINAL})\\s*${TIMES}|(${alt(Object.keys(MULTIPLICATIVES))}))\\s*` +
         `(?:(?:/\\s*|${PER}\\s+)(?:the\\s+)?(${INDEF})|${IN}\\s+(${DEF})|(${ADVERB}))`,
     ),
-    read: (m) => counted(m[1] ? cardinalValue(m[1]) : MULTIPLICATIVES[m[2]], unitOf(m[3] ?? m[4] ?? m[5], m[3] ? 'indefinite' : m[4] ? 'definite' : 'adverbs')),
+    read: (m) =>
+      counted(m[2] ? cardinalValue(m[2]) : MULTIPLICATIVES[m[3]], unitOf(m[4] ?? m[5] ?? m[6], m[4] ? 'indefinite' : m[5] ? 'definite' : 'adverbs'), isMinimum(m[1])),
   },
   // "fyra möten per år", "6 träffar/år", "ett nätverksmöte i månaden", "two meetings a year".
   {
     regex: wordRegex(
-      `(?:${QUALIFIER}\\s+)?(${CARDINAL})\\s+(?:${NOUN}(?:\\s+|(?=/))){1,2}(?:(?:/\\s*|${PER}\\s+)(${INDEF})|${IN}\\s+(${DEF}))`,
+      `(?:(${QUALIFIER})\\s+)?(${CARDINAL})\\s+(?:${NOUN}(?:\\s+|(?=/))){1,2}(?:(?:/\\s*|${PER}\\s+)(${INDEF})|${IN}\\s+(${DEF}))`,
     ),
-    read: (m) => (['to', 'ni'].includes(m[1]) ? undefined : counted(cardinalValue(m[1]), unitOf(m[2] ?? m[3], m[2] ? 'indefinite' : 'definite'))),
+    read: (m) => (['to', 'ni'].includes(m[2]) ? undefined : counted(cardinalValue(m[2]), unitOf(m[3] ?? m[4], m[3] ? 'indefinite' : 'definite'), isMinimum(m[1]))),
   },
   // "6/år", "4 per år", "minst tolv per år", "4 pr. kvartal"
   {
-    regex: wordRegex(`(?:${QUALIFIER}\\s+)?(${CARDINAL_STRICT})\\s*(?:/|per|pr\\.?)\\s*(${INDEF})`),
-    read: (m) => counted(cardinalValue(m[1]), unitOf(m[2], 'indefinite')),
+    regex: wordRegex(`(?:(${QUALIFIER})\\s+)?(${CARDINAL_STRICT})\\s*(?:/|per|pr\\.?)\\s*(${INDEF})`),
+    read: (m) => counted(cardinalValue(m[2]), unitOf(m[3], 'indefinite'), isMinimum(m[1])),
   },
   // "varannan månad", "annethvert år", "hveranden uge"
   {
@@ -107,9 +113,17 @@ const PATTERNS: Pattern[] = [
 
 const SUPPORTED: readonly number[] = [1, 2, 3, 4, 6, 12];
 
-/** `n` occurrences per `unit` → a frequency, or why it is not supported. */
-function counted(n: number | undefined, unit: TimeUnit | undefined): Frequency | undefined {
+/** The units a quota can be counted per (SCHEDULES.md: a year, a half-year, a quarter). */
+const QUOTA_PER: Partial<Record<TimeUnit, QuotaPer>> = { year: 'year', half: 'half-year', quarter: 'quarter' };
+
+/**
+ * `n` occurrences per `unit` → a frequency, or why it is not supported. "Minst n" is a quota, and
+ * so is a count per year that no equal periods give (5, 7–11): a target, not a guessed rhythm.
+ */
+function counted(n: number | undefined, unit: TimeUnit | undefined, minimum = false): Frequency | undefined {
   if (!n || !unit) return undefined;
+  const per = QUOTA_PER[unit];
+  if (per && (minimum || !SUPPORTED.includes(n * UNITS_PER_YEAR[unit]))) return { kind: 'quota', target: n, per };
   if (unit === 'week') return n === 1 ? { kind: 'weekly' } : { kind: 'unsupported', reason: `${n} times a week` };
   if (unit === 'day') return { kind: 'unsupported', reason: n === 1 ? 'daily' : `${n} times a day` };
   return perYear(n * UNITS_PER_YEAR[unit]);
@@ -153,6 +167,6 @@ export function sameFrequency(a: Frequency, b: Frequency): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function isDefinite(f: Frequency): f is Extract<Frequency, { kind: 'perYear' | 'everyYears' | 'weekly' }> {
-  return f.kind === 'perYear' || f.kind === 'everyYears' || f.kind === 'weekly';
+export function isDefinite(f: Frequency): f is Extract<Frequency, { kind: 'perYear' | 'everyYears' | 'weekly' | 'quota' }> {
+  return f.kind === 'perYear' || f.kind === 'everyYears' || f.kind === 'weekly' || f.kind === 'quota';
 }

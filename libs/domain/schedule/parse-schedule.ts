@@ -11,7 +11,7 @@ import { isIsoDate, localDateOf } from './dates';
 import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency } from './frequency';
 import { findContinuous, findVague } from './continuity';
 import { normalizePhrase } from './normalize';
-import { buildEveryYears, buildPerYear, buildWeekly, parseRRule } from './rules';
+import { buildEveryYears, buildPerYear, buildQuota, buildWeekly, parseRRule } from './rules';
 import { TimingResult, findTimingInText, parseTiming } from './timing';
 import { ScheduleSpec, ScheduleWarning } from './types';
 
@@ -86,6 +86,7 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
 }
 
 function recurring(f: Frequency, start: string, warnings: ScheduleWarning[]): ScheduleSpec {
+  if (f.kind === 'quota') return { kind: 'quota', rule: buildQuota(f.target, f.per, start), start, warnings };
   const rule =
     f.kind === 'perYear' ? buildPerYear(f.perYear, start) : f.kind === 'everyYears' ? buildEveryYears(f.years, start) : buildWeekly(start);
   return { kind: 'recurring', rule, start, warnings };

@@ -7,9 +7,14 @@ import { DateTime } from 'luxon';
 import { RRule, Options } from 'rrule';
 import { DomainError } from '../errors';
 import { addDays, dateOf, monthSpan, toIso } from './dates';
-import { PerYear, ScheduleRule } from './types';
+import { PerYear, QuotaPer, ScheduleRule } from './types';
 
-export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' }>;
+export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' | 'quota' }>;
+
+/** A quota's periods are those of a rule N times a year: a year, a half-year or a quarter. */
+const QUOTA_PER_YEAR: Record<QuotaPer, PerYear> = { year: 1, 'half-year': 2, quarter: 4 };
+
+const perYearOf = (rule: Extract<PeriodRule, { type: 'perYear' | 'quota' }>): PerYear => (rule.type === 'quota' ? QUOTA_PER_YEAR[rule.per] : rule.perYear);
 
 const compact = (iso: string) => iso.replace(/-/g, '');
 
@@ -31,6 +36,11 @@ export function buildPerYear(perYear: PerYear, start: string): PeriodRule {
   const body =
     perYear === 1 ? 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31' : `FREQ=MONTHLY;${length > 1 ? `INTERVAL=${length};` : ''}BYMONTHDAY=-1`;
   return { type: 'perYear', perYear, rrule: rruleString(first, body) };
+}
+
+/** A target per period: one occurrence per year, half-year or quarter, due on its last day. */
+export function buildQuota(target: number, per: QuotaPer, start: string): PeriodRule {
+  return { type: 'quota', target, per, rrule: buildPerYear(QUOTA_PER_YEAR[per], start).rrule };
 }
 
 export function buildEveryYears(years: number, start: string): PeriodRule {
@@ -126,7 +136,7 @@ export function fastForward(rule: PeriodRule, date: string): string {
   if (date <= start) return rule.rrule;
   let due: string;
   if (rule.type === 'weekly') due = toIso(dateOf(date).endOf('week').startOf('day'));
-  else if (rule.type === 'perYear') due = perYearPeriod(rule.perYear, date).end;
+  else if (rule.type === 'perYear' || rule.type === 'quota') due = perYearPeriod(perYearOf(rule), date).end;
   else {
     const startYear = Number(current[1]);
     const year = startYear + Math.ceil((Number(date.slice(0, 4)) - startYear) / rule.everyYears) * rule.everyYears;
@@ -140,9 +150,10 @@ export function periodKey(rule: PeriodRule, due: string): string {
   const d = dateOf(due);
   if (rule.type === 'weekly') return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
   if (rule.type === 'everyYears') return String(d.year);
-  const { index } = perYearPeriod(rule.perYear, due);
+  const perYear = perYearOf(rule);
+  const { index } = perYearPeriod(perYear, due);
   const y = d.year;
-  switch (rule.perYear) {
+  switch (perYear) {
     case 1: return String(y);
     case 2: return `${y}H${index + 1}`;
     case 3: return `${y}T${index + 1}`;
@@ -156,7 +167,7 @@ export function periodKey(rule: PeriodRule, due: string): string {
 export function periodStart(rule: PeriodRule, due: string): string {
   if (rule.type === 'weekly') return addDays(due, -6);
   if (rule.type === 'everyYears') return `${due.slice(0, 4)}-01-01`;
-  return perYearPeriod(rule.perYear, due).start;
+  return perYearPeriod(perYearOf(rule), due).start;
 }
 
 /**

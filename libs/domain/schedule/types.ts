@@ -1,6 +1,11 @@
 /** The public shapes of the schedule language. Everything here is plain, serialisable JSON. */
 
-export type ScheduleKind = 'recurring' | 'once' | 'continuous' | 'unreadable';
+/** One list of schedule kinds, for the API's enums as well as the code (SCHEDULES.md "Kinds"). */
+export const SCHEDULE_KINDS = ['recurring', 'once', 'continuous', 'quota', 'unreadable'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+/** The calendar periods a quota's target is counted in (SCHEDULES.md "Quota"). */
+export type QuotaPer = 'year' | 'half-year' | 'quarter';
 
 /** N equal, 1 January-aligned periods per calendar year (SCHEDULES.md "Periods"). */
 export type PerYear = 1 | 2 | 3 | 4 | 6 | 12;
@@ -17,7 +22,12 @@ export type ScheduleRule =
   | { type: 'rrule'; rrule: string }
   | { type: 'once'; due: string }
   /** Explicit instants given through the API (`{due: [ISO instants]}`), sorted, UTC. */
-  | { type: 'instants'; instants: string[] };
+  | { type: 'instants'; instants: string[] }
+  /**
+   * A target of `target` times per calendar year, half-year or quarter ("minst sex gånger per
+   * år"), logged as it happens; one occurrence per period, due on its last day (`rrule`).
+   */
+  | { type: 'quota'; target: number; per: QuotaPer; rrule: string };
 
 export interface ScheduleWarning {
   /** Stable code for the UI to translate. */

@@ -1236,7 +1236,7 @@ export interface components {
             /** @description The first due dates (YYYY-MM-DD) */
             due: string[];
             /** @enum {string} */
-            kind: "recurring" | "once" | "continuous" | "unreadable";
+            kind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             rule: components["schemas"]["ScheduleRuleResponse"] | null;
             start?: string;
             warnings: components["schemas"]["WarningResponse"][];
@@ -1628,7 +1628,7 @@ export interface components {
         ReportActionResponse: {
             actionId: string;
             /** @enum {string} */
-            kind: "recurring" | "once" | "continuous";
+            kind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             occurrences: components["schemas"]["ReportOccurrenceResponse"][];
             status: string;
             statusLines: components["schemas"]["ReportStatusLineResponse"][];
@@ -1895,7 +1895,7 @@ export interface components {
             /** @description Whether an action with this schedule would be followed up; otherwise it is saved as a draft */
             followable: boolean;
             /** @enum {string} */
-            kind: "recurring" | "once" | "continuous" | "unreadable";
+            kind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             /** @description The next due dates from today (YYYY-MM-DD), at most five */
             nextDue: string[];
             /** @description The rule understood (e.g. {type: "perYear", perYear: 2}) */
@@ -1926,18 +1926,28 @@ export interface components {
             everyYears?: number;
             /** @description instants: the due instants (UTC) */
             instants?: string[];
+            /**
+             * @description quota: the calendar period the target is counted in
+             * @enum {string}
+             */
+            per?: "year" | "half-year" | "quarter";
             /** @description perYear: equal periods a year (1, 2, 3, 4, 6, 12) */
             perYear?: number;
             /** @description Its RFC 5545 form (recurring rules) */
             rrule?: string;
+            /** @description quota: how many times per period ("minst sex gånger per år" → 6) */
+            target?: number;
             /** @enum {string} */
-            type: "perYear" | "everyYears" | "weekly" | "rrule" | "once" | "instants";
+            type: "perYear" | "everyYears" | "weekly" | "rrule" | "once" | "instants" | "quota";
         };
         ScheduleSpecResponse: {
             /** @description Due date of a once schedule (YYYY-MM-DD) */
             due?: string;
-            /** @enum {string} */
-            kind: "recurring" | "once" | "continuous" | "unreadable";
+            /**
+             * @description quota: a target per period, logged as it happens
+             * @enum {string}
+             */
+            kind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             rule: components["schemas"]["ScheduleRuleResponse"] | null;
             /** @description First day of the schedule (YYYY-MM-DD) */
             start?: string;
@@ -1959,7 +1969,7 @@ export interface components {
         StatusReportDetailResponse: {
             actionId: string;
             /** @enum {string} */
-            actionKind: "recurring" | "once" | "continuous";
+            actionKind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             actionTitle: string;
             area: string;
             /**
@@ -2010,7 +2020,7 @@ export interface components {
         StatusReportResponse: {
             actionId: string;
             /** @enum {string} */
-            actionKind: "recurring" | "once" | "continuous";
+            actionKind: "recurring" | "once" | "continuous" | "quota" | "unreadable";
             actionTitle: string;
             area: string;
             /**
