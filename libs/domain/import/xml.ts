@@ -45,3 +45,23 @@ export function walkXml(xml: string, handlers: XmlHandlers, options: XmlOptions 
     throw notReadable(`its XML cannot be read (${(error as Error).message.split('\n')[0].slice(0, 200)})`, format);
   }
 }
+
+/**
+ * An attribute by its local name, whatever prefix the file gives its namespace (Word writes
+ * `w:val`; other writers may choose another prefix).
+ */
+export function attribute(attributes: Record<string, string | undefined>, name: string): string | undefined {
+  const found = attributes[`w:${name}`] ?? attributes[name];
+  if (found !== undefined) return found;
+  for (const key in attributes) if (key.endsWith(`:${name}`)) return attributes[key];
+  return undefined;
+}
+
+/**
+ * The innermost open elements are `path` (`within(ancestors, 'p', 'pPr')`: directly in a
+ * paragraph's own properties, not in the earlier ones a tracked change keeps inside them).
+ */
+export function within(ancestors: readonly string[], ...path: string[]): boolean {
+  const start = ancestors.length - path.length;
+  return start >= 0 && path.every((name, i) => ancestors[start + i] === name);
+}
