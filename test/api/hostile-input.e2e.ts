@@ -1,5 +1,7 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { zip } from '../../libs/domain/import/__fixtures__/zip-archive';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
 
@@ -120,6 +122,23 @@ describe('hostile input gets a clear 4xx', () => {
     expect(await rows()).toBe(before);
     const good = await request(server()).post(`/api/plans/${planId}/import?dryRun=true`).set('Authorization', `Bearer ${org.cora.token}`).attach('file', Buffer.from('Aktivitet;När\nMöte;Q1 2026\n'), 'plan.csv');
     expect([good.status, good.body.areas?.[0]?.actions?.length]).toEqual([200, 1]);
+  });
+
+  it('a Word document with tables nested 100,000 deep: refused, and a plan in Word read through the same upload', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const nested = zip([{ name: 'word/document.xml', data: `<w:document xmlns:w="${W}"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(100_000)}</w:body></w:document>` }]);
+    const before = await rows();
+    const refused = await request(server()).post(`/api/plans/${planId}/import?dryRun=false`).set('Authorization', `Bearer ${org.cora.token}`).attach('file', Buffer.from(nested), 'plan.docx');
+    expectError(refused, 413, 'IMPORT_TOO_LARGE');
+    expect(refused.body.error.message).toMatch(/nests elements more than 256 deep/);
+    expect(await rows()).toBe(before);
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const plan = new Document({ sections: [{ children: [
+      new Paragraph({ text: '1. Företagsservice', heading: HeadingLevel.HEADING_1 }),
+      new Table({ rows: [['Aktivitet', 'När', 'Ansvar'], ['Företagsbesök', 'Q1 2026', 'Kultur']].map((r) => new TableRow({ children: r.map(cell) })) }),
+    ] }] });
+    const good = await request(server()).post(`/api/plans/${planId}/import?dryRun=true`).set('Authorization', `Bearer ${org.cora.token}`).attach('file', await Packer.toBuffer(plan), 'Handlingsplan.docx');
+    expect([good.status, good.body.format, good.body.areas?.map((a: { title: string; actions: unknown[] }) => [a.title, a.actions.length])]).toEqual([200, 'docx', [['Företagsservice', 1]]]);
   });
 
   it('an upload over the size limit: 413', async () => {

@@ -20,7 +20,7 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
   if (!rows.some((r) => r.cells.some((c) => c.trim()))) {
     throw new DomainError('IMPORT_EMPTY', 'The file contains no table rows', [{ message: 'nothing to import' }]);
   }
-  const headerAnywhere = format === 'text' || format === 'markdown';
+  const headerAnywhere = format === 'text' || format === 'markdown' || format === 'docx';
   const firstHeader = rows.findIndex((r, i) => (headerAnywhere || i < HEADER_SEARCH_ROWS) && recogniseHeader(r.cells.map(cellText)));
   if (firstHeader < 0) throw noHeader(rows);
 

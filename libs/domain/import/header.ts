@@ -45,6 +45,12 @@ export function roleOf(cell: string): Role | undefined {
   return undefined;
 }
 
+/** The whole text is a column word ("Aktiviteter", "Ansvar"): a heading so worded names no area. */
+export function isColumnWord(text: string): boolean {
+  const [full] = words(text);
+  return (Object.keys(KEYWORDS) as Role[]).some((role) => KEYWORDS[role].includes(full));
+}
+
 /** The column map if `cells` is a header row: an action column plus a timing or owner column. */
 export function recogniseHeader(cells: string[]): ColumnMap | undefined {
   const found: Partial<Record<Role, number>> = {};

@@ -1,4 +1,4 @@
-/** Plan import (CSV, XLSX, Markdown, text). Uses zlib and saxes: not for workflow code. */
+/** Plan import (CSV, XLSX, DOCX, Markdown, text). Uses zlib and saxes: not for workflow code. */
 export { parsePlanDocument, detectFormat, decodeText, readBlocks } from './parse-plan';
 export { splitOwners } from './owners';
 export { recogniseHeader } from './header';

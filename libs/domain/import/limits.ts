@@ -10,17 +10,19 @@ export const IMPORT_LIMITS = {
   textCharacters: 2_000_000,
   /** Table rows that become actions. */
   actions: 2_000,
-  /** XLSX: parts of the zip archive. */
+  /** XLSX and DOCX: parts of the zip archive. */
   zipEntries: 1_000,
-  /** XLSX: bytes after decompression of the parts that are read (workbook, strings, styles, sheets). */
+  /** XLSX and DOCX: bytes after decompression of the parts that are read (workbook, strings, styles, sheets; document, styles). */
   decompressedBytes: 50 * 1024 * 1024,
   sheets: 50,
-  /** XLSX: the highest row and column that may hold a value (column 200 is GR). */
+  /** XLSX: the highest row and column that may hold a value (column 200 is GR). DOCX: table rows in the document, columns of a table. */
   rows: 5_000,
   columns: 200,
-  /** XLSX: cell elements in all sheets together, empty ones included, and merged ranges. */
+  /** XLSX: cell elements in all sheets together, empty ones included, and merged ranges. DOCX: row and cell elements of all tables. */
   cells: 500_000,
   mergedRanges: 10_000,
+  /** XLSX and DOCX: elements open inside each other (Word nests a table in a cell four levels down). */
+  xmlDepth: 256,
 } as const;
 
 export type ImportLimits = typeof IMPORT_LIMITS;

@@ -12,7 +12,9 @@ import { parseText } from './text';
 import { IMPORT_LIMITS } from './limits';
 import { Block, PlanDocument, PlanFormat, PlanImportOptions, PlanImportPreview } from './types';
 import { parseXlsx } from './xlsx';
+import { parseDocx } from './docx';
 import { cellText } from './cells';
+import { notReadable, ZipArchive } from './zip';
 
 /** Async for callers that await it; every format is read synchronously, within IMPORT_LIMITS. */
 export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOptions = {}): Promise<PlanImportPreview> {
@@ -26,8 +28,9 @@ export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOp
 }
 
 /**
- * A document as blocks within IMPORT_LIMITS: each sheet of an XLSX workbook, or the one table of
- * a text format. Plans and other tables (the organisation chart) are read by the same code.
+ * A document as blocks within IMPORT_LIMITS: each sheet of an XLSX workbook, the plan tables of a
+ * Word document, or the one table of a text format. Plans and other tables (the organisation
+ * chart) are read by the same code.
  */
 export function readBlocks(doc: PlanDocument): { format: PlanFormat; sheets: Block[][] } {
   const bytes = typeof doc.content === 'string' ? undefined : doc.content;
@@ -35,6 +38,10 @@ export function readBlocks(doc: PlanDocument): { format: PlanFormat; sheets: Blo
   if (format === 'xlsx') {
     if (!bytes) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'An XLSX workbook must be given as bytes');
     return { format, sheets: parseXlsx(bytes) };
+  }
+  if (format === 'docx') {
+    if (!bytes) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'A Word document must be given as bytes');
+    return { format, sheets: [parseDocx(bytes)] };
   }
   if (typeof doc.content === 'string' ? doc.content.length > IMPORT_LIMITS.textCharacters : doc.content.length > 4 * IMPORT_LIMITS.textCharacters) throw textTooLarge();
   const text = typeof doc.content === 'string' ? doc.content.replace(/^\uFEFF/, '') : decodeText(doc.content);
@@ -48,7 +55,7 @@ function textTooLarge(): DomainError {
   return new DomainError('IMPORT_TOO_LARGE', `Text is read up to ${limit.toLocaleString('en')} characters`, [{ path: 'text', message: `longer than ${limit} characters` }]);
 }
 
-function parseTextFormat(format: Exclude<PlanFormat, 'xlsx'>, text: string): Block[] {
+function parseTextFormat(format: Exclude<PlanFormat, 'xlsx' | 'docx'>, text: string): Block[] {
   switch (format) {
     case 'csv': return parseCsv(text);
     case 'markdown': return parseMarkdown(text);
@@ -57,20 +64,23 @@ function parseTextFormat(format: Exclude<PlanFormat, 'xlsx'>, text: string): Blo
 }
 
 const EXTENSIONS: Record<string, PlanFormat> = {
-  csv: 'csv', tsv: 'text', txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', xlsx: 'xlsx', xlsm: 'xlsx',
+  csv: 'csv', tsv: 'text', txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', xlsx: 'xlsx', xlsm: 'xlsx', docx: 'docx', docm: 'docx',
 };
+const UNSUPPORTED = ['pdf', 'odt', 'ods', 'zip', 'png', 'jpg'];
 
 export function detectFormat(doc: PlanDocument): PlanFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(doc.filename ?? '')?.[1]?.toLowerCase();
   const bytes = typeof doc.content === 'string' ? undefined : doc.content;
-  if (bytes && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
-  if (ext === 'xls' || (bytes && bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+  if (bytes && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return officeFormat(bytes, ext);
+  const word = ext === 'doc' || (ext !== undefined && EXTENSIONS[ext] === 'docx');
+  // Word and Excel 97–2003 files are both OLE compound files (D0 CF …): the name tells which.
+  if (ext === 'doc' || ext === 'xls' || (bytes && bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    if (word) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'Old Word (.doc) files are not supported: save the document as .docx');
     throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'Old Excel (.xls) files are not supported: save the workbook as .xlsx or CSV');
   }
-  if (ext && EXTENSIONS[ext] && EXTENSIONS[ext] !== 'xlsx') return EXTENSIONS[ext];
-  if (ext && !EXTENSIONS[ext] && ['pdf', 'doc', 'docx', 'odt', 'ods', 'zip', 'png', 'jpg'].includes(ext)) {
-    throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Markdown or text`);
-  }
+  if (word && bytes) throw notReadable('it is not a zip archive', 'docx');
+  if (ext && EXTENSIONS[ext] && EXTENSIONS[ext] !== 'xlsx' && EXTENSIONS[ext] !== 'docx') return EXTENSIONS[ext];
+  if (ext && UNSUPPORTED.includes(ext)) throw unsupported(ext);
   const text = typeof doc.content === 'string' ? doc.content : decodeText(doc.content.subarray(0, 65536));
   // `[ \t]`, not `\s`: `\s` crosses line ends, so every line start would rescan the blank lines
   // below it (quadratic); and a run of spaces has one way to match.
@@ -78,6 +88,28 @@ export function detectFormat(doc: PlanDocument): PlanFormat {
   if (/^[ \t]*#{1,6}[ \t]+\S/m.test(text) && /\|/.test(text)) return 'markdown';
   if (/\t/.test(text)) return 'text';
   return 'csv';
+}
+
+/**
+ * XLSX and DOCX are both zip archives: the parts inside say which (a Word document keeps its
+ * body under word/, a workbook under xl/), not the name it was uploaded under. An archive whose
+ * directory cannot be read is left to the reader its name suggests, which says why.
+ */
+function officeFormat(bytes: Uint8Array, ext: string | undefined): PlanFormat {
+  let names: string[];
+  try {
+    names = [...new ZipArchive(bytes, IMPORT_LIMITS.zipEntries).entries.keys()];
+  } catch {
+    return ext && EXTENSIONS[ext] === 'docx' ? 'docx' : 'xlsx';
+  }
+  if (names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (ext && UNSUPPORTED.includes(ext)) throw unsupported(ext);
+  return ext && EXTENSIONS[ext] === 'docx' ? 'docx' : 'xlsx';
+}
+
+function unsupported(ext: string): DomainError {
+  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Word (DOCX), Markdown or text`);
 }
 
 /** UTF-8 (with or without BOM); Windows-1252 when the bytes are not UTF-8 (old Excel CSV exports). */

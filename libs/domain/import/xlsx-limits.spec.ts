@@ -1,59 +1,12 @@
-import { deflateRawSync } from 'node:zlib';
 import { DomainError } from '../errors';
 import { parsePlanDocument, PlanImportPreview } from '.';
 import { columnLetters, isDateFormatCode } from './xlsx';
+import { Part, zip } from './__fixtures__/zip-archive';
 
 // Hostile workbooks, made byte by byte: each is a few KB and claims far more than it holds. Each
 // must be refused with IMPORT_TOO_LARGE (or read, where the claim costs nothing) without the
 // memory or time the claim asks for; the per-test limit makes a regression fail, not hang.
 const QUICKLY = 4_000;
-
-interface Part {
-  name: string;
-  data: string | Buffer;
-  /** Lie about the inflated size in the archive's directory. */
-  declaredSize?: number;
-}
-
-/** A ZIP archive with deflated parts (stored when `store`), written as the format says. */
-function zip(parts: Part[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const raw = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
-    const data = deflateRawSync(raw);
-    const name = Buffer.from(part.name, 'utf8');
-    const size = part.declaredSize ?? raw.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -129,6 +82,12 @@ describe('XLSX within limits', () => {
 
   it('refuses more sheets than a plan needs', async () => {
     expect(await outcome(workbook(Array.from({ length: 51 }, () => plan(''))))).toMatchObject({ code: 'IMPORT_TOO_LARGE' });
+  }, QUICKLY);
+
+  it('refuses XML nested a million elements deep, at the 257th', async () => {
+    const content = workbook([plan(`<row r="3">${'<c>'.repeat(1_000_000)}`)]);
+    expect(content.length).toBeLessThan(20_000);
+    expect(await outcome(content)).toEqual({ code: 'IMPORT_TOO_LARGE', message: expect.stringContaining('more than 256 deep') });
   }, QUICKLY);
 
   it('ignores what costs nothing: empty cells far away, whole-sheet validations and columns, the dimension', async () => {

@@ -2,9 +2,9 @@
  * The parts of an XLSX around its sheets: where the sheets are (workbook and relationships), the
  * shared strings, which cell formats are dates; all read as XML within the decompressed-size limit.
  */
-import { tooLarge } from './limits';
+import { mainPart, Parts } from './office-parts';
 import { walkXml } from './xml';
-import { notReadable, ZipArchive } from './zip';
+import { notReadable } from './zip';
 
 export interface SheetPart {
   name: string;
@@ -19,12 +19,9 @@ export interface Workbook {
 }
 
 export function readWorkbook(parts: Parts): Workbook {
-  const root = relationships(parts.xml('_rels/.rels'), '');
-  const workbookPath = root.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const { path: workbookPath, rels } = mainPart(parts, 'xl/workbook.xml');
   const xml = parts.xml(workbookPath);
   if (xml === undefined) throw notReadable('it has no workbook part');
-  const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
-  const rels = relationships(parts.xml(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`), folder);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
   let date1904 = false;
@@ -42,19 +39,6 @@ export function readWorkbook(parts: Parts): Workbook {
     styles: rels.find((r) => r.type.endsWith('/styles'))?.target,
     date1904,
   };
-}
-
-function relationships(xml: string | undefined, folder: string): Array<{ id: string; type: string; target: string }> {
-  const found: Array<{ id: string; type: string; target: string }> = [];
-  if (xml === undefined) return found;
-  walkXml(xml, {
-    open(name, a) {
-      if (name === 'Relationship' && a.Target && a.Type && a.TargetMode !== 'External') {
-        found.push({ id: a.Id ?? '', type: a.Type, target: a.Target.startsWith('/') ? a.Target.slice(1) : folder + a.Target });
-      }
-    },
-  });
-  return found;
 }
 
 /** Each <si> as plain text: its <t> elements, rich-text runs joined, phonetic runs (<rPh>) left out. */
@@ -124,39 +108,4 @@ export function isDateFormatCode(code: string): boolean {
     else if ('ymdhsbYMDHSB'.includes(char)) return true;
   }
   return false;
-}
-
-/** The parts of the archive as XML text, all of them together within the decompressed-size limit. */
-export class Parts {
-  private remaining: number;
-
-  constructor(
-    private readonly zip: ZipArchive,
-    private readonly limit: number,
-  ) {
-    this.remaining = limit;
-  }
-
-  mustFit(paths: string[]): void {
-    const declared = paths.reduce((sum, path) => sum + (this.zip.entries.get(path)?.size ?? 0), 0);
-    if (declared > this.remaining) this.refuse(declared + (this.limit - this.remaining));
-  }
-
-  xml(path: string): string | undefined {
-    const entry = this.zip.entries.get(path);
-    if (!entry) return undefined;
-    if (entry.size > this.remaining) this.refuse(entry.size + (this.limit - this.remaining));
-    this.remaining -= entry.size;
-    const bytes = this.zip.read(path)!;
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-    return new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
-  }
-
-  private refuse(bytes: number): never {
-    throw tooLarge(`The workbook unpacks to ${megabytes(bytes)} MB or more; at most ${megabytes(this.limit)} MB are read`, 'decompressed size');
-  }
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
 }

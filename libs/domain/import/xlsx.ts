@@ -15,7 +15,8 @@
  */
 import { IMPORT_LIMITS, ImportLimits, tooLarge } from './limits';
 import { Block } from './types';
-import { readDateStyles, readSharedStrings, readWorkbook, Parts } from './xlsx-workbook';
+import { Parts } from './office-parts';
+import { readDateStyles, readSharedStrings, readWorkbook } from './xlsx-workbook';
 import { readSheet, sheetBlocks } from './xlsx-sheet';
 import { ZipArchive } from './zip';
 
