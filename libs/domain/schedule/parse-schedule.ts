@@ -12,7 +12,7 @@ import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency }
 import { findContinuous, findVague } from './continuity';
 import { normalizePhrase } from './normalize';
 import { buildEveryYears, buildPerYear, buildWeekly, parseRRule } from './rules';
-import { TimingResult, findTimingInText, parseTiming } from './timing';
+import { readTiming } from './read-timing';
 import { ScheduleSpec, ScheduleWarning } from './types';
 
 export interface ScheduleTextInput {
@@ -42,22 +42,14 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
   }
   const text = normalizePhrase(input.text);
   const when = normalizePhrase(input.when ?? '');
-  const warnings: ScheduleWarning[] = [];
   const fallbackYear = input.from ? Number(input.from.slice(0, 4)) : undefined;
 
   const whenFrequencies = findFrequencies(when);
   // A vague phrase ("vid behov") in the timing cell is not an unreadable timing.
   const whenRest = removeMatches(when, whenFrequencies).replace(findVague(when) ?? '\u0000', ' ').trim();
-  let timing: TimingResult | undefined = whenRest ? parseTiming(whenRest, { fallbackYear }) : undefined;
-  const unknownTiming = Boolean(whenRest) && !timing;
-  if (unknownTiming) warnings.push({ code: 'UNKNOWN_TIMING', message: `The timing "${input.when?.trim()}" could not be read` });
-  if (!when) {
-    const inText = findTimingInText(text);
-    timing = inText ? parseTiming(inText, { fallbackYear }) : undefined;
-    if (timing) warnings.push({ code: 'TIMING_FROM_TEXT', message: `The timing "${inText}" was taken from the text` });
-  }
-  if (timing) warnings.push(...timing.warnings);
-  const span = timing?.timing.kind === 'span' ? timing.timing : undefined;
+  const timing = readTiming({ text, whenRest, cell: input.when?.trim() ?? '', hasCell: Boolean(when), fallbackYear });
+  const warnings = timing.warnings;
+  const span = timing.span;
   const start = span?.start ?? input.from;
 
   const frequencies = [...findFrequencies(text), ...whenFrequencies];
@@ -74,14 +66,14 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
   if (problem) return unreadable([...warnings, frequencyProblem(problem)], start);
 
   const continuous = findContinuous(text) ?? findContinuous(when);
-  if (continuous || timing?.timing.kind === 'continuous') return { kind: 'continuous', rule: null, start, warnings };
+  if (continuous || timing.continuous) return { kind: 'continuous', rule: null, start, warnings };
   const vague = findVague(text) ?? findVague(when) ?? frequencies.find((f) => f.frequency.kind === 'vague')?.phrase;
   if (vague) {
     const warning: ScheduleWarning = { code: 'VAGUE_FREQUENCY', message: `"${vague}" is not a frequency; the action is treated as continuous` };
     return { kind: 'continuous', rule: null, start, warnings: [...warnings, warning] };
   }
   if (span) return { kind: 'once', rule: { type: 'once', due: span.end }, start: span.start, due: span.end, warnings };
-  if (unknownTiming) return unreadable(warnings, start);
+  if (timing.unknown) return unreadable(warnings, start);
   return unreadable([...warnings, { code: 'NO_TIMING', message: 'Neither a frequency nor a timing was found' }], start);
 }
 
