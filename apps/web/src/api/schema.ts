@@ -1926,12 +1926,19 @@ export interface components {
             everyYears?: number;
             /** @description instants: the due instants (UTC) */
             instants?: string[];
+            /** @description yearlyIn: once a year, due the last day of this month (1–12) */
+            month?: number;
             /** @description perYear: equal periods a year (1, 2, 3, 4, 6, 12) */
             perYear?: number;
             /** @description Its RFC 5545 form (recurring rules) */
             rrule?: string;
+            /**
+             * @description yearlyIn: once a year, due the last day of this season (spring Jan–Jun, summer Jun–Aug, autumn Jul–Dec)
+             * @enum {string}
+             */
+            season?: "spring" | "summer" | "autumn";
             /** @enum {string} */
-            type: "perYear" | "everyYears" | "weekly" | "rrule" | "once" | "instants";
+            type: "perYear" | "everyYears" | "weekly" | "yearlyIn" | "rrule" | "once" | "instants";
         };
         ScheduleSpecResponse: {
             /** @description Due date of a once schedule (YYYY-MM-DD) */
