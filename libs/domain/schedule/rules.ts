@@ -8,8 +8,10 @@ import { RRule, Options } from 'rrule';
 import { DomainError } from '../errors';
 import { addDays, dateOf, monthSpan, toIso } from './dates';
 import { PerYear, ScheduleRule } from './types';
+import { YearlyAnchor, anchorDueFrom, anchorEndMonth, anchorSpan } from './yearly-anchor';
 
-export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' }>;
+export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' | 'yearlyIn' }>;
+type YearlyInRule = Extract<PeriodRule, { type: 'yearlyIn' }>;
 
 const compact = (iso: string) => iso.replace(/-/g, '');
 
@@ -42,6 +44,19 @@ export function buildEveryYears(years: number, start: string): PeriodRule {
 export function buildWeekly(start: string): PeriodRule {
   const sunday = toIso(dateOf(start).endOf('week').startOf('day'));
   return { type: 'weekly', rrule: rruleString(sunday, 'FREQ=WEEKLY;WKST=MO;BYDAY=SU') };
+}
+
+/**
+ * Once a year, due the last day of the month or season; the first in the start's year, or the next
+ * year when it ended before the start. BYMONTHDAY=-1 lets the RRULE find 29 February by itself.
+ */
+export function buildYearlyIn(anchor: YearlyAnchor, start: string): PeriodRule {
+  const first = anchorDueFrom(anchor, start);
+  return { type: 'yearlyIn', ...anchor, rrule: rruleString(first, `FREQ=YEARLY;BYMONTH=${anchorEndMonth(anchor)};BYMONTHDAY=-1`) };
+}
+
+function anchorOfRule(rule: YearlyInRule): YearlyAnchor {
+  return 'month' in rule ? { month: rule.month } : { season: rule.season };
 }
 
 /**
@@ -127,6 +142,7 @@ export function fastForward(rule: PeriodRule, date: string): string {
   let due: string;
   if (rule.type === 'weekly') due = toIso(dateOf(date).endOf('week').startOf('day'));
   else if (rule.type === 'perYear') due = perYearPeriod(rule.perYear, date).end;
+  else if (rule.type === 'yearlyIn') due = anchorDueFrom(anchorOfRule(rule), date);
   else {
     const startYear = Number(current[1]);
     const year = startYear + Math.ceil((Number(date.slice(0, 4)) - startYear) / rule.everyYears) * rule.everyYears;
@@ -139,7 +155,8 @@ export function fastForward(rule: PeriodRule, date: string): string {
 export function periodKey(rule: PeriodRule, due: string): string {
   const d = dateOf(due);
   if (rule.type === 'weekly') return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
-  if (rule.type === 'everyYears') return String(d.year);
+  // One occurrence a year, so the year alone is unique; "after 2021" then means after 31 December 2021.
+  if (rule.type === 'everyYears' || rule.type === 'yearlyIn') return String(d.year);
   const { index } = perYearPeriod(rule.perYear, due);
   const y = d.year;
   switch (rule.perYear) {
@@ -156,6 +173,8 @@ export function periodKey(rule: PeriodRule, due: string): string {
 export function periodStart(rule: PeriodRule, due: string): string {
   if (rule.type === 'weekly') return addDays(due, -6);
   if (rule.type === 'everyYears') return `${due.slice(0, 4)}-01-01`;
+  // The month or season itself: the occurrence opens when it begins ("varje år i mars" on 1 March).
+  if (rule.type === 'yearlyIn') return anchorSpan(anchorOfRule(rule), Number(due.slice(0, 4))).start;
   return perYearPeriod(rule.perYear, due).start;
 }
 
