@@ -2,17 +2,18 @@
  * Phrase → schedule: puts frequency, continuity and timing together as SCHEDULES.md says.
  * A frequency (in the text or the timing cell) makes an action recurring, a once-a-year frequency
  * tied to a month or season a yearly anchor; continuity words or a vague frequency make it
- * continuous; a timing alone makes it once. What cannot be read is `unreadable` with a warning,
- * never a guess.
+ * continuous; a relative deadline ("inom sex månader") or a timing alone makes it once. What cannot
+ * be read is `unreadable` with a warning, never a guess.
  */
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DomainError } from '../errors';
-import { isIsoDate, localDateOf } from './dates';
+import { addDuration, isIsoDate, localDateOf } from './dates';
 import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency } from './frequency';
 import { findContinuous, findVague } from './continuity';
 import { normalizePhrase } from './normalize';
 import { readTiming } from './read-timing';
+import { CalendarDuration, DeadlineMatch, findRelativeDeadlines, sameDuration } from './relative-deadline';
 import { buildEveryYears, buildPerYear, buildWeekly, buildYearlyIn, parseRRule } from './rules';
 import { ScheduleSpec, ScheduleWarning } from './types';
 import { AnchorMatch, YearlyAnchor, findYearlyAnchors, sameAnchor } from './yearly-anchor';
@@ -44,11 +45,12 @@ type Cadence = Extract<Frequency, { kind: 'perYear' | 'everyYears' | 'weekly' }>
 interface Phrases {
   frequencies: FrequencyMatch[];
   anchors: AnchorMatch[];
+  deadlines: DeadlineMatch[];
 }
 
 function phrasesOf(s: string): Phrases {
   const frequencies = findFrequencies(s);
-  return { frequencies, anchors: findYearlyAnchors(s, frequencies) };
+  return { frequencies, anchors: findYearlyAnchors(s, frequencies), deadlines: findRelativeDeadlines(s) };
 }
 
 export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
@@ -61,7 +63,7 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
   const inText = phrasesOf(text);
   const inCell = phrasesOf(when);
   // A vague phrase ("vid behov") in the timing cell is not an unreadable timing.
-  const whenRest = removeSpans(when, [...inCell.frequencies, ...inCell.anchors]).replace(findVague(when) ?? '\u0000', ' ').trim();
+  const whenRest = removeSpans(when, [...inCell.frequencies, ...inCell.anchors, ...inCell.deadlines]).replace(findVague(when) ?? '\u0000', ' ').trim();
   const fallbackYear = input.from ? Number(input.from.slice(0, 4)) : undefined;
   const timing = readTiming({ text, whenRest, cell: input.when?.trim() ?? '', hasCell: Boolean(when), fallbackYear });
   const warnings = timing.warnings;
@@ -92,6 +94,8 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
     const warning: ScheduleWarning = { code: 'VAGUE_FREQUENCY', message: `"${vague}" is not a frequency; the action is treated as continuous` };
     return { kind: 'continuous', rule: null, start, warnings: [...warnings, warning] };
   }
+  const deadlines = [...inText.deadlines, ...inCell.deadlines];
+  if (deadlines.length) return relativeDeadline(deadlines, start, warnings);
   const span = timing.span;
   if (span) return { kind: 'once', rule: { type: 'once', due: span.end }, start: span.start, due: span.end, warnings };
   if (timing.unknown) return unreadable(warnings, start);
@@ -118,6 +122,21 @@ function recurring(c: Cadence, start: string, warnings: ScheduleWarning[]): Sche
         : c.kind === 'yearlyIn' ? buildYearlyIn(c.anchor, start)
           : buildWeekly(start);
   return { kind: 'recurring', rule, start, warnings };
+}
+
+/** "inom sex månader": once, due on the start plus the duration; several different ones are not one date. */
+function relativeDeadline(deadlines: DeadlineMatch[], start: string | undefined, warnings: ScheduleWarning[]): ScheduleSpec {
+  const problem = deadlines.find((d) => 'problem' in d);
+  if (problem && 'problem' in problem) return unreadable([...warnings, { code: 'UNKNOWN_TIMING', message: problem.problem }], start);
+  const durations = deadlines.flatMap((d) => ('duration' in d ? [d.duration] : []));
+  const duration: CalendarDuration = durations[0];
+  if (durations.some((d) => !sameDuration(d, duration))) {
+    const phrases = deadlines.map((d) => `"${d.phrase}"`).join(', ');
+    return unreadable([...warnings, { code: 'UNKNOWN_TIMING', message: `Different deadlines: ${phrases}` }], start);
+  }
+  if (!start) return unreadable([...warnings, { code: 'NO_TIMING', message: 'A deadline relative to the start, but no start: give a timing or the plan start' }]);
+  const due = addDuration(start, duration);
+  return { kind: 'once', rule: { type: 'once', due }, start, due, warnings };
 }
 
 function unreadable(warnings: ScheduleWarning[], start?: string): ScheduleSpec {
