@@ -38,9 +38,11 @@ export class AuditEntryResponse {
 
 /** A schedule rule (libs/domain/schedule ScheduleRule): its type says which other fields it has. */
 export class ScheduleRuleResponse {
-  @ApiProperty({ enum: ['perYear', 'everyYears', 'weekly', 'rrule', 'once', 'instants', 'quota'] }) type!: 'perYear' | 'everyYears' | 'weekly' | 'rrule' | 'once' | 'instants' | 'quota';
+  @ApiProperty({ enum: ['perYear', 'everyYears', 'weekly', 'yearlyIn', 'rrule', 'once', 'instants', 'quota'] }) type!: 'perYear' | 'everyYears' | 'weekly' | 'yearlyIn' | 'rrule' | 'once' | 'instants' | 'quota';
   @ApiPropertyOptional({ description: 'perYear: equal periods a year (1, 2, 3, 4, 6, 12)' }) perYear?: number;
   @ApiPropertyOptional({ description: 'everyYears: every n years' }) everyYears?: number;
+  @ApiPropertyOptional({ description: 'yearlyIn: once a year, due the last day of this month (1–12)' }) month?: number;
+  @ApiPropertyOptional({ enum: ['spring', 'summer', 'autumn'], description: 'yearlyIn: once a year, due the last day of this season (spring Jan–Jun, summer Jun–Aug, autumn Jul–Dec)' }) season?: 'spring' | 'summer' | 'autumn';
   @ApiPropertyOptional({ description: 'Its RFC 5545 form (recurring rules)' }) rrule?: string;
   @ApiPropertyOptional({ description: 'once: the due date (YYYY-MM-DD)' }) due?: string;
   @ApiPropertyOptional({ type: [String], description: 'instants: the due instants (UTC)' }) instants?: string[];

@@ -180,6 +180,8 @@ const sv = {
     continuous: 'löpande',
     perYear: { 1: 'en gång per år', 2: 'två gånger per år', 3: 'tre gånger per år', 4: 'fyra gånger per år', 6: 'sex gånger per år', 12: 'varje månad' },
     perYearN: '{{n}} gånger per år',
+    yearlyInMonth: 'varje år i {{month}}',
+    yearlyInSeason: { spring: 'varje vår', summer: 'varje sommar', autumn: 'varje höst' },
     quota: {
       year_one: 'minst en gång per år',
       year_other: 'minst {{count}} gånger per år',
@@ -570,6 +572,8 @@ const en: typeof sv = {
     continuous: 'continuous',
     perYear: { 1: 'once a year', 2: 'twice a year', 3: 'three times a year', 4: 'four times a year', 6: 'six times a year', 12: 'every month' },
     perYearN: '{{n}} times a year',
+    yearlyInMonth: 'every year in {{month}}',
+    yearlyInSeason: { spring: 'every spring', summer: 'every summer', autumn: 'every autumn' },
     quota: {
       year_one: 'at least once a year',
       year_other: 'at least {{count}} times a year',

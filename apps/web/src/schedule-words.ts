@@ -8,6 +8,8 @@ interface Rule {
   everyYears?: number;
   target?: number;
   per?: string;
+  month?: number;
+  season?: string;
 }
 
 /** A schedule in words, as plans write them: "två gånger per år", "vartannat år", "löpande". */
@@ -29,9 +31,16 @@ export function scheduleInWords(schedule: { kind: string; rule: Rule | null }): 
       return t('words.instants');
     case 'quota':
       return t(`words.quota.${rule.per}`, { count: rule.target });
+    case 'yearlyIn':
+      return rule.season ? t(`words.yearlyInSeason.${rule.season}`) : t('words.yearlyInMonth', { month: monthName(rule.month ?? 12) });
     default:
       return t('words.custom');
   }
+}
+
+/** A month's name in the UI's language ("mars", "March"). */
+function monthName(month: number): string {
+  return new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15));
 }
 
 /** An ISO 8601 duration as people say it, in the current language: "P14D" → "14 dagar". */

@@ -1,5 +1,6 @@
 /** Month, weekday, season and quarter words in sv/da/nb/en, for timing expressions. */
 import { alt } from './normalize';
+import { Season } from './types';
 
 export const MONTHS: Record<string, number> = {
   januari: 1, januar: 1, january: 1, jan: 1,
@@ -29,9 +30,10 @@ export const WEEKDAYS: Record<string, number> = {
 export const MONTH = alt(Object.keys(MONTHS));
 export const WEEKDAY = alt(Object.keys(WEEKDAYS));
 
-/** Half-years and seasons: first month and length in months. */
-export const SEASONS: { words: string[]; month: number; months: number }[] = [
+/** Half-years and seasons: first month and length in months; `name` for the yearly anchors. */
+export const SEASONS: { name: Season; words: string[]; month: number; months: number }[] = [
   {
+    name: 'spring',
     words: ['vt', 'våren', 'vår', 'vårterminen', 'vårtermin', 'vårhalvåret', 'första halvåret', 'första halvår', '1:a halvåret', '1 halvåret',
       '1. halvår', '1. halvåret', 'første halvår', 'første halvdel af', 'første halvdel av', 'foråret', 'forår', 'våren', 'h1',
       'spring', 'first half of', 'first half', '1st half of', '1st half'],
@@ -39,13 +41,14 @@ export const SEASONS: { words: string[]; month: number; months: number }[] = [
     months: 6,
   },
   {
+    name: 'autumn',
     words: ['ht', 'hösten', 'höst', 'höstterminen', 'hösttermin', 'hösthalvåret', 'andra halvåret', 'andra halvår', '2:a halvåret', '2 halvåret',
       '2. halvår', '2. halvåret', 'andet halvår', 'anden halvdel af', 'andre halvår', 'andre halvdel av', 'efteråret', 'efterår',
       'høsten', 'høst', 'hausten', 'h2', 'autumn', 'fall', 'second half of', 'second half', '2nd half of', '2nd half'],
     month: 7,
     months: 6,
   },
-  { words: ['sommaren', 'sommar', 'sommeren', 'sommer', 'summer'], month: 6, months: 3 },
+  { name: 'summer', words: ['sommaren', 'sommar', 'sommeren', 'sommer', 'summer'], month: 6, months: 3 },
 ];
 
 /** Words that name the quarter/tertial/half unit in "3. kvartal", "quarter 3", "tertial 2". */

@@ -39,6 +39,14 @@ export function addDays(iso: string, days: number): string {
   return toIso(dateOf(iso).plus({ days }));
 }
 
+/**
+ * `iso` plus a calendar duration: months and years clamp to the month's end (30 November + 3
+ * months = 29 February in a leap year), days and weeks are whole days.
+ */
+export function addDuration(iso: string, duration: { years?: number; months?: number; weeks?: number; days?: number }): string {
+  return toIso(dateOf(iso).plus(duration));
+}
+
 /** Luxon weekday (1 = Monday … 7 = Sunday). */
 export function weekdayOf(iso: string): number {
   return dateOf(iso).weekday;

@@ -1,19 +1,22 @@
 /**
  * Phrase → schedule: puts frequency, continuity and timing together as SCHEDULES.md says.
- * A frequency (in the text or the timing cell) makes an action recurring; continuity words or a
- * vague frequency make it continuous; a timing alone makes it once. What cannot be read is
- * `unreadable` with a warning, never a guess.
+ * A frequency (in the text or the timing cell) makes an action recurring, a once-a-year frequency
+ * tied to a month or season a yearly anchor; continuity words or a vague frequency make it
+ * continuous; a relative deadline ("inom sex månader") or a timing alone makes it once. What cannot
+ * be read is `unreadable` with a warning, never a guess.
  */
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DomainError } from '../errors';
-import { isIsoDate, localDateOf } from './dates';
+import { addDuration, isIsoDate, localDateOf } from './dates';
 import { Frequency, FrequencyMatch, findFrequencies, isDefinite, sameFrequency } from './frequency';
 import { findContinuous, findVague } from './continuity';
 import { normalizePhrase } from './normalize';
-import { buildEveryYears, buildPerYear, buildQuota, buildWeekly, parseRRule } from './rules';
-import { TimingResult, findTimingInText, parseTiming } from './timing';
+import { readTiming } from './read-timing';
+import { CalendarDuration, DeadlineMatch, findRelativeDeadlines, sameDuration } from './relative-deadline';
+import { buildEveryYears, buildPerYear, buildQuota, buildWeekly, buildYearlyIn, parseRRule } from './rules';
 import { ScheduleSpec, ScheduleWarning } from './types';
+import { AnchorMatch, YearlyAnchor, findYearlyAnchors, sameAnchor } from './yearly-anchor';
 
 export interface ScheduleTextInput {
   text: string;
@@ -35,6 +38,21 @@ export interface ScheduleInstantsInput {
 
 export type ScheduleInput = ScheduleTextInput | ScheduleRRuleInput | ScheduleInstantsInput;
 
+/** A definite frequency, or a once-a-year one tied to a month or season. */
+type Cadence = Extract<Frequency, { kind: 'perYear' | 'everyYears' | 'weekly' | 'quota' }> | { kind: 'yearlyIn'; anchor: YearlyAnchor };
+
+/** What one string (the text or the timing cell) says besides its timing. */
+interface Phrases {
+  frequencies: FrequencyMatch[];
+  anchors: AnchorMatch[];
+  deadlines: DeadlineMatch[];
+}
+
+function phrasesOf(s: string): Phrases {
+  const frequencies = findFrequencies(s);
+  return { frequencies, anchors: findYearlyAnchors(s, frequencies), deadlines: findRelativeDeadlines(s) };
+}
+
 export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
   if (typeof input?.text !== 'string') throw new DomainError('VALIDATION_FAILED', 'A schedule needs a text', [{ path: 'text', message: 'required' }]);
   if (input.from !== undefined && !isIsoDate(input.from)) {
@@ -42,54 +60,84 @@ export function parseSchedule(input: ScheduleTextInput): ScheduleSpec {
   }
   const text = normalizePhrase(input.text);
   const when = normalizePhrase(input.when ?? '');
-  const warnings: ScheduleWarning[] = [];
-  const fallbackYear = input.from ? Number(input.from.slice(0, 4)) : undefined;
-
-  const whenFrequencies = findFrequencies(when);
+  const inText = phrasesOf(text);
+  const inCell = phrasesOf(when);
   // A vague phrase ("vid behov") in the timing cell is not an unreadable timing.
-  const whenRest = removeMatches(when, whenFrequencies).replace(findVague(when) ?? '\u0000', ' ').trim();
-  let timing: TimingResult | undefined = whenRest ? parseTiming(whenRest, { fallbackYear }) : undefined;
-  const unknownTiming = Boolean(whenRest) && !timing;
-  if (unknownTiming) warnings.push({ code: 'UNKNOWN_TIMING', message: `The timing "${input.when?.trim()}" could not be read` });
-  if (!when) {
-    const inText = findTimingInText(text);
-    timing = inText ? parseTiming(inText, { fallbackYear }) : undefined;
-    if (timing) warnings.push({ code: 'TIMING_FROM_TEXT', message: `The timing "${inText}" was taken from the text` });
-  }
-  if (timing) warnings.push(...timing.warnings);
-  const span = timing?.timing.kind === 'span' ? timing.timing : undefined;
-  const start = span?.start ?? input.from;
+  const whenRest = removeSpans(when, [...inCell.frequencies, ...inCell.anchors, ...inCell.deadlines]).replace(findVague(when) ?? '\u0000', ' ').trim();
+  const fallbackYear = input.from ? Number(input.from.slice(0, 4)) : undefined;
+  const timing = readTiming({ text, whenRest, cell: input.when?.trim() ?? '', hasCell: Boolean(when), fallbackYear });
+  const warnings = timing.warnings;
+  const start = timing.span?.start ?? input.from;
 
-  const frequencies = [...findFrequencies(text), ...whenFrequencies];
-  const definite = distinct(frequencies.map((f) => f.frequency).filter(isDefinite));
-  if (definite.length > 1) {
-    const phrases = frequencies.filter((f) => isDefinite(f.frequency)).map((f) => `"${f.phrase}"`).join(', ');
+  const anchors = [...inText.anchors, ...inCell.anchors];
+  const anchorProblem = anchors.find((a) => 'problem' in a);
+  if (anchorProblem && 'problem' in anchorProblem) return unreadable([...warnings, { code: 'UNSUPPORTED_FREQUENCY', message: anchorProblem.problem }], start);
+  const frequencies = [...inText.frequencies, ...inCell.frequencies];
+  const cadences = cadencesOf(frequencies, anchors);
+  if (cadences.length > 1) {
+    // A once-a-year frequency inside an anchor ("varje år" in "varje år i mars") is not a frequency of its own.
+    const named = frequencies.filter((f) => isDefinite(f.frequency) && !(anchors.length && f.frequency.kind === 'perYear' && f.frequency.perYear === 1));
+    const phrases = [...named, ...anchors].map((f) => `"${f.phrase}"`).join(', ');
     return unreadable([...warnings, { code: 'CONFLICTING_FREQUENCY', message: `Different frequencies: ${phrases}` }], start);
   }
-  if (definite.length === 1) {
+  if (cadences.length === 1) {
     if (!start) return unreadable([...warnings, { code: 'NO_TIMING', message: 'A frequency but no start: give a timing or the plan start' }]);
-    return recurring(definite[0], start, warnings);
+    return recurring(cadences[0], start, warnings);
   }
   const problem = frequencies.find((f) => f.frequency.kind === 'unsupported' || f.frequency.kind === 'ambiguous');
   if (problem) return unreadable([...warnings, frequencyProblem(problem)], start);
 
   const continuous = findContinuous(text) ?? findContinuous(when);
-  if (continuous || timing?.timing.kind === 'continuous') return { kind: 'continuous', rule: null, start, warnings };
+  if (continuous || timing.continuous) return { kind: 'continuous', rule: null, start, warnings };
   const vague = findVague(text) ?? findVague(when) ?? frequencies.find((f) => f.frequency.kind === 'vague')?.phrase;
   if (vague) {
     const warning: ScheduleWarning = { code: 'VAGUE_FREQUENCY', message: `"${vague}" is not a frequency; the action is treated as continuous` };
     return { kind: 'continuous', rule: null, start, warnings: [...warnings, warning] };
   }
+  const deadlines = [...inText.deadlines, ...inCell.deadlines];
+  if (deadlines.length) return relativeDeadline(deadlines, start, warnings);
+  const span = timing.span;
   if (span) return { kind: 'once', rule: { type: 'once', due: span.end }, start: span.start, due: span.end, warnings };
-  if (unknownTiming) return unreadable(warnings, start);
+  if (timing.unknown) return unreadable(warnings, start);
   return unreadable([...warnings, { code: 'NO_TIMING', message: 'Neither a frequency nor a timing was found' }], start);
 }
 
-function recurring(f: Frequency, start: string, warnings: ScheduleWarning[]): ScheduleSpec {
-  if (f.kind === 'quota') return { kind: 'quota', rule: buildQuota(f.target, f.per, start), start, warnings };
+/**
+ * The definite frequencies, with a yearly anchor standing for the once-a-year frequency it refines
+ * ("varje år i mars" is one cadence, not "varje år" and an anchor).
+ */
+function cadencesOf(frequencies: FrequencyMatch[], anchors: AnchorMatch[]): Cadence[] {
+  const definite = distinct(frequencies.map((f) => f.frequency).filter(isDefinite));
+  const anchored = anchors.flatMap((a) => ('anchor' in a ? [a.anchor] : []));
+  const distinctAnchors = anchored.filter((a, i) => anchored.findIndex((b) => sameAnchor(a, b)) === i);
+  if (distinctAnchors.length === 0) return definite;
+  const others = definite.filter((f) => !(f.kind === 'perYear' && f.perYear === 1));
+  return [...others, ...distinctAnchors.map((anchor) => ({ kind: 'yearlyIn' as const, anchor }))];
+}
+
+function recurring(c: Cadence, start: string, warnings: ScheduleWarning[]): ScheduleSpec {
+  if (c.kind === 'quota') return { kind: 'quota', rule: buildQuota(c.target, c.per, start), start, warnings };
   const rule =
-    f.kind === 'perYear' ? buildPerYear(f.perYear, start) : f.kind === 'everyYears' ? buildEveryYears(f.years, start) : buildWeekly(start);
+    c.kind === 'perYear' ? buildPerYear(c.perYear, start)
+      : c.kind === 'everyYears' ? buildEveryYears(c.years, start)
+        : c.kind === 'yearlyIn' ? buildYearlyIn(c.anchor, start)
+          : buildWeekly(start);
   return { kind: 'recurring', rule, start, warnings };
+}
+
+/** "inom sex månader": once, due on the start plus the duration; several different ones are not one date. */
+function relativeDeadline(deadlines: DeadlineMatch[], start: string | undefined, warnings: ScheduleWarning[]): ScheduleSpec {
+  const problem = deadlines.find((d) => 'problem' in d);
+  if (problem && 'problem' in problem) return unreadable([...warnings, { code: 'UNKNOWN_TIMING', message: problem.problem }], start);
+  const durations = deadlines.flatMap((d) => ('duration' in d ? [d.duration] : []));
+  const duration: CalendarDuration = durations[0];
+  if (durations.some((d) => !sameDuration(d, duration))) {
+    const phrases = deadlines.map((d) => `"${d.phrase}"`).join(', ');
+    return unreadable([...warnings, { code: 'UNKNOWN_TIMING', message: `Different deadlines: ${phrases}` }], start);
+  }
+  if (!start) return unreadable([...warnings, { code: 'NO_TIMING', message: 'A deadline relative to the start, but no start: give a timing or the plan start' }]);
+  const due = addDuration(start, duration);
+  return { kind: 'once', rule: { type: 'once', due }, start, due, warnings };
 }
 
 function unreadable(warnings: ScheduleWarning[], start?: string): ScheduleSpec {
@@ -103,13 +151,19 @@ function frequencyProblem(match: FrequencyMatch): ScheduleWarning {
   return { code: 'UNSUPPORTED_FREQUENCY', message: `"${match.phrase}" (${reason}) is not a supported period rule yet` };
 }
 
-function distinct(list: Frequency[]): Frequency[] {
+function distinct<T extends Frequency>(list: T[]): T[] {
   return list.filter((f, i) => list.findIndex((g) => sameFrequency(f, g)) === i);
 }
 
-function removeMatches(text: string, matches: FrequencyMatch[]): string {
-  let out = text;
-  for (const m of [...matches].reverse()) out = out.slice(0, m.index) + ' ' + out.slice(m.end);
+/** `text` without the given phrases (which may overlap: an anchor contains its frequency). */
+function removeSpans(text: string, spans: { index: number; end: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.index - b.index)) {
+    if (s.index > at) out += text.slice(at, s.index) + ' ';
+    at = Math.max(at, s.end);
+  }
+  out += text.slice(at);
   return out.replace(/\s+/g, ' ').replace(/^[\s,.;:/-]+|[\s,.;:/-]+$/g, '').trim();
 }
 

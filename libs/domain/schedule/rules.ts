@@ -8,8 +8,10 @@ import { RRule, Options } from 'rrule';
 import { DomainError } from '../errors';
 import { addDays, dateOf, monthSpan, toIso } from './dates';
 import { PerYear, QuotaPer, ScheduleRule } from './types';
+import { YearlyAnchor, anchorDueFrom, anchorEndMonth, anchorSpan } from './yearly-anchor';
 
-export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' | 'quota' }>;
+export type PeriodRule = Extract<ScheduleRule, { type: 'perYear' | 'everyYears' | 'weekly' | 'yearlyIn' | 'quota' }>;
+type YearlyInRule = Extract<PeriodRule, { type: 'yearlyIn' }>;
 
 /** A quota's periods are those of a rule N times a year: a year, a half-year or a quarter. */
 const QUOTA_PER_YEAR: Record<QuotaPer, PerYear> = { year: 1, 'half-year': 2, quarter: 4 };
@@ -52,6 +54,19 @@ export function buildEveryYears(years: number, start: string): PeriodRule {
 export function buildWeekly(start: string): PeriodRule {
   const sunday = toIso(dateOf(start).endOf('week').startOf('day'));
   return { type: 'weekly', rrule: rruleString(sunday, 'FREQ=WEEKLY;WKST=MO;BYDAY=SU') };
+}
+
+/**
+ * Once a year, due the last day of the month or season; the first in the start's year, or the next
+ * year when it ended before the start. BYMONTHDAY=-1 lets the RRULE find 29 February by itself.
+ */
+export function buildYearlyIn(anchor: YearlyAnchor, start: string): PeriodRule {
+  const first = anchorDueFrom(anchor, start);
+  return { type: 'yearlyIn', ...anchor, rrule: rruleString(first, `FREQ=YEARLY;BYMONTH=${anchorEndMonth(anchor)};BYMONTHDAY=-1`) };
+}
+
+function anchorOfRule(rule: YearlyInRule): YearlyAnchor {
+  return 'month' in rule ? { month: rule.month } : { season: rule.season };
 }
 
 /**
@@ -137,6 +152,7 @@ export function fastForward(rule: PeriodRule, date: string): string {
   let due: string;
   if (rule.type === 'weekly') due = toIso(dateOf(date).endOf('week').startOf('day'));
   else if (rule.type === 'perYear' || rule.type === 'quota') due = perYearPeriod(perYearOf(rule), date).end;
+  else if (rule.type === 'yearlyIn') due = anchorDueFrom(anchorOfRule(rule), date);
   else {
     const startYear = Number(current[1]);
     const year = startYear + Math.ceil((Number(date.slice(0, 4)) - startYear) / rule.everyYears) * rule.everyYears;
@@ -149,7 +165,8 @@ export function fastForward(rule: PeriodRule, date: string): string {
 export function periodKey(rule: PeriodRule, due: string): string {
   const d = dateOf(due);
   if (rule.type === 'weekly') return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
-  if (rule.type === 'everyYears') return String(d.year);
+  // One occurrence a year, so the year alone is unique; "after 2021" then means after 31 December 2021.
+  if (rule.type === 'everyYears' || rule.type === 'yearlyIn') return String(d.year);
   const perYear = perYearOf(rule);
   const { index } = perYearPeriod(perYear, due);
   const y = d.year;
@@ -167,6 +184,8 @@ export function periodKey(rule: PeriodRule, due: string): string {
 export function periodStart(rule: PeriodRule, due: string): string {
   if (rule.type === 'weekly') return addDays(due, -6);
   if (rule.type === 'everyYears') return `${due.slice(0, 4)}-01-01`;
+  // The month or season itself: the occurrence opens when it begins ("varje år i mars" on 1 March).
+  if (rule.type === 'yearlyIn') return anchorSpan(anchorOfRule(rule), Number(due.slice(0, 4))).start;
   return perYearPeriod(perYearOf(rule), due).start;
 }
 

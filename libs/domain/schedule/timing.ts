@@ -3,11 +3,11 @@
  * "inden udgangen af februar 2016", "tisdag den 11 september 2018", "jan–mar 2021", "2020–2022".
  * Each becomes a span of local dates: the start is its first day, a `once` action is due on its last.
  */
-import { DateTime } from 'luxon';
 import { WHITESPACE, alt, trimChars, wordRegex } from './normalize';
 import { ORDINAL, ordinalValue } from './numbers';
 import { HALF_WORDS, MONTH, MONTHS, QUARTER_WORDS, SEASONS, TERTIAL_WORDS, WEEKDAY, WEEKDAYS } from './calendar-words';
 import { addDays, makeDate, monthSpan, weekdayOf } from './dates';
+import { MORE_WEEKS, WEEK_EXPRESSION, WeekExpression, isoWeekSpan, weekExpressionOf } from './weeks';
 import { findContinuous } from './continuity';
 import { ScheduleWarning } from './types';
 
@@ -159,6 +159,7 @@ function months(y: number, month: number, count: number, assumed = false): Span 
 }
 
 const re = (source: string) => new RegExp(`^(?:${source})$`, 'u');
+const WEEK_RE = re(WEEK_EXPRESSION);
 
 const QUARTER = alt(QUARTER_WORDS);
 const TERTIAL = alt(TERTIAL_WORDS);
@@ -252,16 +253,14 @@ const READERS: Reader[] = [
     }
     return undefined;
   },
-  // vecka 12 2021, v. 12, uge 12, uke 12, week 12 (ISO weeks)
+  // vecka 12 2021, v. 12, v12, uge 12, uke 12, week 12, 2021-W12, v. 12–14 (ISO weeks, weeks.ts)
   (s, ctx) => {
-    const m = re(`(?:v\\.?|vecka|vecka nr|v\\.?\\s*nr|uge|uke|veke|week|wk)\\s*(\\d{1,2})\\s*[-/,]?\\s*${YEAR}?`).exec(s);
-    if (!m) return undefined;
-    const y = fullYear(m[2], ctx);
-    if (!y) return undefined;
-    const monday = DateTime.fromObject({ weekYear: y.year, weekNumber: +m[1], weekday: 1 }, { zone: 'utc' });
-    if (!monday.isValid || monday.weekYear !== y.year) return undefined;
-    const start = monday.toISODate() as string;
-    return span(start, addDays(start, 6), false, y.assumed);
+    const m = WEEK_RE.exec(s);
+    if (!m?.groups) return undefined;
+    const w = weekExpressionOf(m.groups);
+    const y = fullYear(w.year === undefined ? undefined : String(w.year), ctx);
+    const weeks = y && isoWeekSpan(y.year, w.first, w.last);
+    return weeks && y ? span(weeks.start, weeks.end, false, y.assumed) : undefined;
   },
   // 2021
   (s) => {
@@ -278,4 +277,24 @@ const IN_TEXT = wordRegex(
 export function findTimingInText(text: string): string | undefined {
   IN_TEXT.lastIndex = 0;
   return IN_TEXT.exec(text)?.[0];
+}
+
+/** A week named in running text, with the deadline or "before" word in front of it, if any. */
+export interface WeekInText {
+  phrase: string;
+  week: WeekExpression;
+  /** "vecka 12 och 40": the text names more than this one week. */
+  followedByMore: boolean;
+}
+
+const WEEK_IN_TEXT = wordRegex(`(?:(?:${DEADLINE}|${BEFORE})\\s+)?(?:${WEEK_EXPRESSION})`);
+const MORE_WEEKS_RE = new RegExp(MORE_WEEKS, 'u');
+
+export function findWeeksInText(text: string): WeekInText[] {
+  return [...text.matchAll(WEEK_IN_TEXT)].map((m) => ({
+    phrase: m[0],
+    week: weekExpressionOf(m.groups ?? {}),
+    // A short look ahead is enough for "och 40", and keeps a long text linear.
+    followedByMore: MORE_WEEKS_RE.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40)),
+  }));
 }

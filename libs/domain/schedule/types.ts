@@ -10,6 +10,9 @@ export type QuotaPer = 'year' | 'half-year' | 'quarter';
 /** N equal, 1 January-aligned periods per calendar year (SCHEDULES.md "Periods"). */
 export type PerYear = 1 | 2 | 3 | 4 | 6 | 12;
 
+/** Seasons of the yearly anchors: spring Jan–Jun, summer Jun–Aug, autumn Jul–Dec (SCHEDULES.md). */
+export type Season = 'spring' | 'summer' | 'autumn';
+
 /**
  * How the due dates are generated. Every recurring rule carries its RFC 5545 form (`rrule`, with a
  * floating DTSTART: dates are local to the plan's timezone) so that other tools can read it.
@@ -18,6 +21,9 @@ export type ScheduleRule =
   | { type: 'perYear'; perYear: PerYear; rrule: string }
   | { type: 'everyYears'; everyYears: number; rrule: string }
   | { type: 'weekly'; rrule: string }
+  /** Once a year, due the last day of a month (1–12) or of a season ("varje år i mars", "varje vår"). */
+  | { type: 'yearlyIn'; month: number; rrule: string }
+  | { type: 'yearlyIn'; season: Season; rrule: string }
   /** An explicit RRULE given through the API (`{rrule, start}`). */
   | { type: 'rrule'; rrule: string }
   | { type: 'once'; due: string }
@@ -61,7 +67,7 @@ export interface ScheduleSpec {
 }
 
 export interface Occurrence {
-  /** Unique and stable per action: `2020`, `2020H1`, `2020T2`, `2020Q3`, `2020B1`, `2020-03`, `2020-W05`, `2020-12-31`, `20201231T230000Z`. */
+  /** Unique and stable per action: `2020` (also once-a-year anchors), `2020H1`, `2020T2`, `2020Q3`, `2020B1`, `2020-03`, `2020-W05`, `2020-12-31`, `20201231T230000Z`. */
   periodKey: string;
   periodStart: string;
   periodEnd: string;

@@ -1,12 +1,22 @@
 /**
  * Time units as plans name them, in sv/da/nb/en, with how many fit in a year. Definite forms
  * ("året", "måneden") matter: "i år" means "this year", while "en gång i året" means "once a year".
+ * Plural definite forms ("månaderna", "ukene") are there for "de första sex månaderna".
  */
 export type TimeUnit = 'year' | 'half' | 'tertial' | 'quarter' | 'month' | 'week' | 'day';
 
 export const UNITS_PER_YEAR: Record<TimeUnit, number> = {
   year: 1, half: 2, tertial: 3, quarter: 4, month: 12, week: 52, day: 365,
 };
+
+/**
+ * Working days are not calendar days: a duration counted in them ("inom tio arbetsdagar") needs a
+ * holiday calendar, so the schedule grammar reports it instead of counting calendar days.
+ */
+export const WORKING_DAY_WORDS = [
+  'arbetsdag', 'arbetsdagar', 'arbejdsdag', 'arbejdsdage', 'arbeidsdag', 'arbeidsdager', 'virkedag', 'virkedage', 'virkedager',
+  'vardagar', 'hverdage', 'hverdager', 'working day', 'working days', 'business day', 'business days', 'weekdays',
+];
 
 interface UnitWords {
   /** Forms after "per", "pr.", "/", "a", "each", "every", "varje", "hver". */
@@ -20,7 +30,7 @@ interface UnitWords {
 export const UNIT_WORDS: Record<TimeUnit, UnitWords> = {
   year: {
     indefinite: ['år', 'year', 'years', 'annum', 'kalenderår', 'verksamhetsår', 'budgetår', 'calendar year'],
-    definite: ['året', 'åre', 'the year'],
+    definite: ['året', 'åre', 'the year', 'åren', 'årene'],
     adverbs: ['årligen', 'årlig', 'årligt', 'årliga', 'årlige', 'årleg', 'årlege', 'årsvis', 'yearly', 'annually', 'annual', 'per annum', 'en gång om året'],
   },
   half: {
@@ -40,17 +50,17 @@ export const UNIT_WORDS: Record<TimeUnit, UnitWords> = {
   },
   month: {
     indefinite: ['månad', 'måned', 'month', 'månader', 'måneder', 'månader', 'months', 'mån', 'mnd', 'md'],
-    definite: ['månaden', 'måneden', 'månede', 'the month'],
+    definite: ['månaden', 'måneden', 'månede', 'the month', 'månaderna', 'månederne', 'månedene'],
     adverbs: ['månadsvis', 'månatligen', 'månatlig', 'månatliga', 'månedlig', 'månedligt', 'månedlige', 'månedsvis', 'månadleg', 'månadlig', 'monthly'],
   },
   week: {
     indefinite: ['vecka', 'uge', 'uke', 'veke', 'week', 'veckor', 'uger', 'uker', 'weeks'],
-    definite: ['veckan', 'ugen', 'uken', 'uka', 'veka', 'the week'],
+    definite: ['veckan', 'ugen', 'uken', 'uka', 'veka', 'the week', 'veckorna', 'ugerne', 'ukene'],
     adverbs: ['veckovis', 'veckoligen', 'ugentlig', 'ugentligt', 'ugentlige', 'ukentlig', 'ukentlige', 'vekentleg', 'ukentleg', 'weekly'],
   },
   day: {
-    indefinite: ['dag', 'day', 'dagar', 'dage', 'dager', 'days', 'arbetsdag', 'arbejdsdag', 'arbeidsdag', 'working day'],
-    definite: ['dagen', 'the day'],
+    indefinite: ['dag', 'day', 'dagar', 'dage', 'dager', 'days', ...WORKING_DAY_WORDS],
+    definite: ['dagen', 'the day', 'dagarna', 'dagene'],
     adverbs: ['dagligen', 'daglig', 'dagligt', 'daglige', 'dagleg', 'daily'],
   },
 };

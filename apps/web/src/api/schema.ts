@@ -1926,6 +1926,8 @@ export interface components {
             everyYears?: number;
             /** @description instants: the due instants (UTC) */
             instants?: string[];
+            /** @description yearlyIn: once a year, due the last day of this month (1–12) */
+            month?: number;
             /**
              * @description quota: the calendar period the target is counted in
              * @enum {string}
@@ -1935,10 +1937,15 @@ export interface components {
             perYear?: number;
             /** @description Its RFC 5545 form (recurring rules) */
             rrule?: string;
+            /**
+             * @description yearlyIn: once a year, due the last day of this season (spring Jan–Jun, summer Jun–Aug, autumn Jul–Dec)
+             * @enum {string}
+             */
+            season?: "spring" | "summer" | "autumn";
             /** @description quota: how many times per period ("minst sex gånger per år" → 6) */
             target?: number;
             /** @enum {string} */
-            type: "perYear" | "everyYears" | "weekly" | "rrule" | "once" | "instants" | "quota";
+            type: "perYear" | "everyYears" | "weekly" | "yearlyIn" | "rrule" | "once" | "instants" | "quota";
         };
         ScheduleSpecResponse: {
             /** @description Due date of a once schedule (YYYY-MM-DD) */
