@@ -147,6 +147,9 @@ export async function actionFollowUpWorkflow(input: ActionInput): Promise<void> 
       periodEnd: opening.periodEnd,
       dueInstant: opening.dueInstant,
       openedAt: nowIso(),
+      // Absent for every schedule but a quota: the activity's input is all that changes, not the
+      // commands, so histories recorded before quotas replay unchanged.
+      ...(opening.quota ? { quota: opening.quota } : {}),
     });
     if ('refused' in result) return heed(result.refused, pauses);
     openedThrough = opening.dueInstant;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { noticeRecipients, RecipientContext } from '../../../libs/domain/escalation/recipients';
-import { ladderStepOf, noticeFired, noticeKey } from '../../../libs/domain/occurrence/notices';
+import { ladderStepOf, noticeFired, noticeKey, noticeReachesOwners } from '../../../libs/domain/occurrence/notices';
 import { followedStatus } from '../../../libs/domain/plan/lifecycle';
 import type { OccurrenceState, Owners } from '../../../libs/domain/occurrence/state';
 import { ActionFacts, ActionRepository } from '../../../libs/persistence/repositories/action.repository';
@@ -59,7 +59,9 @@ export class FollowUpActivitiesService implements FollowUpActivities {
         if (!before) continue;
         const change = noticeFired(before, notice, request.firedAt);
         if (change.state === before) continue; // stale, already sent, or resolved meanwhile
-        const recipients = noticeRecipients(ladderStepOf(notice, before.escalationStep), await contexts.for(before.owners));
+        const recipients = noticeReachesOwners(before, notice, request.firedAt)
+          ? noticeRecipients(ladderStepOf(notice, before.escalationStep), await contexts.for(before.owners))
+          : { personIds: [] };
         records.push(noticeRecord(action, before, change, notice, recipients, request.firedAt, statusReports.has(before.id)));
         current.set(before.id, change.state);
       }
@@ -114,6 +116,8 @@ function noticeRecord(
     lateSeconds: Math.max(0, Math.round((Date.parse(firedAt) - Date.parse(before.dueInstant)) / 1000)),
     step: notice.step,
     generation: before.generation,
+    // A quota's notices say how far the period got: "4 av 6".
+    ...(before.quota ? { quota: { count: before.quota.count, target: before.quota.target } } : {}),
   };
   const kind = notice.kind === 'escalation' ? `escalation-${notice.step + 1}` : notice.kind;
   return {

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import type { Change, OccurrenceState, Owners } from './state';
 import { isResolved, OccurrenceKind } from './status';
+import { logQuotaEntry, type QuotaEntry } from './quota-log';
 
 /**
  * What people do to an occurrence, and what it does to its state. Pure and total: each command
@@ -13,13 +14,15 @@ export type OccurrenceCommand =
   | { kind: 'postpone'; byPersonId: string; dueInstant: string; reason: string }
   | { kind: 'skip'; byPersonId: string; reason: string }
   | { kind: 'reassign'; byPersonId: string; ownerPersonId: string }
+  /** One time a quota's action happened ("minst sex gånger per år"), logged by its owner. */
+  | { kind: 'log'; entry: QuotaEntry; timezone: string }
   | { kind: 'cancel'; reason: string; byPersonId?: string }
   /** A submitted status report sent back to its owners for completion (the coordinator's). */
   | { kind: 'return'; byPersonId: string; note: string; dueInstant: string };
 
 /** What owners and those it escalated to do (permissions.ts); cancel and return are the system's and the coordinator's. */
 export type OccurrenceAct = Exclude<OccurrenceCommand['kind'], 'cancel' | 'return'>;
-export const OCCURRENCE_ACTS: readonly OccurrenceAct[] = ['complete', 'postpone', 'skip', 'reassign'];
+export const OCCURRENCE_ACTS: readonly OccurrenceAct[] = ['complete', 'postpone', 'skip', 'reassign', 'log'];
 
 /**
  * A status report is submitted with an assessment (a completion written with it), and neither put
@@ -45,6 +48,9 @@ export function decide(state: OccurrenceState, command: OccurrenceCommand, at: s
       return skip(state, command, at);
     case 'reassign':
       return reassign(state, command, at);
+    case 'log':
+      requireText(command.entry.byPersonId, 'byPersonId');
+      return logQuotaEntry(state, command.entry, at, command.timezone);
     case 'cancel':
       return cancel(state, command, at);
     case 'return':
@@ -54,6 +60,7 @@ export function decide(state: OccurrenceState, command: OccurrenceCommand, at: s
 
 function complete(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 'complete' }>, at: string): Change {
   requireText(c.byPersonId, 'byPersonId');
+  requireNoQuota(state, 'completed');
   if (state.status === 'completed') return { state }; // the first completion stands: a double click is harmless
   requireUnresolved(state, 'completed');
   const completion = { byPersonId: c.byPersonId, onBehalfOfPersonId: c.onBehalfOfPersonId, at, onTime: at <= state.dueInstant, note: c.note, evidenceUrl: c.evidenceUrl };
@@ -66,6 +73,7 @@ function complete(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 
 function postpone(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 'postpone' }>, at: string): Change {
   requireText(c.byPersonId, 'byPersonId');
   requireText(c.reason, 'reason');
+  requireNoQuota(state, 'postponed');
   requireUnresolved(state, 'postponed');
   const due = Date.parse(c.dueInstant);
   if (Number.isNaN(due)) throw new DomainError('VALIDATION_FAILED', `Not an ISO date-time: "${c.dueInstant}"`, [{ path: 'due', message: 'unreadable' }]);
@@ -126,6 +134,14 @@ function sendBack(state: OccurrenceState, c: Extract<OccurrenceCommand, { kind: 
 export function rearm(state: OccurrenceState, change: { owners?: Owners; at: string }): OccurrenceState {
   if (isResolved(state.status)) return state;
   return { ...state, owners: change.owners ?? state.owners, armedAt: change.at };
+}
+
+/**
+ * A quota's period is reached time by time and ends when the calendar says: it is neither ticked
+ * off in one go nor given a later end (skipping a period, and reassigning it, are as for any task).
+ */
+function requireNoQuota(state: OccurrenceState, wanted: string): void {
+  if (state.quota) throw new DomainError('INVALID_TRANSITION', `A quota's period is not ${wanted}: log each time it happens, and the target reached completes it`);
 }
 
 function requireUnresolved(state: OccurrenceState, wanted: string): void {

@@ -2,6 +2,7 @@ import { planNotices, planQuotaNotices, repeatAt } from '../escalation/notice-pl
 import type { NoticePolicy } from '../escalation/policy';
 import type { Change, NoticeKind, OccurrenceState } from './state';
 import { isResolved } from './status';
+import { paceOf, type Pace } from '../quota/pace';
 
 /** One notice of an occurrence, due at `at`. `key` is unique within the occurrence's generation. */
 export interface DueNotice {
@@ -79,4 +80,21 @@ export function ladderStepOf(notice: { kind: NoticeKind; step: number }, escalat
   if (notice.kind === 'escalation') return notice.step;
   if (notice.kind === 'repeat') return escalationStepBefore - 1;
   return undefined;
+}
+
+/** Where a quota's period stands at `at` (reached, on pace, behind, missed); undefined for any other occurrence. */
+export function quotaPaceOf(state: OccurrenceState, at: string): Pace | undefined {
+  const quota = state.quota;
+  if (!quota) return undefined;
+  return paceOf({ target: quota.target, count: quota.count, period: { startsAt: quota.periodStartsAt, endsAt: state.dueInstant } }, at);
+}
+
+/**
+ * Whether a notice is sent to anyone when it fires. A quota's reminder at a pace checkpoint goes
+ * out only to an owner behind pace: one who keeps up is left alone (the checkpoint is still
+ * recorded as passed). Every other notice is sent.
+ */
+export function noticeReachesOwners(state: OccurrenceState, notice: { kind: NoticeKind }, at: string): boolean {
+  if (!state.quota || notice.kind !== 'reminder') return true;
+  return quotaPaceOf(state, at) === 'behind';
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import type { NoticePolicy } from '../escalation/policy';
 import { parseSchedule, scheduleFromInstants } from '../schedule';
 import { decide, OCCURRENCE_ACTS, OccurrenceCommand } from './commands';
-import { nextNotice, noticeFired, noticeKey, noticesDueBy } from './notices';
+import { nextNotice, noticeFired, noticeKey, noticeReachesOwners, noticesDueBy, quotaPaceOf } from './notices';
 import { nextOpening } from './opening';
 import { mayAct } from './permissions';
 import type { OccurrenceState } from './state';
@@ -106,6 +106,23 @@ describe('decide: what people do to an occurrence', () => {
   });
 });
 
+describe("a quota's period", () => {
+  const period = occurrence({ dueInstant: '2026-06-30T21:59:59.999Z', quota: { target: 2, count: 1, periodStartsAt: '2025-12-31T23:00:00.000Z' } });
+  const entry = { byPersonId: 'olle', happenedOn: '2026-03-12', note: 'Frukostmöte' };
+  it('is reached time by time: a log through decide() counts, and the time that reaches the target completes it', () => {
+    const change = decide(period, { kind: 'log', entry, timezone: TZ }, '2026-03-13T09:00:00Z');
+    expect(change.state).toMatchObject({ status: 'completed', quota: { count: 2 }, completion: { onTime: true } });
+  });
+  it('is neither completed in one go nor postponed, but may be skipped', () => {
+    expect(() => decide(period, { kind: 'complete', byPersonId: 'olle' }, T0)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+    expect(() => decide(period, { kind: 'postpone', byPersonId: 'olle', dueInstant: '2026-09-30T00:00:00Z', reason: 'x' }, T0)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+    expect(decide(period, { kind: 'skip', byPersonId: 'ulla', reason: 'Inga träffar i år' }, T0).state.status).toBe('skipped');
+  });
+  it('a plain task is not logged', () => {
+    expect(() => decide(occurrence(), { kind: 'log', entry, timezone: TZ }, T0)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+  });
+});
+
 describe('who may act', () => {
   const none = { coordinator: false, owner: false, escalationTarget: false };
   it.each(OCCURRENCE_ACTS)('%s: coordinators always; nobody unrelated', (act) => {
@@ -113,9 +130,9 @@ describe('who may act', () => {
     expect(mayAct(act, none)).toBe(false);
     expect(mayAct(act, { ...none, escalationTarget: true })).toBe(true);
   });
-  it('owners complete and ask for a new date; skipping and reassigning are for those it escalated to', () => {
+  it("owners complete, log a quota's times and ask for a new date; skipping and reassigning are for those it escalated to", () => {
     const owner = { ...none, owner: true };
-    expect(OCCURRENCE_ACTS.filter((act) => mayAct(act, owner))).toEqual(['complete', 'postpone']);
+    expect(OCCURRENCE_ACTS.filter((act) => mayAct(act, owner))).toEqual(['complete', 'postpone', 'log']);
   });
 });
 
@@ -141,6 +158,20 @@ describe('notices', () => {
       state = noticeFired(state, notice, notice.at).state;
     }
     expect(sent).toEqual(['reminder:0@-30', 'reminder:1@-20', 'reminder:2@-10', 'overdue:0@0', 'escalation:0@5']);
+  });
+
+  it('of a quota: a checkpoint reminds only an owner behind pace; the end and escalations always go out', () => {
+    const period = { target: 4, periodStartsAt: at(-40) }; // checkpoints at -30, -20, -10: 1, 2 and 3 expected
+    const reminder = { kind: 'reminder' as const };
+    expect(noticeReachesOwners(occurrence({ quota: { ...period, count: 0 } }), reminder, at(-30))).toBe(true);
+    expect(noticeReachesOwners(occurrence({ quota: { ...period, count: 1 } }), reminder, at(-30))).toBe(false);
+    expect(noticeReachesOwners(occurrence({ quota: { ...period, count: 1 } }), reminder, at(-20))).toBe(true);
+    expect(noticeReachesOwners(occurrence({ quota: { ...period, count: 4 } }), reminder, at(-10))).toBe(false);
+    expect(noticeReachesOwners(occurrence({ quota: { ...period, count: 3 } }), { kind: 'overdue' }, at(0))).toBe(true);
+    expect(noticeReachesOwners(occurrence(), reminder, at(-10))).toBe(true);
+    expect(quotaPaceOf(occurrence({ quota: { ...period, count: 3 } }), at(0))).toBe('missed');
+    expect(quotaPaceOf(occurrence({ quota: { ...period, count: 2 } }), at(-20))).toBe('on-pace');
+    expect(quotaPaceOf(occurrence(), at(0))).toBeUndefined();
   });
 
   it('the overdue notice and each escalation step are transitions; reminders and repeats are not', () => {
@@ -252,6 +283,24 @@ describe('opening', () => {
     expect(h2).toMatchObject({ periodKey: '2026H2', opensAt: '2026-06-30T22:00:00.000Z' });
     const early = nextOpening({ schedule, timezone: TZ, policy: { ...quiet, remindBefore: ['P200D'] }, openedThrough: '2026-06-30T21:59:59.999Z', now: T0 });
     expect(Date.parse(early!.opensAt)).toBeLessThan(Date.parse('2026-06-30T22:00:00.000Z'));
+  });
+
+  it('a quota period opens at its first local midnight, whatever the lead times, with its target', () => {
+    const schedule = parseSchedule({ text: 'Företagsträffar minst sex gånger per år', when: '2026' });
+    expect(schedule.kind).toBe('quota');
+    const year = nextOpening({ schedule, timezone: TZ, policy: { ...quiet, remindBefore: ['P400D'] }, followFrom: '2026-03-01T00:00:00Z', now: '2026-03-01T00:00:00Z' });
+    expect(year).toMatchObject({ periodKey: '2026', opensAt: '2025-12-31T23:00:00.000Z', quota: { target: 6, periodStartsAt: '2025-12-31T23:00:00.000Z' } });
+  });
+
+  it('explicit instants with a target: each period runs from the previous instant, the first from when follow-up began', () => {
+    const schedule = scheduleFromInstants({ due: [at(100), at(200)], target: 3 });
+    expect(schedule).toMatchObject({ kind: 'quota', rule: { type: 'instants', target: 3 } });
+    expect(nextOpening({ schedule, timezone: TZ, policy: quiet, followFrom: at(-5), now: at(0) })).toMatchObject({ dueInstant: at(100), opensAt: at(-5), quota: { target: 3, periodStartsAt: at(-5) } });
+    expect(nextOpening({ schedule, timezone: TZ, policy: quiet, openedThrough: at(100), now: at(50) })).toMatchObject({ dueInstant: at(200), opensAt: at(100), quota: { periodStartsAt: at(100) } });
+    expect(nextOpening({ schedule: scheduleFromInstants({ due: [at(100)] }), timezone: TZ, policy: quiet, now: at(0) })?.quota).toBeUndefined();
+    for (const target of [0, 1.5, -1, 367, '3']) {
+      expect(() => scheduleFromInstants({ due: [at(100)], target: target as number })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    }
   });
 
   it('what fell due before follow-up began never opens', () => {

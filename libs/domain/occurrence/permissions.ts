@@ -11,14 +11,15 @@ export interface OccurrenceRelation {
 }
 
 /**
- * Who may do what: owners complete and ask for a new date; those it escalated to may also skip it
- * and give it to someone else; coordinators may do everything.
+ * Who may do what: owners complete, log a quota's times and ask for a new date; those it escalated
+ * to may also skip it and give it to someone else; coordinators may do everything.
  */
 const ALLOWED: Record<OccurrenceAct, Array<'owner' | 'escalationTarget'>> = {
   complete: ['owner', 'escalationTarget'],
   postpone: ['owner', 'escalationTarget'],
   skip: ['escalationTarget'],
   reassign: ['escalationTarget'],
+  log: ['owner', 'escalationTarget'],
 };
 
 export function mayAct(act: OccurrenceAct, relation: OccurrenceRelation): boolean {

@@ -34,6 +34,8 @@ export interface ScheduleRRuleInput {
 export interface ScheduleInstantsInput {
   /** ISO 8601 instants with an offset or Z. */
   due: string[];
+  /** A quota: this many times between one instant and the next (the first period begins when follow-up does). */
+  target?: number;
 }
 
 export type ScheduleInput = ScheduleTextInput | ScheduleRRuleInput | ScheduleInstantsInput;
@@ -188,6 +190,9 @@ export function scheduleFromRRule(input: ScheduleRRuleInput): ScheduleSpec {
   return { kind: 'recurring', rule: { type: 'rrule', rrule: parsed.text }, start, warnings: [] };
 }
 
+/** The most times a quota period may ask for: more than daily in a year is not a quota but a routine. */
+export const MAX_QUOTA_TARGET = 366;
+
 /** Explicit instants from the API (`{due: [ISO instants]}`): they mean exactly those moments. */
 export function scheduleFromInstants(input: ScheduleInstantsInput, timezone = 'Europe/Stockholm'): ScheduleSpec {
   if (!Array.isArray(input.due) || input.due.length === 0) {
@@ -202,6 +207,12 @@ export function scheduleFromInstants(input: ScheduleInstantsInput, timezone = 'E
   });
   const sorted = [...new Set(instants)].sort();
   const start = localDateOf(sorted[0], timezone);
+  if (input.target !== undefined) {
+    if (!Number.isInteger(input.target) || input.target < 1 || input.target > MAX_QUOTA_TARGET) {
+      throw new DomainError('VALIDATION_FAILED', `target must be a whole number 1–${MAX_QUOTA_TARGET}, not ${String(input.target)}`, [{ path: 'target', message: String(input.target) }]);
+    }
+    return { kind: 'quota', rule: { type: 'instants', instants: sorted, target: input.target }, start, warnings: [] };
+  }
   return { kind: sorted.length === 1 ? 'once' : 'recurring', rule: { type: 'instants', instants: sorted }, start, warnings: [] };
 }
 

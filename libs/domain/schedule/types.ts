@@ -27,13 +27,24 @@ export type ScheduleRule =
   /** An explicit RRULE given through the API (`{rrule, start}`). */
   | { type: 'rrule'; rrule: string }
   | { type: 'once'; due: string }
-  /** Explicit instants given through the API (`{due: [ISO instants]}`), sorted, UTC. */
-  | { type: 'instants'; instants: string[] }
+  /**
+   * Explicit instants given through the API (`{due: [ISO instants]}`), sorted, UTC. With a
+   * `target` (`{due, target}`) each instant ends a quota period that began at the one before it.
+   */
+  | { type: 'instants'; instants: string[]; target?: number }
   /**
    * A target of `target` times per calendar year, half-year or quarter ("minst sex gånger per
    * år"), logged as it happens; one occurrence per period, due on its last day (`rrule`).
    */
   | { type: 'quota'; target: number; per: QuotaPer; rrule: string };
+
+/** The quota target of a schedule ("minst sex gånger per år" → 6), or undefined when it has none. */
+export function quotaTargetOf(spec: { rule: ScheduleRule | null }): number | undefined {
+  const rule = spec.rule;
+  if (rule?.type === 'quota') return rule.target;
+  if (rule?.type === 'instants') return rule.target;
+  return undefined;
+}
 
 export interface ScheduleWarning {
   /** Stable code for the UI to translate. */

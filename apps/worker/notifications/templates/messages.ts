@@ -17,6 +17,8 @@ export interface Vars {
   note?: string;
   onTime?: boolean;
   periodEnds?: string;
+  /** A quota's count and target ("4 av 6"). */
+  quota?: { count: number; target: number };
 }
 
 /** User-facing text lives here, in Swedish (the default) and English. */
@@ -41,6 +43,15 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
     'status-report:escalation': {
       subject: (v) => `Eskalering steg ${v.step}: statusrapport saknas för ${v.action}`,
       lead: (v) => `Eskalering steg ${v.step}: statusrapporten för aktiviteten skulle ha lämnats ${v.due} och är ${v.late} försenad. Ärendet har lyfts till dig.`,
+    },
+    'quota:reminder': {
+      subject: (v) => `Efter i takt: ${v.action}`,
+      lead: (v) => `Hittills är ${v.quota?.count ?? 0} av ${v.quota?.target ?? '?'} gånger loggade, färre än takten fram till ${v.due} kräver. Logga det som har hänt i Bevaka.`,
+    },
+    'quota:overdue': { subject: (v) => `Målet nåddes inte: ${v.action}`, lead: (v) => `Perioden slutade ${v.due} med ${v.quota?.count ?? 0} av ${v.quota?.target ?? '?'} gånger.` },
+    'quota:escalation': {
+      subject: (v) => `Eskalering steg ${v.step}: ${v.action} nådde inte målet`,
+      lead: (v) => `Eskalering steg ${v.step}: perioden slutade ${v.due} med ${v.quota?.count ?? 0} av ${v.quota?.target ?? '?'} gånger. Ärendet har lyfts till dig.`,
     },
     'status-report:repeat': { subject: (v) => `Statusrapport saknas fortfarande: ${v.action}`, lead: (v) => `Statusrapporten är ${v.late} försenad (skulle ha lämnats ${v.due}).` },
     postponed: {
@@ -74,6 +85,15 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
       subject: (v) => `Escalation step ${v.step}: status report missing for ${v.action}`,
       lead: (v) => `Escalation step ${v.step}: the status report for this action was due ${v.due} and is ${v.late} late. It has been escalated to you.`,
     },
+    'quota:reminder': {
+      subject: (v) => `Behind pace: ${v.action}`,
+      lead: (v) => `So far ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times are logged, fewer than the pace to ${v.due} asks for. Log what has happened in Bevaka.`,
+    },
+    'quota:overdue': { subject: (v) => `Target missed: ${v.action}`, lead: (v) => `The period ended ${v.due} with ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times.` },
+    'quota:escalation': {
+      subject: (v) => `Escalation step ${v.step}: ${v.action} missed its target`,
+      lead: (v) => `Escalation step ${v.step}: the period ended ${v.due} with ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times. It has been raised to you.`,
+    },
     'status-report:repeat': { subject: (v) => `Status report still missing: ${v.action}`, lead: (v) => `The status report is ${v.late} late (it was due ${v.due}).` },
     postponed: {
       subject: (v) => `New due date: ${v.action}`,
@@ -86,7 +106,7 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   },
 };
 
-export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string }> = {
+export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string }> = {
   sv: {
     hello: (name) => `Hej ${name}!`,
     plan: 'Plan',
@@ -94,6 +114,8 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     period: 'Period',
     due: 'Slutdatum',
     late: 'Försenad',
+    done: 'Genomfört',
+    doneOf: (count, target) => `${count} av ${target}`,
     open: 'Öppna i Bevaka',
     footer: 'Du får det här mejlet från Bevaka. Välj vilka notiser du vill ha och hur ofta',
     digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notis' : 'notiser'}`,
@@ -107,6 +129,8 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     period: 'Period',
     due: 'Due',
     late: 'Late by',
+    done: 'Done',
+    doneOf: (count, target) => `${count} of ${target}`,
     open: 'Open in Bevaka',
     footer: 'You receive this e-mail from Bevaka. Choose which notices you get and how often',
     digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notice' : 'notices'}`,

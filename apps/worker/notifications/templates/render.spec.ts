@@ -49,6 +49,16 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o1">');
   });
 
+  it("a quota's notices say how far the period got, not how late it is", () => {
+    const quota = { quota: { count: 2, target: 6 } };
+    expect(renderNotice(notice('reminder', quota), sv).subject).toBe('Efter i takt: Översyn av beloppsgränser');
+    expect(renderNotice(notice('reminder', quota), sv).text).toContain('Hittills är 2 av 6 gånger loggade');
+    expect(renderNotice(notice('overdue', quota), sv).text).toContain('Genomfört: 2 av 6');
+    expect(renderNotice(notice('overdue', quota), sv).text).not.toContain('Försenad: 2 timmar');
+    expect(renderNotice(notice('escalation-2', quota), sv).subject).toBe('Eskalering steg 2: Översyn av beloppsgränser nådde inte målet');
+    expect(renderNotice(notice('escalation-1', quota), en).text).toContain('Done: 2 of 6');
+  });
+
   it('escapes user text in HTML', () => {
     expect(renderNotice(notice('reminder', { actionTitle: '<b>A & B</b>' }), en).html).toContain('&lt;b&gt;A &amp; B&lt;/b&gt;');
   });

@@ -25,12 +25,13 @@ export interface RenderedMail {
 
 /**
  * 'escalation-2' → the escalation text at step 2; everything else by its own kind. A status
- * report's notices (payload.statusReport) have texts of their own: a report is submitted, not done.
+ * report's notices (payload.statusReport) have texts of their own: a report is submitted, not done;
+ * so have a quota's (payload.quota): a target is reached time by time, not done by a date.
  */
-function kindText(kind: string, locale: Locale, statusReport: boolean) {
+function kindText(kind: string, locale: Locale, variant: 'status-report' | 'quota' | undefined) {
   const match = /^escalation-(\d+)$/.exec(kind);
   const base = match ? 'escalation' : kind;
-  const text = (statusReport && KIND_TEXT[locale][`status-report:${base}`]) || KIND_TEXT[locale][base];
+  const text = (variant && KIND_TEXT[locale][`${variant}:${base}`]) || KIND_TEXT[locale][base];
   return { text, step: match ? Number(match[1]) : undefined };
 }
 
@@ -48,14 +49,21 @@ function varsOf(notice: NoticeForMail, ctx: RenderContext, step: number | undefi
     note: str('note'),
     onTime: p.onTime === true,
     periodEnds: str('periodEndsAt') ? formatInstant(str('periodEndsAt') as string, ctx.locale, ctx.timezone) : undefined,
+    quota: quotaOf(p),
   };
+}
+
+function quotaOf(payload: Record<string, unknown>): Vars['quota'] {
+  const q = payload.quota as { count?: unknown; target?: unknown } | undefined;
+  return q && typeof q.count === 'number' && typeof q.target === 'number' ? { count: q.count, target: q.target } : undefined;
 }
 
 /** Subject, lead sentence and the facts (what, which plan and action, how late) of one notice. */
 function parts(notice: NoticeForMail, ctx: RenderContext) {
   const common = COMMON_TEXT[ctx.locale];
   const statusReport = notice.payload.statusReport === true;
-  const { text, step } = kindText(notice.kind, ctx.locale, statusReport);
+  const quota = quotaOf(notice.payload);
+  const { text, step } = kindText(notice.kind, ctx.locale, statusReport ? 'status-report' : quota ? 'quota' : undefined);
   const v = varsOf(notice, ctx, step);
   const subject = text ? text.subject(v) : `${common.fallbackKind}: ${v.action}`;
   const lead = text ? text.lead(v) : subject;
@@ -65,7 +73,8 @@ function parts(notice: NoticeForMail, ctx: RenderContext) {
   ];
   if (typeof notice.payload.periodKey === 'string' && !statusReport) facts.push([common.period, notice.payload.periodKey]);
   if (notice.payload.dueInstant) facts.push([common.due, v.due]);
-  if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
+  if (v.quota) facts.push([common.done, common.doneOf(v.quota.count, v.quota.target)]);
+  else if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
   return { subject, lead, facts, link: webLinkFor(notice, ctx.publicUrl) };
 }
 
