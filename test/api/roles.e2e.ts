@@ -21,6 +21,8 @@ interface Ctx {
   actionId: string;
   occurrenceId: string;
   completeOccurrenceId: string;
+  /** A quota's period ("minst N gånger"), Olle's, logged time by time. */
+  quotaOccurrenceId: string;
   escalationId: string;
   feedToken: string;
   /** Olle's status report in the plan's open reporting round (period ROUND). */
@@ -270,6 +272,13 @@ const CASES: Case[] = [
     body: () => ({ body: 'KS', date: '2030-09-15', paragraph: '§ 1' }),
     allowed: COORDINATION,
   },
+  {
+    route: 'POST /api/occurrences/:id/entries',
+    path: (c) => `/api/occurrences/${c.quotaOccurrenceId}/entries`,
+    body: () => ({ happenedOn: todayInStockholm(), note: 'Företagsfrukost' }),
+    allowed: ['admin', 'cora', 'olle'],
+  },
+  { route: 'GET /api/occurrences/:id/entries', path: (c) => `/api/occurrences/${c.quotaOccurrenceId}/entries`, allowed: EVERYONE },
   { route: 'POST /api/occurrences/:id/complete', path: (c) => `/api/occurrences/${c.completeOccurrenceId}/complete`, body: () => ({ note: 'Klart' }), allowed: ['admin', 'cora', 'olle'] },
   { route: 'POST /api/occurrences/:id/postpone', path: (c) => `/api/occurrences/${c.occurrenceId}/postpone`, body: () => ({ due: inSeconds(7200), reason: 'Omplanering' }), allowed: ['admin', 'cora', 'olle'] },
   { route: 'POST /api/occurrences/:id/reassign', path: (c) => `/api/occurrences/${c.occurrenceId}/reassign`, body: (c) => ({ ownerPersonId: c.org.ids.olle }), allowed: COORDINATION },
@@ -278,6 +287,8 @@ const CASES: Case[] = [
   { route: 'POST /api/escalations/:id/acknowledge', path: (c) => `/api/escalations/${c.escalationId}/acknowledge`, allowed: ['admin', 'cora', 'kim'] },
   { route: 'DELETE /api/actions/:id', path: (c) => `/api/actions/${c.actionId}`, allowed: COORDINATION },
 ];
+
+const todayInStockholm = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 async function newPerson(c: Ctx, roles: string[]): Promise<string> {
   return (await c.org.admin.post('/api/people', { name: 'Tillfällig', email: `tillfallig-${unique()}@kommun.se`, roles })).body.id;
@@ -316,6 +327,8 @@ describe('roles on every route', () => {
     const escalatedActionId = await action('Eskalerad', inSeconds(1), { escalateAfter: ['PT1S', 'PT1S'] });
     ctx.occurrenceId = await firstOccurrence(ctx.actionId);
     ctx.completeOccurrenceId = await firstOccurrence(completeActionId);
+    const quotaActionId = (await cora.post(`/api/plans/${ctx.planId}/actions`, { title: 'Företagsträffar', ownerPersonIds: [ctx.org.ids.olle], schedule: { due: [inSeconds(86_400)], target: 100 } })).body.id as string;
+    ctx.quotaOccurrenceId = await firstOccurrence(quotaActionId);
     const [escalation] = await waitFor(
       async () => ((await ctx.org.kim.get('/api/escalations?to=me')).body as Array<{ id: string; occurrence: { actionId: string } }>).filter((e) => e.occurrence.actionId === escalatedActionId),
       { what: "the escalation of step 2 to Kim, the kommunchef" },

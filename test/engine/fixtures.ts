@@ -88,5 +88,6 @@ export function actingAs(stack: TestStack, personId: string, roles: string[] = [
     postpone: (occurrenceId: string, due: string, reason = 'Ny tidplan') => service.postpone(occurrenceId, { due, reason }, person),
     skip: (occurrenceId: string, reason: string) => service.skip(occurrenceId, { reason }, person),
     reassign: (occurrenceId: string, ownerPersonId: string) => service.reassign(occurrenceId, { ownerPersonId }, person),
+    log: (occurrenceId: string, happenedOn: string, note?: string) => service.logEntry(occurrenceId, { happenedOn, note }, person),
   };
 }

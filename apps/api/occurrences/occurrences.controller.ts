@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../../libs/domain/errors';
 import type { IdempotentRequest } from '../../../libs/persistence/repositories/idempotency-key.repository';
@@ -11,10 +11,12 @@ import {
   CompleteRequest,
   EscalationResponse,
   HistoryEntry,
+  LogQuotaEntryRequest,
   OccurrencePage,
   OccurrenceQuery,
   OccurrenceResponse,
   PostponeRequest,
+  QuotaEntryResponse,
   ReassignRequest,
   SkipRequest,
 } from './occurrences.dto';
@@ -71,6 +73,30 @@ export class OccurrencesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.idempotency.run(key, response, (claim) => this.occurrences.postpone(id, body, person, claim));
+  }
+
+  @Post('occurrences/:id/entries')
+  @HttpCode(200)
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: OccurrenceResponse, description: 'The period as it now is, its count one higher; the time that reaches the target completes it' })
+  @ApiForbiddenResponse({ description: 'Not yours, not escalated to you' })
+  @ApiConflictResponse({ description: 'Not a quota, or its period is skipped or cancelled' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the date is outside the period or in the future' })
+  logEntry(
+    @Param('id', UuidParam) id: string,
+    @Body() body: LogQuotaEntryRequest,
+    @CurrentPerson() person: CurrentPersonInfo,
+    @IdempotencyKey() key: IdempotentRequest | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.idempotency.run(key, response, (claim) => this.occurrences.logEntry(id, body, person, claim));
+  }
+
+  @Get('occurrences/:id/entries')
+  @ApiOkResponse({ type: [QuotaEntryResponse], description: "The times logged in a quota's period, the latest first" })
+  @ApiConflictResponse({ description: 'Not a quota' })
+  entries(@Param('id', UuidParam) id: string) {
+    return this.occurrences.entries(id);
   }
 
   @Post('occurrences/:id/skip')

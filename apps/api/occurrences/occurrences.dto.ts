@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OPEN_OBJECT } from '../common/shared.dto';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PACES, type Pace } from '../../../libs/domain/quota/pace';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
 import { OCCURRENCE_KINDS, OCCURRENCE_STATUSES, type OccurrenceKind } from '../../../libs/domain/occurrence/status';
@@ -11,6 +12,32 @@ export const MAX_PAGE = 1_000_000;
 export class CompleteRequest {
   @ApiPropertyOptional({ example: 'Mötet hölls den 12 mars med 40 företag' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
   @ApiPropertyOptional({ example: 'https://kommun.se/protokoll/12' }) @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) evidenceUrl?: string;
+}
+
+export class LogQuotaEntryRequest {
+  @ApiProperty({ example: '2026-03-12', description: 'The local date it happened (YYYY-MM-DD): inside the period, not in the future' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'happenedOn is a date YYYY-MM-DD' }) happenedOn!: string;
+  @ApiPropertyOptional({ example: 'Företagsfrukost med 14 deltagare' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional({ example: 'https://kommun.se/naringsliv/frukost-mars' }) @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) evidenceUrl?: string;
+}
+
+export class QuotaEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '2026-03-12' }) happenedOn!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String }) evidenceUrl!: string | null;
+  @ApiProperty({ format: 'date-time' }) loggedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) loggedByPersonId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) loggedByName!: string | null;
+}
+
+/** A quota's period as it stands: "4 av 6 hittills · i fas". */
+export class QuotaProgressResponse {
+  @ApiProperty({ example: 6 }) target!: number;
+  @ApiProperty({ example: 4, description: 'Times logged in the period so far' }) count!: number;
+  @ApiProperty({ format: 'date-time', description: 'The first instant of the period (its end is the due instant)' }) periodStartsAt!: string;
+  @ApiProperty({ enum: PACES, description: 'reached: the target is met; on-pace: as many as the straight line to the target asks by now; behind: fewer; missed: the period ended below target' })
+  pace!: Pace;
 }
 
 export class PostponeRequest {
@@ -65,6 +92,8 @@ export class OccurrenceResponse {
   @ApiProperty() escalationLevel!: number;
   @ApiProperty({ nullable: true, type: CompletionResponse }) completion!: CompletionResponse | null;
   @ApiProperty({ nullable: true, type: String }) skipReason!: string | null;
+  @ApiProperty({ nullable: true, type: QuotaProgressResponse, description: 'A quota\'s period ("minst sex gånger per år"): logged time by time with POST /api/occurrences/{id}/entries' })
+  quota!: QuotaProgressResponse | null;
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATES, description: `In answers about one occurrence (read, complete, postpone, skip, reassign): whether a postponement asked for has reached the engine. ${FOLLOW_UP_DESCRIPTION}` })
   followUp?: FollowUpState;
 }

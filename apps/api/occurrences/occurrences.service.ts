@@ -10,6 +10,7 @@ import { PersonRepository } from '../../../libs/persistence/repositories/person.
 import { decide, OccurrenceAct, OccurrenceCommand, requireActFits } from '../../../libs/domain/occurrence/commands';
 import { ReportingRoundRepository } from '../../../libs/persistence/repositories/reporting-round.repository';
 import { mayAct } from '../../../libs/domain/occurrence/permissions';
+import { paceOf } from '../../../libs/domain/quota/pace';
 import type { OccurrenceState } from '../../../libs/domain/occurrence/state';
 import { isOccurrenceStatus } from '../../../libs/domain/occurrence/status';
 import { EscalationRow, OccurrenceFilter, OccurrenceReadRepository, OccurrenceView } from '../../../libs/persistence/repositories/occurrence-read.repository';
@@ -22,14 +23,31 @@ import { OccurrenceUpdates, UpdateOutcome } from '../engine/occurrence-updates';
 import { isTemporalUnreachable } from '../engine/temporal-failures';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { SubmitStatusReportRequest } from '../reporting/reporting.dto';
-import { CompleteRequest, EscalationResponse, HistoryEntry, OccurrencePage, OccurrenceResponse, PostponeRequest, ReassignRequest, SkipRequest } from './occurrences.dto';
+import {
+  CompleteRequest,
+  EscalationResponse,
+  HistoryEntry,
+  LogQuotaEntryRequest,
+  OccurrencePage,
+  OccurrenceResponse,
+  PostponeRequest,
+  QuotaEntryResponse,
+  ReassignRequest,
+  SkipRequest,
+} from './occurrences.dto';
+import { QuotaEntryRepository } from '../../../libs/persistence/repositories/quota-entry.repository';
+import type { QuotaEntry } from '../../../libs/domain/occurrence/quota-log';
 
 type PersonCommand = Exclude<OccurrenceCommand, { kind: 'cancel' | 'return' }>;
 
-/** What a status report's submission writes beside the completion, or checks when it completes nothing. */
-interface StatusReportSubmission {
-  statusReport(db: EntityManager, at: string): Promise<void>;
-  unchanged(occurrence: OccurrenceView): Promise<void>;
+/**
+ * What a change writes beside the occurrence's own row, in the same transaction: a status report's
+ * assessment, a quota's logged time. `changed` says whether the occurrence itself changed.
+ */
+interface Alongside {
+  write(db: EntityManager, at: string, changed: boolean): Promise<void>;
+  /** The command checks the occurrence's kind itself (a status report is submitted, not completed). */
+  checksKind?: boolean;
 }
 
 /**
@@ -110,12 +128,14 @@ export class OccurrencesService {
       },
       undefined,
       {
-        statusReport: async (db, at) => {
-          const submission = { assessment: body.assessment, comment: body.comment, links: body.links ?? [], byPersonId: person.id, onBehalfOfPersonId, at };
-          await new ReportingRoundRepository(db).recordSubmission(id, submission);
-        },
-        unchanged: async (occurrence) => {
-          const current = await new ReportingRoundRepository(this.dataSource.manager).statusReport(occurrence.id);
+        checksKind: true,
+        write: async (db, at, changed) => {
+          const rounds = new ReportingRoundRepository(db);
+          if (changed) {
+            const submission = { assessment: body.assessment, comment: body.comment, links: body.links ?? [], byPersonId: person.id, onBehalfOfPersonId, at };
+            return rounds.recordSubmission(id, submission);
+          }
+          const current = await rounds.statusReport(id);
           const same = current?.assessment === body.assessment && current?.comment === body.comment && (current?.links ?? []).join('\n') === (body.links ?? []).join('\n');
           if (!same) throw new DomainError('INVALID_TRANSITION', 'The status report is already submitted; the coordinator can send it back for completion');
         },
@@ -135,6 +155,37 @@ export class OccurrencesService {
       note: body.note,
       evidenceUrl: body.evidenceUrl,
     }));
+  }
+
+  /**
+   * One time a quota's action happened, logged by its owner: written as a quota entry whether or
+   * not it changes the occurrence (the time that reaches the target completes it).
+   */
+  logEntry(id: string, body: LogQuotaEntryRequest, person: CurrentPersonInfo, claim?: IdempotencyClaim) {
+    let entry: QuotaEntry | undefined;
+    return this.act(
+      id,
+      'log',
+      person,
+      async (occurrence) => {
+        entry = { byPersonId: person.id, onBehalfOfPersonId: this.onBehalfOf(occurrence, person), happenedOn: body.happenedOn, note: body.note, evidenceUrl: body.evidenceUrl };
+        return { kind: 'log', entry, timezone: occurrence.timezone };
+      },
+      claim,
+      {
+        write: async (db, at) => {
+          await new QuotaEntryRepository(db).add(id, entry!, at);
+          await new AuditRepository(db).append({ actorPersonId: person.id, entity: 'occurrence', entityId: id, action: 'logged', after: { happenedOn: body.happenedOn, note: body.note ?? null } });
+        },
+      },
+    );
+  }
+
+  /** The times logged in a quota's period, newest first. */
+  async entries(id: string): Promise<QuotaEntryResponse[]> {
+    const occurrence = await this.occurrence(id);
+    if (!occurrence.quota) throw new DomainError('INVALID_TRANSITION', 'This occurrence is not a quota: it has no logged times');
+    return new QuotaEntryRepository(this.dataSource.manager).of(id);
   }
 
   postpone(id: string, body: PostponeRequest, person: CurrentPersonInfo, claim?: IdempotencyClaim) {
@@ -167,13 +218,17 @@ export class OccurrencesService {
     person: CurrentPersonInfo,
     command: (occurrence: OccurrenceView) => Promise<PersonCommand>,
     claim?: IdempotencyClaim,
-    submission?: StatusReportSubmission,
+    alongside?: Alongside,
   ): Promise<OccurrenceResponse> {
     const occurrence = await this.occurrence(id);
     await this.authorise(occurrence, act, person);
-    if (!submission) requireActFits(occurrence.kind, act);
+    if (!alongside?.checksKind) requireActFits(occurrence.kind, act);
     const wanted = await command(occurrence);
-    if (occurrence.workflowId === null) return this.actOnFirstVersion(occurrence, wanted, claim);
+    if (occurrence.workflowId === null) {
+      // The engine's first version never opened a quota: there is nothing to log in its occurrences.
+      if (wanted.kind === 'log') throw new DomainError('INVALID_TRANSITION', 'Only a quota ("minst sex gånger per år") is logged time by time: complete this occurrence instead');
+      return this.actOnFirstVersion(occurrence, wanted, claim);
+    }
     const workflowId = occurrence.workflowId;
     const at = new Date().toISOString();
     const told = await this.dataSource.transaction(async (db) => {
@@ -181,10 +236,9 @@ export class OccurrencesService {
       const repository = new OccurrenceStateRepository(db);
       const [state] = await repository.lock([id]);
       const change = decide(state, wanted, at);
-      if (!change.transition) await submission?.unchanged(occurrence);
+      if (change.transition) await repository.save({ state: change.state, transition: change.transition });
+      await alongside?.write(db, at, Boolean(change.transition));
       if (change.transition) {
-        await repository.save({ state: change.state, transition: change.transition });
-        await submission?.statusReport(db, at);
         await this.followUp.write(db, intents.occurrenceChanged(workflowId, change.state));
         await new AuditRepository(db).append({
           actorPersonId: person.id,
@@ -209,7 +263,7 @@ export class OccurrencesService {
    * A postponement is an intent (carried out once Temporal answers); complete, skip and reassign
    * are sent at once, and nothing is saved when Temporal is away (503).
    */
-  private async actOnFirstVersion(occurrence: OccurrenceView, wanted: PersonCommand, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
+  private async actOnFirstVersion(occurrence: OccurrenceView, wanted: Exclude<PersonCommand, { kind: 'log' }>, claim?: IdempotencyClaim): Promise<OccurrenceResponse> {
     const { kind, ...args } = wanted;
     if (kind === 'complete' && occurrence.status === 'completed') return this.get(occurrence.id); // idempotent
     const ref = { id: occurrence.id, actionId: occurrence.actionId, periodKey: occurrence.periodKey };
@@ -285,8 +339,9 @@ function dueInstant(due: string, timezone: string): string {
 }
 
 function response(view: OccurrenceView, followUp?: FollowUpState): OccurrenceResponse {
-  const { timezone: _timezone, workflowId: _workflowId, ...rest } = view;
-  return followUp ? { ...rest, followUp } : rest;
+  const { timezone: _timezone, workflowId: _workflowId, quota, ...rest } = view;
+  const progress = quota && { ...quota, pace: paceOf({ target: quota.target, count: quota.count, period: { startsAt: quota.periodStartsAt, endsAt: view.due } }, new Date().toISOString()) };
+  return { ...rest, quota: progress, ...(followUp ? { followUp } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoticePolicyResponse, OPEN_OBJECT, ScheduleSpecResponse } from '../common/shared.dto';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
+import { MAX_QUOTA_TARGET } from '../../../libs/domain/schedule/parse-schedule';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,7 +31,7 @@ import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/ass
 import { ACTION_STATUSES } from '../../../libs/domain/action/lifecycle';
 import { FOLLOW_UP_DESCRIPTION, FOLLOW_UP_STATES, FollowUpState } from '../engine/follow-up-state';
 
-/** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants]}`. */
+/** One of `{text, when?}` (the schedule language), `{rrule, start}`, or `{due: [ISO instants], target?}`. */
 export class ScheduleRequest {
   @ApiPropertyOptional({ example: 'Informationsmöten två gånger per år' }) @IsOptional() @IsString() @MaxLength(2000) text?: string;
   @ApiPropertyOptional({ example: 'Q1 2020' }) @IsOptional() @IsString() @MaxLength(200) when?: string;
@@ -38,6 +39,8 @@ export class ScheduleRequest {
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsString() @MaxLength(100) start?: string;
   @ApiPropertyOptional({ type: [String], example: ['2026-12-01T12:00:00Z'] })
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsISO8601({ strict: true }, { each: true }) due?: string[];
+  @ApiPropertyOptional({ example: 6, minimum: 1, maximum: MAX_QUOTA_TARGET, description: 'With due: a quota — this many times logged between one instant and the next (the first period from when follow-up begins)' })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_QUOTA_TARGET) target?: number;
 }
 
 export class PolicyRequest {

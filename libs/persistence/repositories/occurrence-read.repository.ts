@@ -21,12 +21,15 @@ export interface OccurrenceView {
   escalationLevel: number;
   completion: { at: string; byPersonId: string; byName: string | null; onBehalfOfPersonId: string | null; onTime: boolean; note: string | null; evidenceUrl: string | null } | null;
   skipReason: string | null;
+  /** A quota's period: its target, the times logged so far, and its first instant. */
+  quota: { target: number; count: number; periodStartsAt: string } | null;
   timezone: string;
   /** The workflow that follows it: its action's, or (NULL) the engine's first version's own. */
   workflowId: string | null;
 }
 
 const SELECT = `SELECT o.*, a.title AS action_title, pl.timezone, cp.name AS completed_by_name,
+                       CASE WHEN o.quota_target IS NULL THEN 0 ELSE (SELECT count(*)::int FROM quota_entry q WHERE q.occurrence_id = o.id) END AS quota_count,
                        to_char(o.period_start, 'YYYY-MM-DD') AS period_start_text, to_char(o.period_end, 'YYYY-MM-DD') AS period_end_text
                   FROM occurrence o JOIN action a ON a.id = o.action_id JOIN plan pl ON pl.id = o.plan_id
                   LEFT JOIN person cp ON cp.id = o.completed_by`;
@@ -186,6 +189,7 @@ function view(row: Record<string, never>): OccurrenceView {
         }
       : null,
     skipReason: row.skip_reason,
+    quota: row.quota_target ? { target: row.quota_target, count: row.quota_count, periodStartsAt: iso(row.quota_starts_at)! } : null,
     timezone: row.timezone,
     workflowId: row.workflow_id,
   };

@@ -374,6 +374,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/occurrences/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OccurrencesController_entries"];
+        put?: never;
+        post: operations["OccurrencesController_logEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/occurrences/{id}/history": {
         parameters: {
             query?: never;
@@ -1333,6 +1349,17 @@ export interface components {
             /** @description Bearer token for the Authorization header */
             token: string;
         };
+        LogQuotaEntryRequest: {
+            /** @example https://kommun.se/naringsliv/frukost-mars */
+            evidenceUrl?: string;
+            /**
+             * @description The local date it happened (YYYY-MM-DD): inside the period, not in the future
+             * @example 2026-03-12
+             */
+            happenedOn: string;
+            /** @example Företagsfrukost med 14 deltagare */
+            note?: string;
+        };
         MailStateResponse: {
             /** Format: date-time */
             sentAt: string | null;
@@ -1450,6 +1477,8 @@ export interface components {
             periodKey: string;
             periodStart: string;
             planId: string;
+            /** @description A quota's period ("minst sex gånger per år"): logged time by time with POST /api/occurrences/{id}/entries */
+            quota: components["schemas"]["QuotaProgressResponse"] | null;
             skipReason: string | null;
             /** @enum {string} */
             status: "open" | "overdue" | "escalated" | "completed" | "skipped" | "cancelled";
@@ -1612,6 +1641,36 @@ export interface components {
             submitted: number;
             total: number;
         };
+        QuotaEntryResponse: {
+            evidenceUrl: string | null;
+            /** @example 2026-03-12 */
+            happenedOn: string;
+            id: string;
+            /** Format: date-time */
+            loggedAt: string;
+            loggedByName: string | null;
+            loggedByPersonId: string | null;
+            note: string | null;
+        };
+        QuotaProgressResponse: {
+            /**
+             * @description Times logged in the period so far
+             * @example 4
+             */
+            count: number;
+            /**
+             * @description reached: the target is met; on-pace: as many as the straight line to the target asks by now; behind: fewer; missed: the period ended below target
+             * @enum {string}
+             */
+            pace: "reached" | "on-pace" | "behind" | "missed";
+            /**
+             * Format: date-time
+             * @description The first instant of the period (its end is the due instant)
+             */
+            periodStartsAt: string;
+            /** @example 6 */
+            target: number;
+        };
         ReadAllResponse: {
             unread: number;
             /** @description Notices marked read now */
@@ -1689,6 +1748,8 @@ export interface components {
             /** @enum {string} */
             outcome: "completed-on-time" | "completed-late" | "open" | "skipped" | "cancelled";
             periodKey: string;
+            /** @description A quota's period: the times logged of its target ("4 av 6") */
+            quota?: components["schemas"]["ReportQuotaResponse"];
             skipReason: string | null;
             status: string;
         };
@@ -1716,6 +1777,12 @@ export interface components {
         ReportPreviousSpreadResponse: {
             period: components["schemas"]["ReportPeriodOfDocument"];
             spread: components["schemas"]["AreaSpreadResponse"][];
+        };
+        ReportQuotaResponse: {
+            /** @example 4 */
+            count: number;
+            /** @example 6 */
+            target: number;
         };
         ReportRoundResponse: {
             /** Format: date-time */
@@ -1914,6 +1981,11 @@ export interface components {
             rrule?: string;
             /** @example 2026-01-01 */
             start?: string;
+            /**
+             * @description With due: a quota — this many times logged between one instant and the next (the first period from when follow-up begins)
+             * @example 6
+             */
+            target?: number;
             /** @example Informationsmöten två gånger per år */
             text?: string;
             /** @example Q1 2020 */
@@ -2816,6 +2888,85 @@ export interface operations {
             };
             /** @description ENGINE_UNAVAILABLE: Temporal does not answer; nothing was changed */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OccurrencesController_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The times logged in a quota's period, the latest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaEntryResponse"][];
+                };
+            };
+            /** @description Not a quota */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OccurrencesController_logEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a request with a key this person used before on the same route gets the first answer (status and body) and changes nothing again; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. Keys are kept 24 hours. Only successful answers (and a refusal after the change was saved) are kept: after an error, the same key may be sent again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogQuotaEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description The period as it now is, its count one higher; the time that reaches the target completes it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccurrenceResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the date is outside the period or in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not yours, not escalated to you */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a quota, or its period is skipped or cancelled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
