@@ -20,7 +20,7 @@ import { ASSESSMENT_COLOURS, assessmentChart, spreadCellText, spreadRows } from 
 import { isWebUrl } from './html-renderer';
 import { assessmentWords, reportedByWords, roundFacts, textParagraphs } from './report-facts';
 import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence } from './report-document';
-import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, outcomeWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /** A4 text width between 2.5 cm margins, in pixels at 96 dpi (what docx's image sizes are in). */
 const TEXT_WIDTH_PX = 604;
@@ -191,7 +191,7 @@ function appendix(document: ReportDocument, t: Texts, clock: ReportClock): Array
 }
 
 function occurrenceRow(area: ReportArea, action: ReportAction, o: ReportOccurrence, t: Texts, clock: ReportClock): TableCell[] {
-  const outcome = t.outcome[displayOutcome(o)] + (o.late && displayOutcome(o) !== 'overdue' ? ` (${t.column.late.toLowerCase()})` : '');
+  const outcome = outcomeWords(o, t) + (o.late && displayOutcome(o) !== 'overdue' ? ` (${t.column.late.toLowerCase()})` : '');
   const due = o.originalDue && o.originalDue !== o.due ? `${clock.due(o.due)} (${t.movedFrom} ${clock.due(o.originalDue)})` : clock.due(o.due);
   const completed = o.completedAt ? [clock.dateTime(o.completedAt), o.completedBy].filter(Boolean).join(', ') : t.none;
   const comment = [o.comment, o.skipReason ? `${t.column.skipReason}: ${o.skipReason}` : null, o.evidenceUrl ? `${t.evidenceLink}: ${o.evidenceUrl}` : null].filter(Boolean).join('\n');

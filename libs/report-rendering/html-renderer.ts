@@ -1,7 +1,7 @@
 import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
 import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
 import { roundFacts, statusReportFacts, textParagraphs } from './report-facts';
-import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, quotaWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /**
  * The board report as one self-contained, printable HTML page (no scripts, no external assets,
@@ -136,7 +136,7 @@ function occurrenceRow(o: ReportOccurrence, t: Texts, clock: ReportClock): strin
     `<th scope="row">${escapeHtml(clock.occurrence(o))}</th>`,
     `<td><time datetime="${escapeHtml(o.due)}">${escapeHtml(clock.due(o.due))}</time>${moved}</td>`,
     // The outcome is a word; the class only adds colour, and "late" also adds a marker word.
-    `<td><span class="outcome outcome-${outcome}">${escapeHtml(t.outcome[outcome])}</span>${o.late && outcome !== 'overdue' ? ` <strong class="late-flag">(${t.column.late.toLowerCase()})</strong>` : ''}</td>`,
+    `<td><span class="outcome outcome-${outcome}">${escapeHtml(t.outcome[outcome])}</span>${o.quota ? ` <span class="quota">${escapeHtml(quotaWords(o, t)!)}</span>` : ''}${o.late && outcome !== 'overdue' ? ` <strong class="late-flag">(${t.column.late.toLowerCase()})</strong>` : ''}</td>`,
     `<td>${o.completedAt ? `<time datetime="${escapeHtml(o.completedAt)}">${escapeHtml(clock.dateTime(o.completedAt))}</time>` : t.none}</td>`,
     `<td>${o.completedBy ? escapeHtml(o.completedBy) : t.none}</td>`,
     `<td class="number${o.escalations > 0 ? ' attention' : ''}">${o.escalations}</td>`,

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
 import { Fact, roundFacts, statusReportFacts, textParagraphs } from './report-facts';
 import { RenderOptions, ReportAction, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
-import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, quotaWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 import { toWinAnsi } from './win-ansi';
 
 const RED = '#b00020';
@@ -105,6 +105,8 @@ function writeOccurrence(write: Writer, o: ReportOccurrence, t: Texts, clock: Re
   if (o.originalDue && o.originalDue !== o.due) parts.push(`${t.movedFrom} ${clock.due(o.originalDue)}`);
   // Outcome in capitals and words, so a grey-scale print still shows what is late.
   parts.push(t.outcome[outcome].toUpperCase() + (o.late && outcome !== 'overdue' ? ` (${t.column.late.toLowerCase()})` : ''));
+  const quota = quotaWords(o, t);
+  if (quota) parts.push(quota);
   if (o.escalations > 0) parts.push(`${t.column.escalations}: ${o.escalations}`);
   write.text(parts.join(' · '), { size: 10, indent: 10, font: o.late ? 'Helvetica-Bold' : 'Helvetica', color: o.late ? RED : BLACK });
   const details: string[] = [];

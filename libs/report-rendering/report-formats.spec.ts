@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFilename, reportFormatForMediaType, slugify } from './report-formats';
 import { sampleReport } from './report-document.fixture';
+import { extractPdfText } from './pdf-text.testing';
+import type { ReportDocument } from './report-document';
 
 describe('REPORT_FORMATS', () => {
   const doc = sampleReport();
@@ -27,6 +29,43 @@ describe('REPORT_FORMATS', () => {
     const empty = { ...doc, areas: [], totals: { due: 0, completedOnTime: 0, completedLate: 0, open: 0, late: 0, skipped: 0, escalations: 0 } };
     expect(await REPORT_FORMATS.html.render(empty)).toContain('Planen har inga aktiviteter.');
     for (const format of ['pdf', 'xlsx', 'docx'] as const) expect(((await REPORT_FORMATS[format].render(empty)) as Buffer).length).toBeGreaterThan(500);
+  });
+
+  it('shows a quota\'s count of its target beside its outcome in every format ("4 av 6")', async () => {
+    const quota: ReportDocument = structuredClone(doc);
+    quota.areas[0].actions.push({
+      actionId: 'a-q',
+      title: 'Företagsträffar minst sex gånger per halvår',
+      when: '2024',
+      kind: 'quota',
+      status: 'active',
+      occurrences: [
+        {
+          periodKey: '2024H1',
+          due: '2024-06-30T21:59:59.999Z',
+          originalDue: '2024-06-30T21:59:59.999Z',
+          status: 'escalated',
+          outcome: 'open',
+          late: true,
+          completedAt: null,
+          completedBy: null,
+          comment: null,
+          evidenceUrl: null,
+          skipReason: null,
+          escalations: 1,
+          quota: { count: 4, target: 6 },
+        },
+      ],
+      statusLines: [],
+    });
+    expect(await REPORT_FORMATS.html.render(quota)).toContain('<span class="quota">4 av 6</span>');
+    expect(extractPdfText((await REPORT_FORMATS.pdf.render(quota)) as Buffer).join(' ')).toContain('4 av 6');
+    expect((await mammoth.extractRawText({ buffer: (await REPORT_FORMATS.docx.render(quota)) as Buffer })).value).toContain('försenad · 4 av 6');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await REPORT_FORMATS.xlsx.render(quota, { locale: 'en' })) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets.forEach((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+    expect(cells).toContain('overdue · 4 of 6');
   });
 
   it('keys every spec by its own format', () => {

@@ -27,6 +27,16 @@ export function displayOutcome(o: Pick<ReportOccurrence, 'outcome' | 'late'>): D
   }
 }
 
+/** A quota's count beside its outcome ("4 av 6"), or nothing for any other occurrence. */
+export function quotaWords(o: Pick<ReportOccurrence, 'quota'>, t: Texts): string | undefined {
+  return o.quota ? t.quotaCount(o.quota.count, o.quota.target) : undefined;
+}
+
+/** The outcome in words, with a quota's count: "klar sent · 6 av 6", "försenad · 4 av 6". */
+export function outcomeWords(o: Pick<ReportOccurrence, 'outcome' | 'late' | 'quota'>, t: Texts): string {
+  return [t.outcome[displayOutcome(o)], quotaWords(o, t)].filter(Boolean).join(' · ');
+}
+
 const SV = {
   reportTitle: 'Uppföljning till kommunstyrelsen',
   period: 'Period',
@@ -54,7 +64,8 @@ const SV = {
     skipped: 'hoppades över',
     cancelled: 'avbruten',
   } as Record<DisplayOutcome, string>,
-  kind: { recurring: 'Återkommande', once: 'Engångs', continuous: 'Löpande' } as Record<string, string>,
+  kind: { recurring: 'Återkommande', once: 'Engångs', continuous: 'Löpande', quota: 'Mål per period' } as Record<string, string>,
+  quotaCount: (count: number, target: number) => `${count} av ${target}`,
   actionStatus: { starting: 'startar', active: 'aktiv', draft: 'utkast', paused: 'pausad', finished: 'avslutad', withdrawn: 'återkallad' } as Record<string, string>,
   column: {
     area: 'Arbetsområde',
@@ -153,7 +164,8 @@ const EN: Texts = {
     escalations: 'Escalations',
   },
   outcome: { 'on-time': 'completed on time', 'done-late': 'completed late', open: 'open', overdue: 'overdue', skipped: 'skipped', cancelled: 'cancelled' },
-  kind: { recurring: 'Recurring', once: 'One-off', continuous: 'Continuous' },
+  kind: { recurring: 'Recurring', once: 'One-off', continuous: 'Continuous', quota: 'Target per period' },
+  quotaCount: (count: number, target: number) => `${count} of ${target}`,
   actionStatus: { starting: 'starting', active: 'active', draft: 'draft', paused: 'paused', finished: 'finished', withdrawn: 'withdrawn' },
   column: {
     area: 'Area',

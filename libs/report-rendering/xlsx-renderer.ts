@@ -4,7 +4,7 @@ import { isAssessed } from '../domain/reporting/assessment-spread';
 import { RenderOptions, ReportDocument } from './report-document';
 import { isWebUrl } from './html-renderer';
 import { assessmentWords, reportedByWords, roundFacts, textParagraphs } from './report-facts';
-import { areaTitle, displayOutcome, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, outcomeWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
 const LATE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE3E6' } };
@@ -90,7 +90,7 @@ export async function renderReportXlsx(document: ReportDocument, options: Render
           action: action.title,
           kind: t.kind[action.kind] ?? action.kind,
           periodKey: clock.occurrence(o),
-          outcome: t.outcome[displayOutcome(o)],
+          outcome: outcomeWords(o, t),
           late: o.late ? t.yes : t.no,
           completedAt: o.completedAt ? wallClock(o.completedAt) : null,
           completedBy: o.completedBy,

@@ -1,9 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/assessment';
 import { SPREAD_KEYS } from '../../../libs/domain/reporting/assessment-spread';
 import type { ReportDocument } from '../../../libs/domain/reporting/report-document';
 import { ROUND_STATUSES, STATUS_REPORT_STATES, type RoundStatus, type StatusReportState } from '../../../libs/domain/reporting/round';
 import { SCHEDULE_KINDS } from '../../../libs/domain/schedule/types';
+
+class ReportQuotaResponse {
+  @ApiProperty({ example: 4 }) count!: number;
+  @ApiProperty({ example: 6 }) target!: number;
+}
 
 /** The board report (libs/domain/reporting/report-document) as the OpenAPI document describes it. */
 class ReportOccurrenceResponse {
@@ -19,6 +24,7 @@ class ReportOccurrenceResponse {
   @ApiProperty({ nullable: true, type: String }) evidenceUrl!: string | null;
   @ApiProperty({ nullable: true, type: String }) skipReason!: string | null;
   @ApiProperty() escalations!: number;
+  @ApiPropertyOptional({ type: ReportQuotaResponse, description: 'A quota\'s period: the times logged of its target ("4 av 6")' }) quota?: ReportQuotaResponse;
 }
 
 class ReportStatusLineResponse {

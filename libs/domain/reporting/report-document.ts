@@ -23,6 +23,8 @@ export interface ReportOccurrence {
   evidenceUrl: string | null;
   skipReason: string | null;
   escalations: number;
+  /** A quota's period: how many times were logged of its target ("4 av 6"); absent for other occurrences. */
+  quota?: { count: number; target: number };
 }
 
 export interface ReportStatusLine {

@@ -74,7 +74,8 @@ export class ReportRepository {
       `SELECT o.id, o.action_id, o.period_key, o.due_at, o.original_due_at, o.status, o.completed_at, o.completed_on_time,
               o.completion_note, o.evidence_url, o.skip_reason, o.escalation_level,
               p.name AS completed_by_name,
-              (SELECT count(*)::int FROM escalation e WHERE e.occurrence_id = o.id) AS escalations
+              (SELECT count(*)::int FROM escalation e WHERE e.occurrence_id = o.id) AS escalations,
+              o.quota_target, CASE WHEN o.quota_target IS NULL THEN NULL ELSE (SELECT count(*)::int FROM quota_entry q WHERE q.occurrence_id = o.id) END AS quota_count
          FROM occurrence o LEFT JOIN person p ON p.id = o.completed_by
         WHERE o.plan_id = $1 AND o.kind = 'task' AND o.due_at >= $2 AND o.due_at < $3 ORDER BY o.due_at`,
       [period.planId, period.startsAt, period.endsAt],
@@ -153,6 +154,8 @@ interface OccurrenceRow {
   escalation_level: number;
   completed_by_name: string | null;
   escalations: number;
+  quota_target: number | null;
+  quota_count: number | null;
 }
 interface StatusLineRow {
   action_id: string;
@@ -178,6 +181,7 @@ function describeOccurrence(o: OccurrenceRow, moment: { periodEnd: string; drawn
     evidenceUrl: o.evidence_url,
     skipReason: o.skip_reason,
     escalations: o.escalations,
+    ...(o.quota_target !== null ? { quota: { count: o.quota_count ?? 0, target: o.quota_target } } : {}),
   };
 }
 
