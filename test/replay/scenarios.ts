@@ -48,6 +48,26 @@ export const SCENARIOS: Record<string, Scenario> = {
     return handle;
   },
 
+  // A quota of two times in a 12-second period: the checkpoints (one silent, one reminding), the
+  // period ending at 1 of 2 (overdue, escalated), then the second time logged completes it.
+  'action-quota': async (stack) => {
+    const org = await seedOrg(stack);
+    const planId = await insertPlan(stack);
+    const schedule = scheduleFromInstants({ due: [inSeconds(12)], target: 2 });
+    const { actionId } = await startAction(stack, { planId, owners: { personIds: [org.olle], unitIds: [] }, schedule, policy: { ...LADDER, escalateAfter: ['PT1S'] } });
+    const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
+    const row = await waitFor(() => occurrenceRow(stack, actionId));
+    const olle = actingAs(stack, org.olle);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    await olle.log(row.id as string, today, 'Första träffen');
+    await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'escalated', timeoutMs: 30_000 });
+    await olle.log(row.id as string, today, 'Andra träffen');
+    await waitFor(() => handle.query(actionStateQuery), { until: (s) => s.openOccurrences.length === 0 });
+    await handle.signal(withdrawSignal, { reason: 'recorded' });
+    await handle.result();
+    return handle;
+  },
+
   // Twelve past due dates: ten openings, then continue-as-new. Replays the first run.
   'action-continue-as-new': async (stack) => {
     const org = await seedOrg(stack);
