@@ -180,10 +180,17 @@ export class PlanReportsResponse {
   @ApiProperty({ type: [FrozenReportResponse], description: 'Frozen board reports, newest first' }) frozen!: FrozenReportResponse[];
 }
 
+export class OpenQuotaSummary {
+  @ApiProperty({ example: 6 }) target!: number;
+  @ApiProperty({ example: 4 }) count!: number;
+  @ApiProperty({ format: 'date-time' }) periodStartsAt!: string;
+}
+
 export class OpenOccurrenceSummary {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'Due instant (UTC)' }) due!: string;
   @ApiProperty({ enum: UNRESOLVED_STATUSES }) status!: string;
+  @ApiProperty({ type: OpenQuotaSummary, nullable: true, description: "A quota's period: its target, the times logged so far and its first instant" }) quota!: OpenQuotaSummary | null;
 }
 
 export class LatestAssessmentResponse {
@@ -198,7 +205,7 @@ export class LatestAssessmentResponse {
 export class PlanActionResponse extends ActionResponse {
   @ApiProperty({ type: [OpenOccurrenceSummary], description: 'Its occurrences not yet resolved, by due date' }) openOccurrences!: OpenOccurrenceSummary[];
   @ApiProperty({ description: 'How many of its occurrences were completed' }) completedCount!: number;
-  @ApiProperty({ enum: ACTION_GLANCE_STATES, description: 'Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, due within 14 days), else done, continuous, nothing scheduled or on track' })
+  @ApiProperty({ enum: ACTION_GLANCE_STATES, description: 'Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, a quota behind pace, due within 14 days), else done, continuous, nothing scheduled or on track' })
   state!: string;
   @ApiProperty({ type: LatestAssessmentResponse, nullable: true, description: "Its owners' assessment in the latest reporting round where its status report stands submitted; null before any" })
   latestAssessment!: LatestAssessmentResponse | null;

@@ -35,6 +35,13 @@ const SELECT = `SELECT o.*, a.title AS action_title, pl.timezone, cp.name AS com
                   LEFT JOIN person cp ON cp.id = o.completed_by`;
 
 
+export interface OpenOccurrenceSummary {
+  id: string;
+  due: string;
+  status: string;
+  quota: { target: number; count: number; periodStartsAt: string } | null;
+}
+
 export interface OccurrenceFilter {
   status?: string;
   actionId?: string;
@@ -45,18 +52,23 @@ export interface OccurrenceFilter {
 export class OccurrenceReadRepository {
   constructor(private readonly db: EntityManager) {}
 
-  /** Per action of the plan: its unresolved occurrences (by due date) and how many were completed. */
-  async summaryOfPlan(planId: string): Promise<{ open: Map<string, Array<{ id: string; due: string; status: string }>>; completed: Map<string, number> }> {
-    const rows: Array<{ action_id: string; id: string; due_at: Date; status: string }> = await this.db.query(
-      `SELECT action_id, id, due_at, status FROM occurrence WHERE plan_id = $1 AND kind = 'task' AND status = ANY($2::text[]) ORDER BY due_at`,
+  /** Per action of the plan: its unresolved occurrences (by due date, quotas with their progress) and how many were completed. */
+  async summaryOfPlan(planId: string): Promise<{ open: Map<string, OpenOccurrenceSummary[]>; completed: Map<string, number> }> {
+    const rows: Array<{ action_id: string; id: string; due_at: Date; status: string; quota_target: number | null; quota_starts_at: Date | null; quota_count: number }> = await this.db.query(
+      `SELECT o.action_id, o.id, o.due_at, o.status, o.quota_target, o.quota_starts_at,
+              CASE WHEN o.quota_target IS NULL THEN 0 ELSE (SELECT count(*)::int FROM quota_entry q WHERE q.occurrence_id = o.id) END AS quota_count
+         FROM occurrence o WHERE o.plan_id = $1 AND o.kind = 'task' AND o.status = ANY($2::text[]) ORDER BY o.due_at`,
       [planId, UNRESOLVED_STATUSES],
     );
     const counts: Array<{ action_id: string; n: number }> = await this.db.query(
       `SELECT action_id, count(*)::int AS n FROM occurrence WHERE plan_id = $1 AND kind = 'task' AND status = 'completed' GROUP BY action_id`,
       [planId],
     );
-    const open = new Map<string, Array<{ id: string; due: string; status: string }>>();
-    for (const r of rows) open.set(r.action_id, [...(open.get(r.action_id) ?? []), { id: r.id, due: new Date(r.due_at).toISOString(), status: r.status }]);
+    const open = new Map<string, OpenOccurrenceSummary[]>();
+    for (const r of rows) {
+      const quota = r.quota_target ? { target: r.quota_target, count: r.quota_count, periodStartsAt: new Date(r.quota_starts_at!).toISOString() } : null;
+      open.set(r.action_id, [...(open.get(r.action_id) ?? []), { id: r.id, due: new Date(r.due_at).toISOString(), status: r.status, quota }]);
+    }
     return { open, completed: new Map(counts.map((c) => [c.action_id, c.n])) };
   }
 

@@ -1487,8 +1487,18 @@ export interface components {
             /** @description Due instant (UTC) */
             due: string;
             id: string;
+            /** @description A quota's period: its target, the times logged so far and its first instant */
+            quota: components["schemas"]["OpenQuotaSummary"] | null;
             /** @enum {string} */
             status: "open" | "overdue" | "escalated";
+        };
+        OpenQuotaSummary: {
+            /** @example 4 */
+            count: number;
+            /** Format: date-time */
+            periodStartsAt: string;
+            /** @example 6 */
+            target: number;
         };
         OwnerMappingResponse: {
             personIds: string[];
@@ -1540,10 +1550,10 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, due within 14 days), else done, continuous, nothing scheduled or on track
+             * @description Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, a quota behind pace, due within 14 days), else done, continuous, nothing scheduled or on track
              * @enum {string}
              */
-            state: "onTrack" | "dueSoon" | "overdue" | "escalated" | "done" | "continuous" | "nothingScheduled";
+            state: "onTrack" | "dueSoon" | "behindPace" | "overdue" | "escalated" | "done" | "continuous" | "nothingScheduled";
             /**
              * @description draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn
              * @enum {string}

@@ -5,6 +5,7 @@ import type { ActionGlanceState } from '../../../../libs/domain/action/glance';
 export const ACTION_STATE_COLOURS: Record<ActionGlanceState, string> = {
   onTrack: 'blue',
   dueSoon: 'yellow',
+  behindPace: 'grape',
   overdue: 'red',
   escalated: 'red',
   done: 'green',
