@@ -1,6 +1,6 @@
 import { ScheduleKind, ScheduleRule, ScheduleWarning } from '../schedule/types';
 
-export type PlanFormat = 'csv' | 'xlsx' | 'docx' | 'markdown' | 'text';
+export type PlanFormat = 'csv' | 'xlsx' | 'docx' | 'pdf' | 'markdown' | 'text';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -24,7 +24,7 @@ export interface ImportedAction {
   when: string;
   owners: string[];
   schedule: ImportedSchedule;
-  /** Row (CSV record, sheet row, table row of a Word document or text line) the action came from, 1-based. */
+  /** Row (CSV record, sheet row, table row of a Word document or PDF, or text line) the action came from, 1-based. */
   row?: number;
 }
 
