@@ -72,21 +72,31 @@ async function pageText(page: PDFPageProxy, limits: PdfReadLimits, spent: { item
   // The viewport turns PDF space (origin bottom left, maybe rotated or cropped) into the page as read.
   const viewport = page.getViewport({ scale: 1 });
   const items: PdfTextItem[] = [];
-  // Streamed a hundred runs at a time, so that a page of a million runs is refused, not collected.
-  for await (const chunk of page.streamTextContent() as AsyncIterable<{ items: Array<Partial<TextItem>> }>) {
-    for (const item of chunk.items) {
-      if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
-      if (++spent.items > limits.textItems) throw tooLarge(`The PDF holds more than ${limits.textItems.toLocaleString('en')} runs of text`, 'text items');
-      spent.characters += item.str.length;
-      if (spent.characters > limits.characters) throw tooLarge(`The PDF holds more than ${limits.characters.toLocaleString('en')} characters of text`, 'text');
-      const [a, b, c, d, x, y] = multiply(viewport.transform, item.transform);
-      // Rotated or vertical text (a stamp, a margin note) is no part of a table's rows.
-      if (a <= 0 || Math.abs(b) > 0.01 * a || Math.abs(c) > 0.01 * Math.abs(d)) continue;
-      items.push({ text: item.str, x, y, width: item.width ?? 0, size: Math.abs(d) });
-    }
+  // Read a hundred runs at a time, so that a page of a million runs is refused, not collected.
+  // Past a limit the reader is let go, not cancelled: pdf.js fails on a text stream cancelled
+  // while it writes to it; destroying the document (readPdfText) stops its work instead.
+  const reader = (page.streamTextContent() as ReadableStream<{ items: Array<Partial<TextItem>> }>).getReader();
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) itemsOf(chunk.value.items, viewport.transform, limits, spent, items);
+  } finally {
+    reader.releaseLock();
   }
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };
+}
+
+/** A chunk's runs as the page shows them, counted against the limits. */
+function itemsOf(chunk: Array<Partial<TextItem>>, toPage: number[], limits: PdfReadLimits, spent: { items: number; characters: number }, items: PdfTextItem[]): void {
+  for (const item of chunk) {
+    if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
+    if (++spent.items > limits.textItems) throw tooLarge(`The PDF holds more than ${limits.textItems.toLocaleString('en')} runs of text`, 'text items');
+    spent.characters += item.str.length;
+    if (spent.characters > limits.characters) throw tooLarge(`The PDF holds more than ${limits.characters.toLocaleString('en')} characters of text`, 'text');
+    const [a, b, c, d, x, y] = multiply(toPage, item.transform);
+    // Rotated or vertical text (a stamp, a margin note) is no part of a table's rows.
+    if (a <= 0 || Math.abs(b) > 0.01 * a || Math.abs(c) > 0.01 * Math.abs(d)) continue;
+    items.push({ text: item.str, x, y, width: item.width ?? 0, size: Math.abs(d) });
+  }
 }
 
 /** The product of two PDF matrices [a b c d e f], `m` applied after `n`. */
