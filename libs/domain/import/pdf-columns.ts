@@ -6,17 +6,19 @@
  */
 import { Line, Segment } from './pdf-lines';
 
-/** `bounds[i]` parts column i from column i + 1. */
+/** `bounds[i]` parts column i from column i + 1; the last column reaches at most to `right`. */
 export interface Columns {
   bounds: number[];
+  right: number;
 }
 
-export function tableColumns(header: Line, below: Line[]): Columns {
+/** `right`: where the document's text reaches (the right margin: a table spans the text's width). */
+export function tableColumns(header: Line, below: Line[], right: number): Columns {
   const names = header.segments;
   // Lines with one segment (wrapped text, a section row, prose) say nothing about the gaps.
   const covering = below.filter((line) => line.segments.length > 1).flatMap((line) => line.segments);
-  const bounds = names.slice(1).map((right, i) => boundary(names[i], right, covering));
-  return { bounds };
+  const bounds = names.slice(1).map((next, i) => boundary(names[i], next, covering));
+  return { bounds, right };
 }
 
 function boundary(left: Segment, right: Segment, covering: Segment[]): number {
@@ -35,20 +37,23 @@ function boundary(left: Segment, right: Segment, covering: Segment[]): number {
 export interface LineCells {
   /** Each column's text on this line ('' where none). */
   cells: string[];
+  /** Where each column's text on this line begins and ends. */
+  spans: Array<Segment | undefined>;
   /** A segment runs over a column boundary: the line is no row of the table (or spans it). */
   crossing: boolean;
 }
 
 export function lineCells(line: Line, columns: Columns): LineCells {
   const { bounds } = columns;
-  const cells: string[] = new Array(bounds.length + 1).fill('');
+  const spans: Array<Segment | undefined> = new Array(bounds.length + 1).fill(undefined);
   // A few points of slack: text set flush against a boundary is not over it.
   const slack = 0.2 * line.size;
   let crossing = false;
   for (const segment of line.segments) {
     const column = bounds.filter((b) => segment.left >= b - slack).length;
     if (column < bounds.length && segment.right > bounds[column] + slack) crossing = true;
-    cells[column] = cells[column] ? `${cells[column]} ${segment.text}` : segment.text;
+    const span = spans[column];
+    spans[column] = span ? { text: `${span.text} ${segment.text}`, left: span.left, right: Math.max(span.right, segment.right) } : { ...segment };
   }
-  return { cells, crossing };
+  return { cells: spans.map((s) => s?.text ?? ''), spans, crossing };
 }

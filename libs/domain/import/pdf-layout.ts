@@ -39,12 +39,13 @@ const headerOf = (line: Line) => recogniseHeader(line.segments.map((s) => s.text
 
 function parts(lines: Line[]): Part[] {
   const found: Part[] = [];
+  const right = Math.max(...lines.map((line) => line.segments.at(-1)!.right));
   let table: Table | undefined;
   lines.forEach((line, i) => {
     if (headerOf(line)) {
       // The same header again (at the top of the next page) goes on with the same table.
       if (table && lineText(line) === lineText(table.header)) return;
-      table = { kind: 'table', header: line, columns: tableColumns(line, below(lines, i)), size: line.size, lines: [] };
+      table = { kind: 'table', header: line, columns: tableColumns(line, below(lines, i), right), size: line.size, lines: [] };
       found.push(table);
       return;
     }
@@ -81,7 +82,7 @@ function blocksOf(parts: Part[]): Block[] {
     if (area !== undefined) blocks.push({ kind: 'heading', text: area });
     const header = lineCells(part.header, part.columns).cells;
     blocks.push({ kind: 'row', cells: header, row: ++row });
-    for (const { cells, merged } of tableRows(part.lines, headerOf(part.header)!.title, header.length)) {
+    for (const { cells, merged } of tableRows(part.lines, part.columns, headerOf(part.header)!.title)) {
       blocks.push({ kind: 'row', cells, row: ++row, merged });
     }
   }

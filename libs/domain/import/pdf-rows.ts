@@ -1,18 +1,22 @@
 /**
  * A PDF table's lines as rows. A cell's text wraps over several lines and a PDF does not say
- * which lines make a row, so the layout decides, in this order:
+ * which lines make a row, so the layout decides from what the text does:
  * - a line with nothing in the action column continues the row above (an owner on two lines);
- * - after a wider gap than the table's line spacing (cell padding, a new paragraph, a page
- *   break), a line that fills the action column and another starts a row; one that fills only
- *   the action column starts a row if it reads as a section title ("2. Information och
- *   service"), else it is a new paragraph of the cell above;
- * - at the line spacing, a line starts a row unless it fills fewer columns than the row's first
- *   line did (the rest of a wrapped action text, with the end of a wrapped owner beside it).
+ * - a line whose action text goes on from the line above continues the row, unless it fills
+ *   every column the row's first line did (a row starts with its cells side by side; the rest of
+ *   a text seldom has a timing beside it). Action text goes on when it is the rest of a wrapped
+ *   line (its first word would not have fitted on the line above), a list item, or follows a
+ *   line ending in a colon ("Hemsidan utvecklas:");
+ * - a line with only action text that does not go on so is a line of its own in the cell above
+ *   (a second sentence), unless it reads as a section title ("2. Information och service"),
+ *   which build-plan makes an area;
+ * - any other line with action text starts a row.
  * A line that runs over the columns and reads as a title is a section row across the table.
+ * Wrapped text goes on after a space, a line of its own after a line break (owners a line each).
  */
 import { looksLikeSectionTitle } from './build-plan';
-import { lineCells, Columns } from './pdf-columns';
-import { Line, lineText } from './pdf-lines';
+import { Columns, lineCells } from './pdf-columns';
+import { Line, lineText, Segment } from './pdf-lines';
 
 export interface PdfRow {
   cells: string[];
@@ -20,11 +24,11 @@ export interface PdfRow {
 }
 
 /** A line of the table: its cells, or a section title that runs across the columns. */
-export type TableLine = { line: Line; section: true } | { line: Line; section: false; cells: string[] };
+export type TableLine = { line: Line; section: true } | { line: Line; section: false; spans: Array<Segment | undefined> };
 
 export function classifyLine(line: Line, columns: Columns): TableLine | undefined {
-  const { cells, crossing } = lineCells(line, columns);
-  if (!crossing) return { line, section: false, cells };
+  const { spans, crossing } = lineCells(line, columns);
+  if (!crossing) return { line, section: false, spans };
   return looksLikeSectionTitle(lineText(line)) ? { line, section: true } : undefined;
 }
 
@@ -32,12 +36,15 @@ interface OpenRow {
   parts: string[][];
   /** The columns the row's first line filled. */
   first: Set<number>;
+  /** The row's last line. */
+  last: Array<Segment | undefined>;
 }
 
-const BULLET = /^[-–•*·▪◦o]\s/;
+const BULLET = /^[-–•*·▪◦]\s/;
 
-export function tableRows(lines: TableLine[], titleColumn: number, width: number): PdfRow[] {
-  const spacing = lineSpacing(lines.map((l) => l.line));
+export function tableRows(lines: TableLine[], columns: Columns, titleColumn: number): PdfRow[] {
+  const width = columns.bounds.length + 1;
+  const wraps = wrapTest(lines, columns);
   const rows: PdfRow[] = [];
   let open: OpenRow | undefined;
   const close = () => {
@@ -50,39 +57,54 @@ export function tableRows(lines: TableLine[], titleColumn: number, width: number
       rows.push({ cells: [lineText(entry.line), ...new Array(width - 1).fill('')], merged: true });
       continue;
     }
-    const { line, cells } = entry;
-    const filled = new Set(cells.flatMap((c, i) => (c ? [i] : [])));
-    const wide = line.gapAbove > spacing * 1.2 + 0.5;
-    if (!open || startsRow(filled, titleColumn, wide, open, cells[titleColumn])) {
+    const { spans } = entry;
+    const filled = new Set(spans.flatMap((s, i) => (s ? [i] : [])));
+    if (!open || startsRow(spans, filled, titleColumn, open, wraps)) {
       // Text under the header but beside no action (a header cell's second line) starts nothing.
       if (!filled.has(titleColumn)) continue;
       close();
-      open = { parts: cells.map((c) => (c ? [c] : [])), first: filled };
+      open = { parts: spans.map((s) => (s ? [s.text] : [])), first: filled, last: spans };
       continue;
     }
-    // A wrapped line goes on after a space; a new paragraph after a line break (owners a line each).
-    const separator = wide ? '\n' : ' ';
-    cells.forEach((c, i) => c && open!.parts[i].push(open!.parts[i].length ? separator + c : c));
+    const above = open.last;
+    spans.forEach((span, c) => {
+      if (!span) return;
+      const separator = open!.parts[c].length === 0 ? '' : wraps(above[c], span, c) ? ' ' : '\n';
+      open!.parts[c].push(separator + span.text);
+    });
+    open.last = spans;
   }
   close();
   return rows;
 }
 
-function startsRow(filled: Set<number>, title: number, wide: boolean, open: OpenRow, titleText: string): boolean {
-  if (!filled.has(title)) return false;
-  if (wide) {
-    if (filled.size > 1) return true;
-    return !BULLET.test(titleText) && looksLikeSectionTitle(titleText);
-  }
+function startsRow(spans: Array<Segment | undefined>, filled: Set<number>, title: number, open: OpenRow, wraps: WrapTest): boolean {
+  const text = spans[title];
+  if (!text) return false;
+  // The rest of a wrapped line, a list item, or what follows "…utvecklas:" goes on in the cell.
+  const goesOn = wraps(open.last[title], text, title) || BULLET.test(text.text) || /:$/.test(open.last[title]?.text ?? '');
+  if (filled.size === 1) return !goesOn && looksLikeSectionTitle(text.text);
   const fewer = filled.size < open.first.size && [...filled].every((c) => open.first.has(c));
-  return !fewer;
+  return !(goesOn && fewer);
 }
 
+/** Whether `below` is the rest of `above` in column `column`: its first word would not have fitted on the line above. */
+type WrapTest = (above: Segment | undefined, below: Segment, column: number) => boolean;
+
 /**
- * The table's line spacing: the smallest gap between lines that recurs (the tenth percentile,
- * so that one odd pair of lines does not set it). Infinity when no two lines share a page.
+ * Where each column's text may reach: at least as far as its widest line on the table, and up
+ * to a character and a half short of the column's boundary (the cell's padding), the last
+ * column's being the right margin.
  */
-function lineSpacing(lines: Line[]): number {
-  const gaps = lines.map((l) => l.gapAbove).filter((g) => Number.isFinite(g) && g > 0).sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 10)] : Infinity;
+function wrapTest(lines: TableLine[], columns: Columns): WrapTest {
+  const widest: number[] = [];
+  for (const entry of lines) if (!entry.section) entry.spans.forEach((s, c) => s && (widest[c] = Math.max(widest[c] ?? -Infinity, s.right)));
+  return (above, below, column) => {
+    if (!above) return false;
+    const character = (above.right - above.left) / Math.max(1, above.text.length);
+    const bound = columns.bounds[column] ?? columns.right;
+    const reach = Math.max(widest[column] ?? above.right, bound - 1.5 * character);
+    const word = below.text.split(' ')[0];
+    return above.right + character * (1 + word.length) > reach;
+  };
 }
