@@ -3,7 +3,8 @@
  * a line closer than about half a character make one segment (what one cell holds on that line:
  * a PDF draws a line of a paragraph as one or a few runs, and each cell's text apart). Running
  * heads and feet at the top and bottom of the pages ("Handlingsplan 2020", "Sida 2 av 4") are
- * dropped, so that a table going on over a page break reads as one.
+ * dropped, so that a table going on over a page break reads as one; a table's rows at the top
+ * of two pages are not taken for them, being at other heights or in other words.
  */
 import { recogniseHeader } from './header';
 import type { PdfPage, PdfTextItem } from './pdf';
@@ -32,6 +33,10 @@ const SAME_LINE = 0.4;
 const SEGMENT_GAP = 0.6;
 /** The share of a page's height at its top and at its bottom where running heads and feet are. */
 const MARGIN_BAND = 0.1;
+/** How many lines at a page's top and at its bottom may be a running head or foot. */
+const RUNNING_LINES = 2;
+/** Points by which a running head or foot may stand higher or lower on another page. */
+const SAME_HEIGHT = 2;
 const PAGE_NUMBER = /^(?:(?:sida|side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|af|of|\/|\()\s*\d{1,4}\)?)?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 
 export function documentLines(pages: PdfPage[]): Line[] {
@@ -83,18 +88,21 @@ function segments(items: PdfTextItem[]): Segment[] {
 }
 
 /**
- * Lines in the top or bottom band of a page that recur on another page (digits aside) or are a
- * page number. A plan table's header line is kept even so: it is read, not furniture.
+ * A page's first or last lines, in the band at its top or bottom, that another page has at the
+ * same height with the same words (digits aside: "Sida 2 av 4"), or that are a page number. A
+ * plan table's header line is kept even so: it is read, not furniture.
  */
 function runningLines(pages: PdfPage[], perPage: Line[][]): Set<Line> {
-  const inBand = (line: Line) => line.y < MARGIN_BAND * pages[line.page].height || line.y > (1 - MARGIN_BAND) * pages[line.page].height;
   const key = (line: Line) => lineText(line).toLowerCase().replace(/\d+/g, '#');
-  const seenOn = new Map<string, Set<number>>();
-  for (const line of perPage.flat().filter(inBand)) {
-    const k = key(line);
-    seenOn.set(k, (seenOn.get(k) ?? new Set()).add(line.page));
-  }
-  const running = (line: Line) => (seenOn.get(key(line))?.size ?? 0) > 1 || PAGE_NUMBER.test(lineText(line));
+  const candidates = perPage.map((lines, n) => {
+    const { height } = pages[n];
+    const outer = lines.length <= 2 * RUNNING_LINES ? lines : [...lines.slice(0, RUNNING_LINES), ...lines.slice(-RUNNING_LINES)];
+    return outer.filter((line) => line.y < MARGIN_BAND * height || line.y > (1 - MARGIN_BAND) * height).map((line) => ({ line, key: key(line) }));
+  });
+  const recurs = (n: number, c: { line: Line; key: string }) =>
+    candidates.some((others, m) => m !== n && others.some((o) => o.key === c.key && Math.abs(o.line.y - c.line.y) <= SAME_HEIGHT));
   const header = (line: Line) => recogniseHeader(line.segments.map((s) => s.text)) !== undefined;
-  return new Set(perPage.flat().filter((line) => inBand(line) && running(line) && !header(line)));
+  return new Set(
+    candidates.flatMap((page, n) => page.filter((c) => (PAGE_NUMBER.test(lineText(c.line)) || recurs(n, c)) && !header(c.line)).map((c) => c.line)),
+  );
 }
