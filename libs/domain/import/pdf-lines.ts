@@ -37,6 +37,8 @@ const MARGIN_BAND = 0.1;
 const RUNNING_LINES = 2;
 /** Points by which a running head or foot may stand higher or lower on another page. */
 const SAME_HEIGHT = 2;
+/** A running head or foot stands further from the page's text than this many times its type. */
+const SET_APART = 1.5;
 const PAGE_NUMBER = /^(?:(?:sida|side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|af|of|\/|\()\s*\d{1,4}\)?)?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 
 export function documentLines(pages: PdfPage[]): Line[] {
@@ -88,21 +90,42 @@ function segments(items: PdfTextItem[]): Segment[] {
 }
 
 /**
- * A page's first or last lines, in the band at its top or bottom, that another page has at the
- * same height with the same words (digits aside: "Sida 2 av 4"), or that are a page number. A
- * plan table's header line is kept even so: it is read, not furniture.
+ * A page's outermost lines, in the band at its top or bottom and set apart from the rest by a
+ * gap, that another page has at the same height in the same words and numbers, but for a page
+ * number that counts with the pages ("Sida 2 av 4" on page 2, "Sida 3 av 4" on page 3), or that
+ * are a page number. Not a table's rows at the heads of two pages, worded alike ("Åtgärd 12: …",
+ * "Åtgärd 35: …"), nor the last line of a cell at the feet of two ("med uppföljning."), which no
+ * gap sets apart from the line above. A plan table's header line is read, not furniture.
  */
 function runningLines(pages: PdfPage[], perPage: Line[][]): Set<Line> {
-  const key = (line: Line) => lineText(line).toLowerCase().replace(/\d+/g, '#');
-  const candidates = perPage.map((lines, n) => {
+  const edges = perPage.map((lines, n) => {
     const { height } = pages[n];
-    const outer = lines.length <= 2 * RUNNING_LINES ? lines : [...lines.slice(0, RUNNING_LINES), ...lines.slice(-RUNNING_LINES)];
-    return outer.filter((line) => line.y < MARGIN_BAND * height || line.y > (1 - MARGIN_BAND) * height).map((line) => ({ line, key: key(line) }));
+    const top = lines.slice(0, RUNNING_LINES + 1);
+    const bottom = lines.slice(-RUNNING_LINES - 1).reverse();
+    return [top, bottom].map((edge, i) => ({ edge, band: edge.slice(0, RUNNING_LINES).filter((l) => (i === 0 ? l.y < MARGIN_BAND * height : l.y > (1 - MARGIN_BAND) * height)) }));
   });
-  const recurs = (n: number, c: { line: Line; key: string }) =>
-    candidates.some((others, m) => m !== n && others.some((o) => o.key === c.key && Math.abs(o.line.y - c.line.y) <= SAME_HEIGHT));
-  const header = (line: Line) => recogniseHeader(line.segments.map((s) => s.text)) !== undefined;
-  return new Set(
-    candidates.flatMap((page, n) => page.filter((c) => (PAGE_NUMBER.test(lineText(c.line)) || recurs(n, c)) && !header(c.line)).map((c) => c.line)),
-  );
+  const outer = edges.map((page) => page.flatMap(({ band }) => band.map((line) => ({ line, ...words(line) }))));
+  const recurs = (n: number, line: Line) => {
+    const { key, numbers } = words(line);
+    return outer.some((other, m) => m !== n && other.some((o) => o.key === key && Math.abs(o.line.y - line.y) <= SAME_HEIGHT && o.numbers.every((x, i) => x === numbers[i] || x - numbers[i] === m - n)));
+  };
+  const running = (n: number, line: Line) => (PAGE_NUMBER.test(lineText(line)) || recurs(n, line)) && !recogniseHeader(line.segments.map((s) => s.text));
+  const apart = (a: Line, b: Line | undefined) => !b || Math.abs(b.y - a.y) > SET_APART * Math.max(a.size, b.size);
+  const found = new Set<Line>();
+  edges.forEach((page, n) => {
+    for (const { edge, band } of page) {
+      // The most lines from the edge that all recur, with a gap after the last of them.
+      let count = 0;
+      while (count < band.length && running(n, band[count])) count++;
+      while (count > 0 && !apart(edge[count - 1], edge[count])) count--;
+      band.slice(0, count).forEach((line) => found.add(line));
+    }
+  });
+  return found;
+}
+
+/** A line's words with its numbers taken out, and the numbers. */
+function words(line: Line): { key: string; numbers: number[] } {
+  const text = lineText(line).toLowerCase();
+  return { key: text.replace(/\d+/g, '#'), numbers: (text.match(/\d+/g) ?? []).map(Number) };
 }
