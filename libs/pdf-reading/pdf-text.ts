@@ -8,7 +8,8 @@
  */
 import { DomainError } from '../domain/errors';
 import { tooLarge } from '../domain/import/limits';
-import { PdfPage, pdfNotReadable, PdfReadLimits, PdfTextItem } from '../domain/import/pdf';
+import type { PdfPage, PdfReadLimits, PdfTextItem } from '../domain/import/pdf';
+import { pdfNotReadable } from '../domain/import/pdf-errors';
 
 const importApi = () => import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfJs = Awaited<ReturnType<typeof importApi>>;

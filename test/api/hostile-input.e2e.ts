@@ -153,7 +153,7 @@ describe('hostile input gets a clear 4xx', () => {
     expect(refused.body.error.message).toBe('The PDF unpacks to more than 50 MB');
     const scan = await upload(await writePdf([{ pageBreak: true }]), 'Handlingsplan (skannad).pdf', false);
     expectError(scan, 422, 'IMPORT_PDF_NO_TEXT');
-    expect(scan.body.error.message).toMatch(/no text layer.*export the plan from Word or Excel as \.docx or \.xlsx/);
+    expect(scan.body.error.message).toMatch(/no text layer.*Export the plan from Word or Excel as \.docx or \.xlsx/);
     expect(await rows()).toBe(before);
     const actions = Array.from({ length: 40 }, (_, i) => [`Företagsbesök nummer ${i + 1} hos ett av kommunens företag, med uppföljning.`, `Q${(i % 4) + 1} 2026`, 'Näringsliv']);
     const columns = [{ title: 'Aktivitet', width: 280 }, { title: 'När', width: 80 }, { title: 'Ansvar', width: 135 }];

@@ -2,13 +2,20 @@
  * The columns of a table in a PDF, from its header line and the lines below it. Each header
  * segment names a column; between two neighbours the boundary lies in the widest strip that no
  * text of the table's lines covers (a header may be centred over its column, the text below it
- * starts at the column's left edge, but no cell's text runs into the next column).
+ * starts at the column's left edge, but no cell's text runs into the next column). Text belongs
+ * to the column its left edge is in; it runs over into the next only if it reaches where that
+ * column's text begins (a line longer than any below the header may reach past the middle of
+ * the strip, no further).
  */
 import { Line, Segment } from './pdf-lines';
 
-/** `bounds[i]` parts column i from column i + 1; the last column reaches at most to `right`. */
+/**
+ * `bounds[i]` parts column i from column i + 1; column i's text begins at `lefts[i]`; the last
+ * column reaches at most to `right`.
+ */
 export interface Columns {
   bounds: number[];
+  lefts: number[];
   right: number;
 }
 
@@ -18,7 +25,9 @@ export function tableColumns(header: Line, below: Line[], right: number): Column
   // Lines with one segment (wrapped text, a section row, prose) say nothing about the gaps.
   const covering = below.filter((line) => line.segments.length > 1).flatMap((line) => line.segments);
   const bounds = names.slice(1).map((next, i) => boundary(names[i], next, covering));
-  return { bounds, right };
+  const edges = [-Infinity, ...bounds, Infinity];
+  const lefts = names.map((name, i) => Math.min(name.left, ...covering.filter((s) => s.left >= edges[i] && s.left < edges[i + 1]).map((s) => s.left)));
+  return { bounds, lefts, right };
 }
 
 function boundary(left: Segment, right: Segment, covering: Segment[]): number {
@@ -51,7 +60,7 @@ export function lineCells(line: Line, columns: Columns): LineCells {
   let crossing = false;
   for (const segment of line.segments) {
     const column = bounds.filter((b) => segment.left >= b - slack).length;
-    if (column < bounds.length && segment.right > bounds[column] + slack) crossing = true;
+    if (column < bounds.length && segment.right > columns.lefts[column + 1] + slack) crossing = true;
     const span = spans[column];
     spans[column] = span ? { text: `${span.text} ${segment.text}`, left: span.left, right: Math.max(span.right, segment.right) } : { ...segment };
   }

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import { pdfBlocks } from './pdf-layout';
 import type { PdfPage, PdfTextItem } from './pdf';
 import { buildPlan } from './build-plan';
@@ -13,12 +14,13 @@ const page = (...lines: PdfTextItem[][]): PdfPage => ({ width: 595, height: 842,
 
 // Columns at 50, 200 and 280, text 5 points in: an action's line holds 28 characters.
 const HEADER = (y: number) => at(y, [55, 'Åtgärd'], [205, 'Tidplan'], [285, 'Ansvarig']);
+const blocksOf = (pages: PdfPage[]) => pdfBlocks(pages).blocks;
 const rows = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'row' ? [b.cells] : []));
-const plan = (...pages: PdfPage[]) => buildPlan('pdf', pdfBlocks(pages), { from: '2021-01-01' }).areas.map((a): [string, string[][]] => [a.title, a.actions.map((x) => [x.title, x.when, x.owners.join(' / ')])]);
+const plan = (...pages: PdfPage[]) => buildPlan('pdf', blocksOf(pages), { from: '2021-01-01' }).areas.map((a): [string, string[][]] => [a.title, a.actions.map((x) => [x.title, x.when, x.owners.join(' / ')])]);
 
 describe('PDF layout: rows', () => {
   it('joins a wrapped action text and a wrapped owner beside it into one row', () => {
-    const blocks = pdfBlocks([page(
+    const blocks = blocksOf([page(
       HEADER(100),
       at(120, [55, 'Företagsbesök hos alla nya'], [205, 'Q1 2021'], [285, 'Näringslivs-']),
       at(132, [55, 'företag i kommunen.'], [285, 'enheten']),
@@ -32,7 +34,7 @@ describe('PDF layout: rows', () => {
   });
 
   it('reads rows set tight, a line each, as rows, a cell left empty or not', () => {
-    const blocks = pdfBlocks([page(HEADER(100), at(112, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']), at(124, [55, 'Besök'], [205, 'Q2 2021'], [285, 'KSO']), at(136, [55, 'Enkät'], [285, 'Staben']))]);
+    const blocks = blocksOf([page(HEADER(100), at(112, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']), at(124, [55, 'Besök'], [205, 'Q2 2021'], [285, 'KSO']), at(136, [55, 'Enkät'], [285, 'Staben']))]);
     expect(rows(blocks).slice(1)).toEqual([['Möte', 'Q1 2021', 'KSO'], ['Besök', 'Q2 2021', 'KSO'], ['Enkät', '', 'Staben']]);
   });
 
@@ -48,7 +50,7 @@ describe('PDF layout: rows', () => {
       at(186, [55, '- Svar på vanliga frågor']),
       at(204, [55, 'Öppet hus.'], [205, 'Q3 2020'], [285, 'SB']),
     );
-    expect(rows(pdfBlocks([lines])).slice(1)).toEqual([
+    expect(rows(blocksOf([lines])).slice(1)).toEqual([
       ['Fler e-tjänster utvecklas och kopplas till diariet.', 'Q4 2020', 'SB\nTekniska'],
       ['Hemsidan utvecklas:\n- Tydligare information om taxor och avgifter\n- Svar på vanliga frågor', 'Q4 2020', 'Ansvarig chef\nWebbredaktör'],
       ['Öppet hus.', 'Q3 2020', 'SB'],
@@ -74,7 +76,46 @@ describe('PDF layout: rows', () => {
   });
 });
 
+describe('PDF layout: cells', () => {
+  it('reads a line that reaches further than any before it, short of the next column, as a row', () => {
+    const first = page(HEADER(100), at(120, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']));
+    const second = page(HEADER(80), at(100, [55, 'Företagsbesök hos alla nya'], [205, 'Q2 2021'], [285, 'KSO']), at(120, [55, 'Enkät'], [205, 'Q3 2021'], [285, 'Staben']));
+    expect(rows(blocksOf([first, second])).slice(1).map((r) => r[0])).toEqual(['Möte', 'Företagsbesök hos alla nya', 'Enkät']);
+  });
+
+  it('reads a cell merged across two columns, beside others, in the first of them', () => {
+    const blocks = blocksOf([page(HEADER(100), at(120, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']), at(135, [55, 'Dialog'], [205, 'Löpande, alla förvaltningar']), at(150, [55, 'Enkät'], [205, 'Q3 2021'], [285, 'Staben']))]);
+    expect(rows(blocks).slice(1)).toEqual([['Möte', 'Q1 2021', 'KSO'], ['Dialog', 'Löpande, alla förvaltningar', ''], ['Enkät', 'Q3 2021', 'Staben']]);
+  });
+
+  it('refuses a table whose cells are centred in their rows, rather than guess where the rows are', () => {
+    const centred = page(HEADER(100), at(120, [55, 'Företagsbesök hos alla nya']), at(126, [205, 'Q1 2021'], [285, 'KSO']), at(132, [55, 'företag i kommunen.']), at(150, [55, 'Enkät'], [205, 'Q3 2021'], [285, 'Staben']));
+    const error = (() => {
+      try {
+        return blocksOf([centred]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'IMPORT_PDF_NO_TABLE', message: expect.stringMatching(/^No plan table could be read in the PDF: the cells of the table on page 1 are not aligned to the top of their rows/) });
+  });
+});
+
 describe('PDF layout: where a table ends', () => {
+  it('warns of lines that read as rows below a line across the table that ended it', () => {
+    const { blocks, warnings } = pdfBlocks([page(
+      heading(60, 'Företagsservice'),
+      HEADER(100),
+      at(120, [55, 'Möte.'], [205, 'Q1 2021'], [285, 'KSO']),
+      at(140, [55, 'Observera att alla möten under året hålls i kommunhuset i Övertorneå.']),
+      at(160, [55, 'Enkät.'], [205, 'Q3 2021'], [285, 'Staben']),
+    )]);
+    expect(rows(blocks)).toEqual([['Åtgärd', 'Tidplan', 'Ansvarig'], ['Möte.', 'Q1 2021', 'KSO']]);
+    expect(warnings).toEqual([{ code: 'PDF_LINES_LEFT_OUT', message: expect.stringMatching(/^1 line\(s\) on page 1 look like rows of a table above but were not read/) }]);
+  });
+
+
   it('ends a table at prose across its columns and at a heading in larger type; the next heading names the next area', () => {
     const areas = plan(page(
       heading(60, 'Företagsservice'),
@@ -120,16 +161,16 @@ describe('PDF layout: pages', () => {
 
   it('finds the columns under a header centred over them', () => {
     const centred = at(100, [150, 'Åtgärd'], [330, 'När'], [440, 'Ansvar']);
-    const blocks = pdfBlocks([page(centred, at(120, [55, 'Ett långt åtgärdsnamn som fyller spalten'], [305, 'Q1 2021'], [405, 'KSO']), at(135, [55, 'Kort'], [305, 'Q2 2021'], [405, 'Staben']))]);
+    const blocks = blocksOf([page(centred, at(120, [55, 'Ett långt åtgärdsnamn som fyller spalten'], [305, 'Q1 2021'], [405, 'KSO']), at(135, [55, 'Kort'], [305, 'Q2 2021'], [405, 'Staben']))]);
     expect(rows(blocks)).toEqual([['Åtgärd', 'När', 'Ansvar'], ['Ett långt åtgärdsnamn som fyller spalten', 'Q1 2021', 'KSO'], ['Kort', 'Q2 2021', 'Staben']]);
   });
 
   it('reads text drawn twice a hair apart (bold as some writers make it) once', () => {
     const bold = [...HEADER(100), ...at(100, [55.3, 'Åtgärd'], [205.3, 'Tidplan'], [285.3, 'Ansvarig'])];
-    expect(rows(pdfBlocks([page(bold, at(120, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']))]))[0]).toEqual(['Åtgärd', 'Tidplan', 'Ansvarig']);
+    expect(rows(blocksOf([page(bold, at(120, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']))]))[0]).toEqual(['Åtgärd', 'Tidplan', 'Ansvarig']);
   });
 
   it('finds no table where no line reads as a plan header', () => {
-    expect(pdfBlocks([page(heading(60, 'Handlingsplan'), at(100, [50, 'Aktivitet När Ansvar']), at(120, [55, 'Möte'], [205, 'Q1 2021']))])).toEqual([]);
+    expect(blocksOf([page(heading(60, 'Handlingsplan'), at(100, [50, 'Aktivitet När Ansvar']), at(120, [55, 'Möte'], [205, 'Q1 2021']))])).toEqual([]);
   });
 });

@@ -9,11 +9,12 @@
 import { stripNumbering } from './build-plan';
 import { isColumnWord, recogniseHeader } from './header';
 import type { PdfPage } from './pdf';
+import { pdfNoTable } from './pdf-errors';
 import { Columns, lineCells, tableColumns } from './pdf-columns';
 import { documentLines, Line, lineText } from './pdf-lines';
 import { classifyLine, tableRows, TableLine } from './pdf-rows';
 import { isHeadingLike } from './text';
-import { Block } from './types';
+import { Block, ImportWarning } from './types';
 
 interface Table {
   kind: 'table';
@@ -31,41 +32,83 @@ const HEADING_SIZE = 1.15;
 /** How many lines below its header a table's columns are looked for in. */
 const COLUMN_LINES = 200;
 
-export function pdfBlocks(pages: PdfPage[]): Block[] {
-  return blocksOf(parts(documentLines(pages)));
+export function pdfBlocks(pages: PdfPage[]): { blocks: Block[]; warnings: ImportWarning[] } {
+  const { found, leftOut } = parts(documentLines(pages));
+  for (const part of found) if (part.kind === 'table') checkTopAligned(part);
+  return { blocks: blocksOf(found), warnings: leftOut.length ? [leftOutWarning(leftOut)] : [] };
 }
 
 const headerOf = (line: Line) => recogniseHeader(line.segments.map((s) => s.text));
 
-function parts(lines: Line[]): Part[] {
+/**
+ * The document as tables and text between them, and the lines left out of a table: below a line
+ * across a table that ended it (not a heading), lines that read as its rows.
+ */
+function parts(lines: Line[]): { found: Part[]; leftOut: Line[] } {
   const found: Part[] = [];
+  const leftOut: Line[] = [];
   const right = Math.max(...lines.map((line) => line.segments.at(-1)!.right));
   let table: Table | undefined;
+  let ended: Table | undefined;
   lines.forEach((line, i) => {
     if (headerOf(line)) {
       // The same header again (at the top of the next page) goes on with the same table.
       if (table && lineText(line) === lineText(table.header)) return;
       table = { kind: 'table', header: line, columns: tableColumns(line, below(lines, i), right), size: line.size, lines: [] };
+      ended = undefined;
       found.push(table);
       return;
     }
-    const entry = table && line.size <= table.size * HEADING_SIZE ? classifyLine(line, table.columns) : undefined;
+    const heading = (t: Table) => line.size > t.size * HEADING_SIZE;
+    const entry = table && !heading(table) ? classifyLine(line, table.columns) : undefined;
     if (table && entry) {
       table.lines.push(entry);
       table.size = Math.min(table.size, line.size);
       return;
     }
+    if (table) ended = heading(table) ? undefined : table;
+    else if (ended && heading(ended)) ended = undefined;
     table = undefined;
+    if (ended && readsAsRow(line, ended)) leftOut.push(line);
     found.push({ kind: 'text', line });
   });
-  return found;
+  return { found, leftOut };
 }
 
-/** The lines under a header that may belong to its table: up to the next header or heading. */
+function readsAsRow(line: Line, table: Table): boolean {
+  const entry = classifyLine(line, table.columns);
+  return entry !== undefined && !entry.section && entry.spans[headerOf(table.header)!.title] !== undefined && entry.spans.filter(Boolean).length > 1;
+}
+
+function leftOutWarning(lines: Line[]): ImportWarning {
+  const pages = [...new Set(lines.map((l) => l.page + 1))].join(', ');
+  return {
+    code: 'PDF_LINES_LEFT_OUT',
+    message: `${lines.length} line(s) on page ${pages} look like rows of a table above but were not read: a line across the table ended it. Check the preview against the PDF, or export the plan from Word or Excel as .docx or .xlsx and import that file instead`,
+  };
+}
+
+/**
+ * A table's rows are told apart by their first lines, side by side at the top of each row: a
+ * line closer to the one above than its type is tall (text centred in a cell beside another's
+ * lines) means they are not, and the table is refused rather than guessed at.
+ */
+function checkTopAligned(table: Table): void {
+  let previous = table.header;
+  for (const { line } of table.lines) {
+    if (line.page === previous.page && line.size >= 0.8 * table.size && line.gapAbove < 0.75 * line.size) {
+      throw pdfNoTable(`the cells of the table on page ${line.page + 1} are not aligned to the top of their rows (centred, perhaps), so its rows cannot be told apart`);
+    }
+    previous = line;
+  }
+}
+
+/** The lines under a header that may belong to its table: up to another header or a heading. */
 function below(lines: Line[], header: number): Line[] {
-  const size = lines[header].size;
+  const { size } = lines[header];
+  const text = lineText(lines[header]);
   const after = lines.slice(header + 1, header + 1 + COLUMN_LINES);
-  const end = after.findIndex((line) => line.size > size * HEADING_SIZE || headerOf(line));
+  const end = after.findIndex((line) => line.size > size * HEADING_SIZE || (headerOf(line) && lineText(line) !== text));
   return end < 0 ? after : after.slice(0, end);
 }
 

@@ -11,11 +11,13 @@
  *   (a second sentence), unless it reads as a section title ("2. Information och service"),
  *   which build-plan makes an area;
  * - any other line with action text starts a row.
- * A line that runs over the columns and reads as a title is a section row across the table.
+ * A line that runs over the columns and reads as a title is a section row across the table; text
+ * over two columns beside other cells (each at a column's left edge) is a cell merged across them.
  * Wrapped text goes on after a space, a line of its own after a line break (owners a line each).
  */
 import { looksLikeSectionTitle } from './build-plan';
 import { Columns, lineCells } from './pdf-columns';
+import { pdfNoTable } from './pdf-errors';
 import { Line, lineText, Segment } from './pdf-lines';
 
 export interface PdfRow {
@@ -29,6 +31,9 @@ export type TableLine = { line: Line; section: true } | { line: Line; section: f
 export function classifyLine(line: Line, columns: Columns): TableLine | undefined {
   const { spans, crossing } = lineCells(line, columns);
   if (!crossing) return { line, section: false, spans };
+  // Beside other cells, text over two columns is a cell merged across them: read in its first.
+  const startsAColumn = (s: Segment) => columns.lefts.some((left) => Math.abs(s.left - left) <= 1.5 * line.size);
+  if (line.segments.length > 1 && line.segments.every(startsAColumn)) return { line, section: false, spans };
   return looksLikeSectionTitle(lineText(line)) ? { line, section: true } : undefined;
 }
 
@@ -62,6 +67,9 @@ export function tableRows(lines: TableLine[], columns: Columns, titleColumn: num
     if (!open || startsRow(spans, filled, titleColumn, open, wraps)) {
       // Text under the header but beside no action (a header cell's second line) starts nothing.
       if (!filled.has(titleColumn)) continue;
+      if (open && splitsCentredRow(open, spans[titleColumn]!, titleColumn, wraps)) {
+        throw pdfNoTable(`the cells of the table on page ${entry.line.page + 1} are not aligned to the top of their rows (centred, perhaps), so its rows cannot be told apart`);
+      }
       close();
       open = { parts: spans.map((s) => (s ? [s.text] : [])), first: filled, last: spans };
       continue;
@@ -86,6 +94,17 @@ function startsRow(spans: Array<Segment | undefined>, filled: Set<number>, title
   if (filled.size === 1) return !goesOn && looksLikeSectionTitle(text.text);
   const fewer = filled.size < open.first.size && [...filled].every((c) => open.first.has(c));
   return !(goesOn && fewer);
+}
+
+/**
+ * A row of action text alone, whose last line goes on, mid-sentence, in the line that would
+ * start the next: the action's first lines stand above the other cells of its row, centred
+ * beside them. (In a table whose cells stand at the top of their rows, a row's first line has
+ * its other cells; a section title alone is followed by an action that begins a sentence.)
+ */
+function splitsCentredRow(open: OpenRow, next: Segment, title: number, wraps: WrapTest): boolean {
+  const alone = open.parts.every((p, c) => c === title || p.length === 0);
+  return alone && /^\p{Ll}/u.test(next.text) && wraps(open.last[title], next, title);
 }
 
 /** Whether `below` is the rest of `above` in column `column`: its first word would not have fitted on the line above. */

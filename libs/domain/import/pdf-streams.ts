@@ -13,7 +13,7 @@
  */
 import { constants, inflateRawSync } from 'node:zlib';
 import { ImportLimits, tooLarge } from './limits';
-import { pdfNotReadable } from './pdf';
+import { pdfNotReadable } from './pdf-errors';
 
 const FLATE = new Set(['FlateDecode', 'Fl']);
 /** The most one byte can become: deflate's limit, LZW's (a 12-bit code for up to 4,096 bytes), run length's. */

@@ -124,7 +124,7 @@ function scannedTable(): Buffer {
 describe('PDF: what is not a plan to read', () => {
   it('says that a scanned PDF has no text layer and what to do instead', async () => {
     const content = await writePdf([{ image: scannedTable(), width: 495 }, { pageBreak: true }, { image: scannedTable(), width: 495 }]);
-    await rejects(content, 'IMPORT_PDF_NO_TEXT', /^The PDF has no text layer \(it is a scan or its pages are images\).*export the plan from Word or Excel as \.docx or \.xlsx and import that file instead$/);
+    await rejects(content, 'IMPORT_PDF_NO_TEXT', /^The PDF has no text layer \(it is a scan or its pages are images\), so its plan cannot be read\. Export the plan from Word or Excel as \.docx or \.xlsx and import that file instead$/);
   });
 
   it('says the same of a PDF with drawings but no text at all', async () => {
@@ -133,7 +133,7 @@ describe('PDF: what is not a plan to read', () => {
 
   it('says that no plan table could be read in a PDF of prose, naming the columns it looks for', async () => {
     const content = await writePdf([{ heading: 'Handlingsplan' }, { text: 'Vi ska träffa företagen oftare och ge dem bättre service.' }, { text: 'Ansvarig: näringslivsenheten. När: under 2021.' }]);
-    await rejects(content, 'IMPORT_PDF_NO_TABLE', /^No plan table could be read in the PDF: no line names an action column \(AKTIVITET.*export the plan from Word or Excel as \.docx or \.xlsx and import that file instead$/);
+    await rejects(content, 'IMPORT_PDF_NO_TABLE', /^No plan table could be read in the PDF: no line names an action column \(AKTIVITET.*\. Export the plan from Word or Excel as \.docx or \.xlsx and import that file instead$/);
   });
 
   it('reads no plan from a table whose columns are not a plan\'s', async () => {
@@ -144,6 +144,13 @@ describe('PDF: what is not a plan to read', () => {
   it('makes up no plan from a table whose columns run together', async () => {
     const content = await writePdf([{ heading: 'Företagsservice' }, { text: 'Aktivitet När Ansvar' }, { text: 'Företagsbesök Q1 2021 Näringsliv' }]);
     await rejects(content, 'IMPORT_PDF_NO_TABLE', /columns run together/);
+  });
+
+  it.each([2, 3])('refuses a table whose cells are centred in their rows, saying so (actions on %i lines)', async (lines) => {
+    const rows = [['Företagsträffar med politiker och tjänstepersoner minst sex gånger per år.', 'Q1 2020', 'Staben KSO, KD'], ['Enkät.', 'Q3 2020', 'Staben']];
+    const columns = PLAN_COLUMNS(['AKTIVITET', 'NÄR?', 'ANSVAR']).map((c, i) => (i === 0 ? { ...c, width: lines === 2 ? 280 : 175 } : c));
+    const content = await writePdf([{ heading: '1. Öppet klimat' }, { table: { columns, rows, valign: 'middle' } }]);
+    await rejects(content, 'IMPORT_PDF_NO_TABLE', /the cells of the table on page 1 are not aligned to the top of their rows \(centred, perhaps\)/);
   });
 
   it('is told by its bytes, whatever its name, and is read as a plan only', async () => {

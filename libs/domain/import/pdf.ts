@@ -7,6 +7,7 @@
 import { DomainError } from '../errors';
 import { buildPlan } from './build-plan';
 import { ImportLimits, IMPORT_LIMITS } from './limits';
+import { pdfNoTable, pdfNoText, pdfOnlyInTheApi } from './pdf-errors';
 import { pdfBlocks } from './pdf-layout';
 import { checkPdfStreams } from './pdf-streams';
 import { PlanImportOptions, PlanImportPreview } from './types';
@@ -41,31 +42,20 @@ export interface DocumentReaders {
   pdfText?: PdfTextReader;
 }
 
-const INSTEAD = 'export the plan from Word or Excel as .docx or .xlsx and import that file instead';
-
 export async function parsePdf(content: Uint8Array, options: PlanImportOptions, readers: DocumentReaders, limits: ImportLimits = IMPORT_LIMITS): Promise<PlanImportPreview> {
-  if (!readers.pdfText) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', `PDF files are read by the API only: ${INSTEAD}`);
+  if (!readers.pdfText) throw pdfOnlyInTheApi();
   checkPdfStreams(content, limits);
   const pages = await readers.pdfText(content, { pages: limits.pdfPages, textItems: limits.pdfTextItems, characters: limits.textCharacters });
-  if (!pages.some((page) => page.items.some((item) => item.text.trim()))) {
-    throw new DomainError('IMPORT_PDF_NO_TEXT', `The PDF has no text layer (it is a scan or its pages are images), so its plan cannot be read: ${INSTEAD}`, [{ path: 'file', message: `no text on ${pages.length} page(s)` }]);
-  }
-  const blocks = pdfBlocks(pages);
+  if (!pages.some((page) => page.items.some((item) => item.text.trim()))) throw pdfNoText(pages.length);
+  const { blocks, warnings } = pdfBlocks(pages);
   if (!blocks.some((b) => b.kind === 'row')) {
-    throw noTable('no line names an action column (AKTIVITET, Åtgärd, Insats, Tiltak, Action) beside a timing (NÄR, Tidplan, Hvornår, When) or owner column (ANSVAR, Ansvarig, Ansvarlig, Owner)');
+    throw pdfNoTable('no line names an action column (AKTIVITET, Åtgärd, Insats, Tiltak, Action) beside a timing (NÄR, Tidplan, Hvornår, When) or owner column (ANSVAR, Ansvarig, Ansvarlig, Owner), as a table\'s header would; a table that is an image, or whose columns run together, cannot be read');
   }
   try {
-    return buildPlan('pdf', blocks, options);
+    const preview = buildPlan('pdf', blocks, options);
+    return { ...preview, warnings: [...warnings, ...preview.warnings] };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'IMPORT_EMPTY') throw noTable('a table header was found but no rows under it could be told apart');
+    if (error instanceof DomainError && error.code === 'IMPORT_EMPTY') throw pdfNoTable('a table header was found but no rows under it could be told apart');
     throw error;
   }
-}
-
-function noTable(why: string): DomainError {
-  return new DomainError('IMPORT_PDF_NO_TABLE', `No plan table could be read in the PDF: ${why}. If the table is an image or its columns run together, ${INSTEAD}`, [{ path: 'file', message: why }]);
-}
-
-export function pdfNotReadable(why: string): DomainError {
-  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `Not a readable PDF: ${why}. To import the plan, ${INSTEAD}`, [{ path: 'file', message: why }]);
 }

@@ -8,7 +8,7 @@ export interface ImportWarning {
   row?: number;
 }
 
-export type ImportWarningCode = 'IGNORED_COLUMNS' | 'ROW_WITHOUT_TITLE' | 'NO_AREA' | 'MISSING_COLUMNS';
+export type ImportWarningCode = 'IGNORED_COLUMNS' | 'ROW_WITHOUT_TITLE' | 'NO_AREA' | 'MISSING_COLUMNS' | 'PDF_LINES_LEFT_OUT';
 
 export interface ImportedSchedule {
   kind: ScheduleKind;

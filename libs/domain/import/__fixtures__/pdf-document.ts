@@ -20,6 +20,8 @@ export interface PdfTable {
   /** Points between a cell's border and its text. Default 4. */
   padding?: number;
   borders?: boolean;
+  /** Where a cell's text stands in its row. Default top. */
+  valign?: 'top' | 'middle';
 }
 
 export type PdfBlock =
@@ -66,7 +68,10 @@ function table(pdf: PDFKit.PDFDocument, spec: PdfTable): void {
     cells.forEach((text, i) => {
       const { width } = spec.columns[i];
       if (spec.borders !== false) pdf.lineWidth(0.5).rect(x, y, width, h).stroke();
-      pdf.font(font).fontSize(10).text(text, x + padding, y + padding, { width: width - 2 * padding, align });
+      pdf.font(font).fontSize(10);
+      const inner = width - 2 * padding;
+      const below = spec.valign === 'middle' ? (h - 2 * padding - pdf.heightOfString(text, { width: inner })) / 2 : 0;
+      pdf.text(text, x + padding, y + padding + below, { width: inner, align });
       x += width;
     });
     pdf.x = MARGIN;
