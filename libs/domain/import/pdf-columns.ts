@@ -57,12 +57,35 @@ export function lineCells(line: Line, columns: Columns): LineCells {
   const spans: Array<Segment | undefined> = new Array(bounds.length + 1).fill(undefined);
   // A few points of slack: text set flush against a boundary is not over it.
   const slack = 0.2 * line.size;
+  const columnOf = (segment: Segment) => bounds.filter((b) => segment.left >= b - slack).length;
+  // Beside other cells, text over a column's start was two cells' text run together (below).
+  const segments = line.segments.length > 1 ? line.segments.flatMap((s) => splitAtColumns(s, columnOf(s), columns, slack)) : line.segments;
   let crossing = false;
-  for (const segment of line.segments) {
-    const column = bounds.filter((b) => segment.left >= b - slack).length;
+  for (const segment of segments) {
+    const column = columnOf(segment);
     if (column < bounds.length && segment.right > columns.lefts[column + 1] + slack) crossing = true;
     const span = spans[column];
     spans[column] = span ? { text: `${span.text} ${segment.text}`, left: span.left, right: Math.max(span.right, segment.right) } : { ...segment };
   }
   return { cells: spans.map((s) => s?.text ?? ''), spans, crossing };
+}
+
+/**
+ * Two cells' text on a line, less than a few letters apart, comes out of pdf.js as one run
+ * ("…till medarbetare Q2 2020"): it is parted at the space where the next column's text begins,
+ * the letters taken as equally wide, if a word begins within a letter and a half of it.
+ */
+function splitAtColumns(segment: Segment, column: number, columns: Columns, slack: number): Segment[] {
+  const next = columns.lefts[column + 1];
+  if (next === undefined || segment.right <= next + slack) return [segment];
+  const letter = (segment.right - segment.left) / segment.text.length;
+  const at = (k: number) => segment.left + k * letter;
+  let best: number | undefined;
+  for (let k = segment.text.indexOf(' '); k >= 0; k = segment.text.indexOf(' ', k + 1)) {
+    if (Math.abs(at(k + 1) - next) <= 1.5 * letter && (best === undefined || Math.abs(at(k + 1) - next) < Math.abs(at(best + 1) - next))) best = k;
+  }
+  if (best === undefined) return [segment];
+  const left = { text: segment.text.slice(0, best), left: segment.left, right: at(best) };
+  const rest = { text: segment.text.slice(best + 1), left: Math.max(at(best + 1), next), right: segment.right };
+  return [left, ...splitAtColumns(rest, column + 1, columns, slack)];
 }

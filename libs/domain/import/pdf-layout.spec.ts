@@ -62,21 +62,70 @@ describe('PDF layout: rows', () => {
     const areas = plan(page(
       heading(60, '1. Företagsservice'),
       HEADER(100),
-      at(120, [55, 'Möte.'], [205, 'Q1 2021'], [285, 'KSO']),
-      at(140, [55, '2. Upphandling och inköp i hela kommunkoncernen']),
-      at(160, [55, 'Dialog.'], [205, 'Q2 2021'], [285, 'Inköp']),
-      at(180, [55, 'Information']),
-      at(200, [55, 'Nyhetsbrev.'], [205, 'Q3 2021'], [285, 'KSO']),
+      at(120, [55, 'Företagsbesök hos alla nya'], [205, 'Q1 2021'], [285, 'KSO']),
+      at(132, [55, 'företag.']),
+      at(150, [55, '2. Upphandling och inköp i hela kommunkoncernen']),
+      at(170, [55, 'Dialog.'], [205, 'Q2 2021'], [285, 'Inköp']),
+      at(190, [55, 'Information']),
+      at(210, [55, 'Nyhetsbrev.'], [205, 'Q3 2021'], [285, 'KSO']),
     ));
     expect(areas).toEqual([
-      ['Företagsservice', [['Möte.', 'Q1 2021', 'KSO']]],
+      ['Företagsservice', [['Företagsbesök hos alla nya företag.', 'Q1 2021', 'KSO']]],
       ['Upphandling och inköp i hela kommunkoncernen', [['Dialog.', 'Q2 2021', 'Inköp']]],
       ['Information', [['Nyhetsbrev.', 'Q3 2021', 'KSO']]],
     ]);
   });
 });
 
+describe('PDF layout: rows, sections and paragraphs', () => {
+  // A long first line, so that the column's reach is known.
+  const long = (y: number) => [...at(y, [55, 'Företagsbesök hos alla nya'], [205, 'Q1 2021'], [285, 'KSO']), ...at(y + 12, [55, 'företag.'])];
+
+  it('starts a section at a numbered title alone, whatever the line above it', () => {
+    const areas = plan(page(heading(60, 'Företagsservice'), HEADER(100), long(120), at(150, [55, 'Uppföljning av alla besök med']), at(162, [55, '2. Upphandling']), at(180, [55, 'Dialog.'], [205, 'Q2 2021'], [285, 'Inköp'])));
+    expect(areas.map(([area, actions]) => [area, actions.length])).toEqual([['Företagsservice', 1], ['Upphandling', 1]]);
+    expect(areas[0][1][0][0]).toBe('Företagsbesök hos alla nya företag. Uppföljning av alla besök med');
+  });
+
+  it('takes no line that goes on in the next, or begins in lower case, for a section title', () => {
+    const lines = page(HEADER(100), long(120), at(140, [55, 'Mötena är ett tillfälle för']), at(152, [55, 'arbetsområden.']), at(164, [55, 'internutbildning i olika']), at(180, [55, 'Dialog.'], [205, 'Q2 2021'], [285, 'Inköp']));
+    expect(rows(blocksOf([lines])).slice(1).map((r) => r[0].replace(/\s+/g, ' '))).toEqual(['Företagsbesök hos alla nya företag. Mötena är ett tillfälle för arbetsområden. internutbildning i olika', 'Dialog.']);
+  });
+
+  it('ends a table at prose whose first line would read as a title across the table', () => {
+    const areas = plan(page(
+      heading(60, 'Företagsservice'),
+      HEADER(100),
+      long(120),
+      at(150, [50, '2. Upphandling']),
+      at(170, [50, 'Bra service bygger på en god samverkan och kunskap om']),
+      at(182, [50, 'kommunens verksamheter för att kunna lotsa företagaren rätt.']),
+      at(200, [50, 'Aktiviteter']),
+      HEADER(220),
+      at(240, [55, 'Dialog.'], [205, 'Q2 2021'], [285, 'Inköp']),
+    ));
+    expect(areas.map(([area, actions]) => [area, actions.length])).toEqual([['Företagsservice', 1], ['Upphandling', 1]]);
+  });
+
+  it('reads a paragraph over a page break as one, but not past a sentence the page ended', () => {
+    const first = page(heading(60, '1. Företagsservice'), at(780, [50, 'Bra service bygger på en god samverkan och kunskap om']));
+    const second = page(at(60, [50, 'kommunens verksamheter.']), HEADER(100), at(120, [55, 'Möte.'], [205, 'Q1 2021'], [285, 'KSO']));
+    expect(plan(first, second).map(([area]) => area)).toEqual(['Företagsservice']);
+    const ended = page(heading(60, '1. Företagsservice'), at(780, [50, 'Aktiviteter för att skapa en god samverkan:']));
+    const bold = page(at(60, [50, 'Aktiviteter']), HEADER(100), at(120, [55, 'Möte.'], [205, 'Q1 2021'], [285, 'KSO']));
+    expect(plan(ended, bold).map(([area]) => area)).toEqual(['Företagsservice']);
+  });
+});
+
 describe('PDF layout: cells', () => {
+  it('parts two cells’ text that pdf.js ran together at the start of the next column', () => {
+    // pdf.js runs text together when less than 0.6 of its size apart: here the action reaches 200, the timing begins at 205.
+    const runTogether = [{ text: 'Översyn av informationen till Q2 2021', x: 55, y: 120, width: 185, size: SIZE }, ...at(120, [285, 'Ledningen'])];
+    const blocks = blocksOf([page(HEADER(100), runTogether, at(132, [55, 'medarbetarna.']), at(150, [55, 'Enkät'], [205, 'Q3 2021'], [285, 'Staben']))]);
+    expect(rows(blocks).slice(1)).toEqual([['Översyn av informationen till medarbetarna.', 'Q2 2021', 'Ledningen'], ['Enkät', 'Q3 2021', 'Staben']]);
+  });
+
+
   it('reads a line that reaches further than any before it, short of the next column, as a row', () => {
     const first = page(HEADER(100), at(120, [55, 'Möte'], [205, 'Q1 2021'], [285, 'KSO']));
     const second = page(HEADER(80), at(100, [55, 'Företagsbesök hos alla nya'], [205, 'Q2 2021'], [285, 'KSO']), at(120, [55, 'Enkät'], [205, 'Q3 2021'], [285, 'Staben']));

@@ -68,6 +68,9 @@ function parts(lines: Line[]): { found: Part[]; leftOut: Line[] } {
     }
     if (table) ended = heading(table) ? undefined : table;
     else if (ended && heading(ended)) ended = undefined;
+    // A title across the table that this prose goes on from was the prose's first line.
+    const last = table?.lines.at(-1);
+    if (table && last?.section && continues(last.line, line)) found.push({ kind: 'text', line: table.lines.pop()!.line });
     table = undefined;
     if (ended && readsAsRow(line, ended)) leftOut.push(line);
     found.push({ kind: 'text', line });
@@ -133,8 +136,8 @@ function blocksOf(parts: Part[]): Block[] {
 }
 
 /**
- * The headings of the text between tables: lines joined into paragraphs (same page, same type,
- * no wider gap than a line's), those that read as headings kept ("2. Information och service",
+ * The headings of the text between tables: lines joined into paragraphs (same type, no wider
+ * gap than a line's, over a page break too), those that read as headings kept ("2. Information och service",
  * not a sentence and not a column's name like "Aktiviteter"). A heading right above another
  * table (a caption: "Nyckeltal") is passed over when a larger heading came before it.
  */
@@ -180,6 +183,13 @@ class Headings {
 /** A list item or a numbered heading starts a paragraph of its own. */
 const STARTS_ITEM = /^(?:\d+(?:\.\d+)*\.?\s|[-–•*·▪◦]\s)/;
 
+/**
+ * The next line of a paragraph: in the same type, no further below than a generous line height
+ * (further if it begins in lower case, going on from a sentence), or first on the next page
+ * after a sentence cut short by the page break.
+ */
 function continues(previous: Line, line: Line): boolean {
-  return line.page === previous.page && Math.abs(line.size - previous.size) <= 0.5 && line.gapAbove <= 1.6 * line.size && !STARTS_ITEM.test(lineText(line));
+  if (Math.abs(line.size - previous.size) > 0.5 || STARTS_ITEM.test(lineText(line))) return false;
+  if (line.page !== previous.page) return line.page === previous.page + 1 && !Number.isFinite(line.gapAbove) && !/[.:;!?]$/.test(lineText(previous));
+  return line.gapAbove <= (/^\p{Ll}/u.test(lineText(line)) ? 2.5 : 1.75) * line.size;
 }

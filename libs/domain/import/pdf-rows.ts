@@ -46,17 +46,19 @@ interface OpenRow {
 }
 
 const BULLET = /^[-–•*·▪◦]\s/;
+const NUMBERED = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
 
 export function tableRows(lines: TableLine[], columns: Columns, titleColumn: number): PdfRow[] {
   const width = columns.bounds.length + 1;
   const wraps = wrapTest(lines, columns);
+  const inCell = inCellTest(lines, titleColumn);
   const rows: PdfRow[] = [];
   let open: OpenRow | undefined;
   const close = () => {
     if (open) rows.push({ cells: open.parts.map((p) => p.join('')), merged: false });
     open = undefined;
   };
-  for (const entry of lines) {
+  for (const [i, entry] of lines.entries()) {
     if (entry.section) {
       close();
       rows.push({ cells: [lineText(entry.line), ...new Array(width - 1).fill('')], merged: true });
@@ -64,7 +66,7 @@ export function tableRows(lines: TableLine[], columns: Columns, titleColumn: num
     }
     const { spans } = entry;
     const filled = new Set(spans.flatMap((s, i) => (s ? [i] : [])));
-    if (!open || startsRow(spans, filled, titleColumn, open, wraps)) {
+    if (!open || startsRow(entry.line, spans, filled, titleColumn, open, { wraps, inCell, continued: continued(lines[i + 1], titleColumn) })) {
       // Text under the header but beside no action (a header cell's second line) starts nothing.
       if (!filled.has(titleColumn)) continue;
       if (open && splitsCentredRow(open, spans[titleColumn]!, titleColumn, wraps)) {
@@ -86,12 +88,25 @@ export function tableRows(lines: TableLine[], columns: Columns, titleColumn: num
   return rows;
 }
 
-function startsRow(spans: Array<Segment | undefined>, filled: Set<number>, title: number, open: OpenRow, wraps: WrapTest): boolean {
+interface RowTests {
+  wraps: WrapTest;
+  inCell: (line: Line) => boolean;
+  /** The line below goes on with action text alone. */
+  continued: boolean;
+}
+
+function startsRow(line: Line, spans: Array<Segment | undefined>, filled: Set<number>, title: number, open: OpenRow, tests: RowTests): boolean {
   const text = spans[title];
   if (!text) return false;
   // The rest of a wrapped line, a list item, or what follows "…utvecklas:" goes on in the cell.
-  const goesOn = wraps(open.last[title], text, title) || BULLET.test(text.text) || /:$/.test(open.last[title]?.text ?? '');
-  if (filled.size === 1) return !goesOn && looksLikeSectionTitle(text.text);
+  const goesOn = tests.wraps(open.last[title], text, title) || BULLET.test(text.text) || /:$/.test(open.last[title]?.text ?? '');
+  if (filled.size === 1) {
+    // A numbered title ("2. Information och service") starts a section whatever the line above.
+    if (NUMBERED.test(text.text)) return looksLikeSectionTitle(text.text);
+    // A section title begins as a title does, apart from the line above, and is a line of its
+    // own; a line in lower case goes on from a sentence above.
+    return !goesOn && !tests.inCell(line) && !tests.continued && !/^\p{Ll}/u.test(text.text) && looksLikeSectionTitle(text.text);
+  }
   const fewer = filled.size < open.first.size && [...filled].every((c) => open.first.has(c));
   return !(goesOn && fewer);
 }
@@ -107,6 +122,31 @@ function splitsCentredRow(open: OpenRow, next: Segment, title: number, wraps: Wr
   return alone && /^\p{Ll}/u.test(next.text) && wraps(open.last[title], next, title);
 }
 
+/** Whether this line holds action text alone (so that the line above it goes on in it). */
+function continued(next: TableLine | undefined, title: number): boolean {
+  return next !== undefined && !next.section && next.spans[title] !== undefined && next.spans.filter(Boolean).length === 1;
+}
+
+/**
+ * Whether a line is as close to the one above as a cell's lines are, in a table whose rows stand
+ * further apart than that (cell padding, paragraph spacing): then it is no row's first line. The
+ * table's line spacing is its smallest recurring gap (the tenth percentile, so that one odd pair
+ * of lines does not set it); its rows' gap, the middle one above lines that fill the action
+ * column and another. In a table set tight, every line is as close: this tells nothing there.
+ */
+function inCellTest(lines: TableLine[], title: number): (line: Line) => boolean {
+  const gaps = (entries: TableLine[]) => entries.map((e) => e.line.gapAbove).filter((g) => Number.isFinite(g) && g > 0).sort((a, b) => a - b);
+  const all = gaps(lines);
+  const starts = gaps(lines.filter((e) => !e.section && e.spans[title] && e.spans.filter(Boolean).length > 1));
+  const spacing = all[Math.floor(all.length / 10)];
+  const rows = starts[Math.floor(starts.length / 2)];
+  if (spacing === undefined || rows === undefined || rows <= spacing * 1.2) return () => false;
+  return (line) => line.gapAbove <= spacing * 1.1;
+}
+
+/** A segment's average width of a character. */
+const width = (s: Segment) => (s.right - s.left) / Math.max(1, s.text.length);
+
 /** Whether `below` is the rest of `above` in column `column`: its first word would not have fitted on the line above. */
 type WrapTest = (above: Segment | undefined, below: Segment, column: number) => boolean;
 
@@ -120,10 +160,11 @@ function wrapTest(lines: TableLine[], columns: Columns): WrapTest {
   for (const entry of lines) if (!entry.section) entry.spans.forEach((s, c) => s && (widest[c] = Math.max(widest[c] ?? -Infinity, s.right)));
   return (above, below, column) => {
     if (!above) return false;
-    const character = (above.right - above.left) / Math.max(1, above.text.length);
     const bound = columns.bounds[column] ?? columns.right;
-    const reach = Math.max(widest[column] ?? above.right, bound - 1.5 * character);
+    const reach = Math.max(widest[column] ?? above.right, bound - 1.5 * width(above));
+    // The word measured as the line it is on is set (its letters' average width), plus a space;
+    // within half a letter of the reach it is taken not to have fitted.
     const word = below.text.split(' ')[0];
-    return above.right + character * (1 + word.length) > reach;
+    return above.right + width(below) * (1 + word.length) > reach - width(below) / 2;
   };
 }
