@@ -18,6 +18,7 @@ export function pdfNoTable(why: string): DomainError {
   return new DomainError('IMPORT_PDF_NO_TABLE', `No plan table could be read in the PDF: ${why}. ${INSTEAD}`, [{ path: 'file', message: why }]);
 }
 
-export function pdfOnlyInTheApi(): DomainError {
-  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `PDF files are read by the API only. ${INSTEAD}`);
+/** A caller that gave no PDF reader (the API and the CLI give pdf.js's). */
+export function pdfWithoutReader(): DomainError {
+  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `PDF files are not read here (no PDF reader was given). ${INSTEAD}`);
 }

@@ -159,6 +159,6 @@ describe('PDF: what is not a plan to read', () => {
     expect(detectFormat({ filename: 'plan.txt', content })).toBe('pdf');
     expect(() => readBlocks({ filename: 'organisation.pdf', content })).toThrow(/A PDF is read as a plan only: save this table as CSV or XLSX/);
     const error = await parsePlanDocument({ filename: 'plan.pdf', content }, FROM).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'IMPORT_UNSUPPORTED_FORMAT', message: expect.stringMatching(/^PDF files are read by the API only/) });
+    expect(error).toMatchObject({ code: 'IMPORT_UNSUPPORTED_FORMAT', message: expect.stringMatching(/^PDF files are not read here \(no PDF reader was given\)/) });
   });
 });

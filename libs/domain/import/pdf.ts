@@ -7,7 +7,7 @@
 import { DomainError } from '../errors';
 import { buildPlan } from './build-plan';
 import { ImportLimits, IMPORT_LIMITS } from './limits';
-import { pdfNoTable, pdfNoText, pdfOnlyInTheApi } from './pdf-errors';
+import { pdfNoTable, pdfNoText, pdfWithoutReader } from './pdf-errors';
 import { pdfBlocks } from './pdf-layout';
 import { checkPdfStreams } from './pdf-streams';
 import { PlanImportOptions, PlanImportPreview } from './types';
@@ -43,7 +43,7 @@ export interface DocumentReaders {
 }
 
 export async function parsePdf(content: Uint8Array, options: PlanImportOptions, readers: DocumentReaders, limits: ImportLimits = IMPORT_LIMITS): Promise<PlanImportPreview> {
-  if (!readers.pdfText) throw pdfOnlyInTheApi();
+  if (!readers.pdfText) throw pdfWithoutReader();
   checkPdfStreams(content, limits);
   const pages = await readers.pdfText(content, { pages: limits.pdfPages, textItems: limits.pdfTextItems, characters: limits.textCharacters });
   if (!pages.some((page) => page.items.some((item) => item.text.trim()))) throw pdfNoText(pages.length);
