@@ -65,7 +65,7 @@ export function tableRows(lines: TableLine[], columns: Columns, titleColumn: num
       continue;
     }
     const { spans } = entry;
-    const filled = new Set(spans.flatMap((s, i) => (s ? [i] : [])));
+    const filled = new Set(spans.flatMap((s, c) => (s ? [c] : [])));
     if (!open || startsRow(entry.line, spans, filled, titleColumn, open, { wraps, inCell, continued: continued(lines[i + 1], titleColumn) })) {
       // Text under the header but beside no action (a header cell's second line) starts nothing.
       if (!filled.has(titleColumn)) continue;

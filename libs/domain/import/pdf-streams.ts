@@ -79,7 +79,9 @@ function unpackedSize(data: Uint8Array, dictionary: string, budget: { left: numb
     if (SHRINKING.has(filter)) {
       current = undefined; // no larger, but no longer bytes zlib could read
     } else if (IMAGE_CODECS.has(filter)) {
-      if (!/\/Subtype\s*\/Image\b/.test(dictionary)) throw pdfNotReadable(`a stream that is no image is compressed as one (${filter})`);
+      // An image says so, or has a width and height (a page's thumbnail need not say so).
+      const image = /\/Subtype\s*\/Image\b/.test(dictionary) || (/\/Width\b/.test(dictionary) && /\/Height\b/.test(dictionary));
+      if (!image) throw pdfNotReadable(`a stream that is no image is compressed as one (${filter})`);
       return size;
     } else if (FLATE.has(filter) && current) {
       current = inflate(current, budget);
