@@ -2,7 +2,12 @@
 // - unit: specs next to their code (*.spec.ts), no services.
 // - integration: suites under test/ (*.int.ts, *.e2e.ts) against a real Temporal dev server and a
 //   real PostgreSQL, started once in globalSetup (or taken from TEMPORAL_ADDRESS / DATABASE_URL).
-const transform = { '^.+\\.ts$': ['@swc/jest'] };
+// pdf.js (pdfjs-dist) is ESM only, which jest's module sandbox does not import without
+// --experimental-vm-modules: its two modules are compiled to CommonJS like our own code (swc turns
+// `import.meta.url` into the file's URL). Built code imports them natively.
+const pdfjs = ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const transform = { '^.+\\.ts$': ['@swc/jest'], '/node_modules/pdfjs-dist/legacy/build/pdf(\\.worker)?\\.mjs$': pdfjs };
+const transformIgnorePatterns = ['/node_modules/(?!pdfjs-dist/)'];
 const ignore = ['/node_modules/', '/dist/', '/apps/web/'];
 
 /** @type {import('jest').Config} */
@@ -15,6 +20,7 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       testPathIgnorePatterns: ignore,
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'integration',
@@ -23,6 +29,7 @@ module.exports = {
       testMatch: ['**/*.int.ts', '**/*.e2e.ts'],
       testPathIgnorePatterns: ignore,
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       slowTestThreshold: 30,

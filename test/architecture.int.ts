@@ -33,6 +33,8 @@ describe('architecture rules (lint)', () => {
     ['libs/domain/schedule/x.ts', "import { loadConfig } from '../../config/config';"],
     ['libs/domain/schedule/x.ts', "import { readFileSync } from 'node:fs';"],
     ['libs/domain/x.ts', "import { Injectable } from '@nestjs/common';"],
+    ['libs/domain/import/x.ts', "import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';"],
+    ['libs/domain/import/x.ts', "import { readPdfText } from '../../pdf-reading';"],
     ['workflows/x.workflow.ts', "import { DataSource } from 'typeorm';"],
     ['workflows/x.workflow.ts', "import { Client } from '@temporalio/client';"],
     ['workflows/x.workflow.ts', "import { SystemActivitiesService } from '../apps/worker/activities/system.activities';"],
@@ -47,6 +49,7 @@ describe('architecture rules (lint)', () => {
 
   it.each([
     ['libs/domain/schedule/x.ts', "import { DateTime } from 'luxon';"],
+    ['libs/pdf-reading/x.ts', "import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';"],
     ['workflows/x.workflow.ts', "import { sleep } from '@temporalio/workflow';"],
     ['workflows/x.workflow.ts', "import { DomainError } from '../libs/domain/errors';"],
     ['apps/api/x.ts', "import { SYSTEM_CHECK_WORKFLOW } from '../../workflows/contracts/system-check';"],

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writePdf } from '../../libs/domain/import/__fixtures__/pdf-document';
 
 const root = join(__dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -63,6 +66,23 @@ describe('CLI', () => {
     const visits = plan.areas[0].actions[1];
     expect(visits.title).toMatch(/regelbundna företagsbesök/);
     expect(visits.schedule.kind).toBe('continuous');
+  });
+
+  it('import --dry-run previews a PDF plan, and says why a scan cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bevaka-cli-'));
+    try {
+      const table = { columns: [{ title: 'Åtgärd', width: 250 }, { title: 'När', width: 100 }, { title: 'Ansvar', width: 100 }], rows: [['Företagsträffar minst sex gånger per år.', 'Q1 2020', 'Staben']] };
+      writeFileSync(join(dir, 'plan.pdf'), await writePdf([{ heading: '1. Öppet klimat' }, { table }]));
+      const r = cli(['import', join(dir, 'plan.pdf'), '--from', '2020-01-01', '--dry-run', '--json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', areas: [{ title: 'Öppet klimat', actions: [{ title: 'Företagsträffar minst sex gånger per år.', owners: ['Staben'], schedule: { kind: 'quota' } }] }] });
+      writeFileSync(join(dir, 'scan.pdf'), await writePdf([{ pageBreak: true }]));
+      const scan = cli(['import', join(dir, 'scan.pdf'), '--dry-run', '--json']);
+      expect([scan.code, scan.stdout]).toEqual([1, '']);
+      expect(scan.stderr).toMatch(/IMPORT_PDF_NO_TEXT: The PDF has no text layer/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('bad input: clear message on stderr, nothing on stdout, non-zero exit', () => {

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../libs/domain/errors';
 import { listOccurrences, parseSchedule, ScheduleSpec } from '../../libs/domain/schedule';
 import { parsePlanDocument } from '../../libs/domain/import';
+import { readPdfText } from '../../libs/pdf-reading';
 
 const USAGE = `Usage:
   npm run -s cli -- schedule --text T [--when W] [--from YYYY-MM-DD] [--count N] [--timezone TZ] --json
@@ -62,7 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const content = await io.readFile(rest[0]).catch((e: NodeJS.ErrnoException) => {
         throw new UsageError(`Cannot read ${rest[0]}: ${e.code ?? e.message}`);
       });
-      print(await parsePlanDocument({ filename: basename(rest[0]), content }, { from: values.from, count, timezone: values.timezone }));
+      print(await parsePlanDocument({ filename: basename(rest[0]), content }, { from: values.from, count, timezone: values.timezone }, { pdfText: readPdfText }));
       return 0;
     }
     throw new UsageError(`Unknown command "${command}"`);

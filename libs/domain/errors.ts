@@ -24,6 +24,10 @@ export type DomainErrorCode =
   | 'IMPORT_NO_HEADER'
   | 'IMPORT_UNSUPPORTED_FORMAT'
   | 'IMPORT_UNKNOWN_COLUMNS'
+  /** A PDF with no text to read (a scan, or pages that are images): the plan must come another way. */
+  | 'IMPORT_PDF_NO_TEXT'
+  /** A PDF with text but no plan table whose columns could be told apart. */
+  | 'IMPORT_PDF_NO_TABLE'
   /** The document is beyond a size limit of imports (bytes, characters, sheets, rows, cells). */
   | 'IMPORT_TOO_LARGE'
   /** Reading the document took more time or memory than one import may. */

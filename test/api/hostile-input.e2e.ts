@@ -1,6 +1,9 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { onePage, stream } from '../../libs/domain/import/__fixtures__/pdf-bytes';
+import { writePdf } from '../../libs/domain/import/__fixtures__/pdf-document';
 import { zip } from '../../libs/domain/import/__fixtures__/zip-archive';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
@@ -139,6 +142,25 @@ describe('hostile input gets a clear 4xx', () => {
     ] }] });
     const good = await request(server()).post(`/api/plans/${planId}/import?dryRun=true`).set('Authorization', `Bearer ${org.cora.token}`).attach('file', await Packer.toBuffer(plan), 'Handlingsplan.docx');
     expect([good.status, good.body.format, good.body.areas?.map((a: { title: string; actions: unknown[] }) => [a.title, a.actions.length])]).toEqual([200, 'docx', [['Företagsservice', 1]]]);
+  });
+
+  it('a PDF bomb and a scanned PDF: refused, saying why; a plan in PDF, its table over two pages, read through the same upload', async () => {
+    const upload = (content: Uint8Array, name: string, dryRun = true) => request(server()).post(`/api/plans/${planId}/import?dryRun=${dryRun}`).set('Authorization', `Bearer ${org.cora.token}`).attach('file', Buffer.from(content), name);
+    const before = await rows();
+    const bomb = onePage(stream('/Filter /FlateDecode', deflateSync(Buffer.alloc(60 * 1024 * 1024, 0x20))));
+    const refused = await upload(bomb, 'plan.pdf', false);
+    expectError(refused, 413, 'IMPORT_TOO_LARGE');
+    expect(refused.body.error.message).toBe('The PDF unpacks to more than 50 MB');
+    const scan = await upload(await writePdf([{ pageBreak: true }]), 'Handlingsplan (skannad).pdf', false);
+    expectError(scan, 422, 'IMPORT_PDF_NO_TEXT');
+    expect(scan.body.error.message).toMatch(/no text layer.*Export the plan from Word or Excel as \.docx or \.xlsx/);
+    expect(await rows()).toBe(before);
+    const actions = Array.from({ length: 40 }, (_, i) => [`Företagsbesök nummer ${i + 1} hos ett av kommunens företag, med uppföljning.`, `Q${(i % 4) + 1} 2026`, 'Näringsliv']);
+    const columns = [{ title: 'Aktivitet', width: 280 }, { title: 'När', width: 80 }, { title: 'Ansvar', width: 135 }];
+    const plan = await writePdf([{ heading: '1. Företagsservice' }, { table: { columns, rows: actions } }], { foot: 'Handlingsplan · Sida {page} av {pages}' });
+    const good = await upload(plan, 'Handlingsplan.pdf');
+    expect([good.status, good.body.format, good.body.areas?.map((a: { title: string; actions: unknown[] }) => [a.title, a.actions.length])]).toEqual([200, 'pdf', [['Företagsservice', 40]]]);
+    expect(good.body.areas[0].actions.map((a: { title: string }) => a.title)).toEqual(actions.map((a) => a[0]));
   });
 
   it('an upload over the size limit: 413', async () => {

@@ -6,6 +6,7 @@ import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import type { ApiClient } from '../support/api-client';
 import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
+import { writePdf } from '../../libs/domain/import/__fixtures__/pdf-document';
 import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
@@ -289,6 +290,12 @@ describe('the web app in a browser', () => {
     await page.getByRole('link', { name: 'Importera', exact: true }).click();
     await page.getByPlaceholder('Välj plan').click();
     await page.getByRole('option', { name: 'Övertorneå handlingsplan' }).click();
+    // A PDF without text first: the wizard says why it cannot be read and what to do instead.
+    await shown(page.getByText('CSV, Excel (XLSX), Word (DOCX), PDF med text, Markdown eller text med tabeller'));
+    const scan = Buffer.from(await writePdf([{ pageBreak: true }]));
+    await page.locator('input[type="file"]').setInputFiles({ name: 'Handlingsplan (skannad).pdf', mimeType: 'application/pdf', buffer: scan });
+    await page.getByRole('button', { name: 'Visa hur filen förstås' }).click();
+    await shown(page.getByRole('alert').filter({ hasText: /^PDF-filen har inget textlager.*Exportera planen från Word eller Excel som \.docx eller \.xlsx/ }));
     await page.locator('input[type="file"]').setInputFiles(path.join(__dirname, '..', 'fixtures', 'overtornea-plan.txt'));
     await page.getByRole('button', { name: 'Visa hur filen förstås' }).click();
     await shown(page.getByText('4 arbetsområden och 17 åtgärder. Inget är sparat ännu.'));

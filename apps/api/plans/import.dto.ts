@@ -38,7 +38,7 @@ class ImportDraftResponse {
 }
 
 export class ImportResponse {
-  @ApiProperty({ enum: ['csv', 'xlsx', 'docx', 'markdown', 'text'] }) format!: string;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'docx', 'pdf', 'markdown', 'text'] }) format!: string;
   @ApiProperty({ type: [ImportedAreaResponse] }) areas!: ImportedAreaResponse[];
   @ApiProperty({ type: [WarningResponse] }) warnings!: WarningResponse[];
   @ApiPropertyOptional({ description: 'After the commit: actions created' }) created?: number;

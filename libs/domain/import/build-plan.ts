@@ -20,7 +20,7 @@ export function buildPlan(format: PlanFormat, blocks: Block[], options: PlanImpo
   if (!rows.some((r) => r.cells.some((c) => c.trim()))) {
     throw new DomainError('IMPORT_EMPTY', 'The file contains no table rows', [{ message: 'nothing to import' }]);
   }
-  const headerAnywhere = format === 'text' || format === 'markdown' || format === 'docx';
+  const headerAnywhere = format === 'text' || format === 'markdown' || format === 'docx' || format === 'pdf';
   const firstHeader = rows.findIndex((r, i) => (headerAnywhere || i < HEADER_SEARCH_ROWS) && recogniseHeader(r.cells.map(cellText)));
   if (firstHeader < 0) throw noHeader(rows);
 
@@ -90,10 +90,13 @@ function sectionTitle(cells: string[], merged: boolean): string | undefined {
   const filled = cells.filter(Boolean);
   if (merged && new Set(filled).size === 1) return stripNumbering(filled[0]);
   if (filled.length !== 1 || !cells[0]) return undefined;
-  const text = cells[0];
-  if (/^\d+(\.\d+)*\.?\s+\S/.test(text) && text.length <= 120) return stripNumbering(text);
-  if (text.length <= 60 && !/[.!?:;]$/.test(text)) return stripNumbering(text);
-  return undefined;
+  return looksLikeSectionTitle(cells[0]) ? stripNumbering(cells[0]) : undefined;
+}
+
+/** Numbered ("2. Information och service"), or short without closing punctuation. */
+export function looksLikeSectionTitle(text: string): boolean {
+  if (/^\d+(\.\d+)*\.?\s+\S/.test(text) && text.length <= 120) return true;
+  return text.length <= 60 && !/[.!?:;]$/.test(text);
 }
 
 export function stripNumbering(title: string): string {

@@ -149,7 +149,8 @@ describe('XLSX', () => {
     expect(detectFormat({ content: await workbook() })).toBe('xlsx');
     await rejects({ filename: 'x.xlsx', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }, 'IMPORT_UNSUPPORTED_FORMAT', /XLSX/);
     await rejects({ filename: 'x.xls', content: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) }, 'IMPORT_UNSUPPORTED_FORMAT', /xlsx or CSV/);
-    await rejects({ filename: 'x.pdf', content: 'Aktivitet;När\n' }, 'IMPORT_UNSUPPORTED_FORMAT', /pdf/);
+    await rejects({ filename: 'x.pdf', content: 'Aktivitet;När\n' }, 'IMPORT_UNSUPPORTED_FORMAT', /A PDF must be given as bytes/);
+    await rejects({ filename: 'x.odt', content: 'Aktivitet;När\n' }, 'IMPORT_UNSUPPORTED_FORMAT', /\.odt files are not supported: use CSV, XLSX, Word \(DOCX\), PDF, Markdown or text/);
   });
 });
 

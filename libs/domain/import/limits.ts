@@ -12,7 +12,7 @@ export const IMPORT_LIMITS = {
   actions: 2_000,
   /** XLSX and DOCX: parts of the zip archive. */
   zipEntries: 1_000,
-  /** XLSX and DOCX: bytes after decompression of the parts that are read (workbook, strings, styles, sheets; document, styles). */
+  /** XLSX and DOCX: bytes after decompression of the parts that are read (workbook, strings, styles, sheets; document, styles). PDF: of all its streams. */
   decompressedBytes: 50 * 1024 * 1024,
   sheets: 50,
   /** XLSX: the highest row and column that may hold a value (column 200 is GR). DOCX: table rows in the document, columns of a table. */
@@ -23,6 +23,9 @@ export const IMPORT_LIMITS = {
   mergedRanges: 10_000,
   /** XLSX and DOCX: elements open inside each other (Word nests a table in a cell four levels down). */
   xmlDepth: 256,
+  /** PDF: pages read, and runs of text on them all (a dense page holds a few hundred). */
+  pdfPages: 100,
+  pdfTextItems: 100_000,
 } as const;
 
 export type ImportLimits = typeof IMPORT_LIMITS;

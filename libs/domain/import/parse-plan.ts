@@ -1,6 +1,6 @@
 /**
- * Entry point of plan import: bytes (or text) in, a preview out. Pure apart from being async,
- * which XLSX loading needs; it never reads files.
+ * Entry point of plan import: bytes (or text) in, a preview out. Pure apart from being async;
+ * it never reads files. A PDF's text is taken out by a reader the caller gives (./pdf.ts).
  */
 import { DomainError } from '../errors';
 import { isIsoDate } from '../schedule/dates';
@@ -15,11 +15,16 @@ import { parseXlsx } from './xlsx';
 import { parseDocx } from './docx';
 import { cellText } from './cells';
 import { notReadable, ZipArchive } from './zip';
+import { DocumentReaders, parsePdf } from './pdf';
 
-/** Async for callers that await it; every format is read synchronously, within IMPORT_LIMITS. */
-export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOptions = {}): Promise<PlanImportPreview> {
+/** Every format but PDF is read synchronously; all within IMPORT_LIMITS. */
+export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOptions = {}, readers: DocumentReaders = {}): Promise<PlanImportPreview> {
   if (options.from !== undefined && !isIsoDate(options.from)) {
     throw new DomainError('VALIDATION_FAILED', `"from" must be a date YYYY-MM-DD, not "${options.from}"`);
+  }
+  if (detectFormat(doc) === 'pdf') {
+    if (typeof doc.content === 'string') throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'A PDF must be given as bytes');
+    return parsePdf(doc.content, options, readers);
   }
   const { format, sheets } = readBlocks(doc);
   // A workbook's plan is on the first sheet whose header says so.
@@ -35,6 +40,10 @@ export async function parsePlanDocument(doc: PlanDocument, options: PlanImportOp
 export function readBlocks(doc: PlanDocument): { format: PlanFormat; sheets: Block[][] } {
   const bytes = typeof doc.content === 'string' ? undefined : doc.content;
   const format = detectFormat(doc);
+  if (format === 'pdf') {
+    // Only plans are read from PDFs: a table such as the organisation chart is better kept as one.
+    throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'A PDF is read as a plan only: save this table as CSV or XLSX');
+  }
   if (format === 'xlsx') {
     if (!bytes) throw new DomainError('IMPORT_UNSUPPORTED_FORMAT', 'An XLSX workbook must be given as bytes');
     return { format, sheets: parseXlsx(bytes) };
@@ -55,7 +64,7 @@ function textTooLarge(): DomainError {
   return new DomainError('IMPORT_TOO_LARGE', `Text is read up to ${limit.toLocaleString('en')} characters`, [{ path: 'text', message: `longer than ${limit} characters` }]);
 }
 
-function parseTextFormat(format: Exclude<PlanFormat, 'xlsx' | 'docx'>, text: string): Block[] {
+function parseTextFormat(format: Exclude<PlanFormat, 'xlsx' | 'docx' | 'pdf'>, text: string): Block[] {
   switch (format) {
     case 'csv': return parseCsv(text);
     case 'markdown': return parseMarkdown(text);
@@ -64,14 +73,15 @@ function parseTextFormat(format: Exclude<PlanFormat, 'xlsx' | 'docx'>, text: str
 }
 
 const EXTENSIONS: Record<string, PlanFormat> = {
-  csv: 'csv', tsv: 'text', txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', xlsx: 'xlsx', xlsm: 'xlsx', docx: 'docx', docm: 'docx',
+  csv: 'csv', tsv: 'text', txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', xlsx: 'xlsx', xlsm: 'xlsx', docx: 'docx', docm: 'docx', pdf: 'pdf',
 };
-const UNSUPPORTED = ['pdf', 'odt', 'ods', 'zip', 'png', 'jpg'];
+const UNSUPPORTED = ['odt', 'ods', 'zip', 'png', 'jpg'];
 
 export function detectFormat(doc: PlanDocument): PlanFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(doc.filename ?? '')?.[1]?.toLowerCase();
   const bytes = typeof doc.content === 'string' ? undefined : doc.content;
   if (bytes && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return officeFormat(bytes, ext);
+  if (bytes && isPdf(bytes)) return 'pdf';
   const word = ext === 'doc' || (ext !== undefined && EXTENSIONS[ext] === 'docx');
   // Word and Excel 97–2003 files are both OLE compound files (D0 CF …): the name tells which.
   if (ext === 'doc' || ext === 'xls' || (bytes && bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
@@ -109,7 +119,16 @@ function officeFormat(bytes: Uint8Array, ext: string | undefined): PlanFormat {
 }
 
 function unsupported(ext: string): DomainError {
-  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Word (DOCX), Markdown or text`);
+  return new DomainError('IMPORT_UNSUPPORTED_FORMAT', `.${ext} files are not supported: use CSV, XLSX, Word (DOCX), PDF, Markdown or text`);
+}
+
+/** "%PDF-" within the first kilobyte, where PDF readers look for it (some files have bytes before it). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = head.indexOf(0x25); i >= 0 && i + 5 <= head.length; i = head.indexOf(0x25, i + 1)) {
+    if (head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
 }
 
 /** UTF-8 (with or without BOM); Windows-1252 when the bytes are not UTF-8 (old Excel CSV exports). */

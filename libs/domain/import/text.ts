@@ -23,7 +23,7 @@ export function parseText(text: string): Block[] {
 }
 
 /** Numbered headings ("2. Information och service") or short lines without closing punctuation. */
-function isHeadingLike(line: string): boolean {
+export function isHeadingLike(line: string): boolean {
   if (!line || /[.:;,!?]$/.test(line)) return false;
   if (/^\d+(\.\d+)*\.?\s+\S/.test(line)) return line.length <= 120;
   return line.length <= 80 && /^\p{Lu}|^#/u.test(line);

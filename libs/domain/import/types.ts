@@ -1,6 +1,6 @@
 import { ScheduleKind, ScheduleRule, ScheduleWarning } from '../schedule/types';
 
-export type PlanFormat = 'csv' | 'xlsx' | 'docx' | 'markdown' | 'text';
+export type PlanFormat = 'csv' | 'xlsx' | 'docx' | 'pdf' | 'markdown' | 'text';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -8,7 +8,7 @@ export interface ImportWarning {
   row?: number;
 }
 
-export type ImportWarningCode = 'IGNORED_COLUMNS' | 'ROW_WITHOUT_TITLE' | 'NO_AREA' | 'MISSING_COLUMNS';
+export type ImportWarningCode = 'IGNORED_COLUMNS' | 'ROW_WITHOUT_TITLE' | 'NO_AREA' | 'MISSING_COLUMNS' | 'PDF_LINES_LEFT_OUT';
 
 export interface ImportedSchedule {
   kind: ScheduleKind;
@@ -24,7 +24,7 @@ export interface ImportedAction {
   when: string;
   owners: string[];
   schedule: ImportedSchedule;
-  /** Row (CSV record, sheet row, table row of a Word document or text line) the action came from, 1-based. */
+  /** Row (CSV record, sheet row, table row of a Word document or PDF, or text line) the action came from, 1-based. */
   row?: number;
 }
 

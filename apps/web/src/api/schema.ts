@@ -1274,7 +1274,7 @@ export interface components {
              */
             followUp?: "pending" | "applied";
             /** @enum {string} */
-            format: "csv" | "xlsx" | "docx" | "markdown" | "text";
+            format: "csv" | "xlsx" | "docx" | "pdf" | "markdown" | "text";
             warnings: components["schemas"]["WarningResponse"][];
         };
         ImportTextRequest: {

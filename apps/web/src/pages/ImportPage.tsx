@@ -50,7 +50,7 @@ export function ImportPage() {
       <Card withBorder padding="md">
         <Stack>
           <Select label={t('import.plan')} placeholder={t('import.choosePlan')} data={openPlans.map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
-          <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.docx,.md,.txt,.tsv" clearable clearButtonProps={{ 'aria-label': t('import.clear') }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} required />
+          <FileInput label={t('import.file')} description={t('import.formats')} value={file} onChange={(f) => { setFile(f); preview.reset(); commit.reset(); }} accept=".csv,.xlsx,.docx,.pdf,.md,.txt,.tsv" clearable clearButtonProps={{ 'aria-label': t('import.clear') }} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} required />
           <Group>
             <Button onClick={() => { setCorrections([]); preview.mutate([]); }} disabled={!planId || !file} loading={preview.isPending}>{t('import.preview')}</Button>
           </Group>
