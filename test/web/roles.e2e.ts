@@ -200,7 +200,7 @@ describe('the web app in a browser', () => {
     // Filtered by owner unit: Olle's actions belong to Samhällsbyggnad, none to Kultur.
     await page.getByPlaceholder('Alla').nth(1).click();
     await page.getByRole('option', { name: 'Kultur' }).click();
-    await shown(page.getByText('Inget är försenat eller eskalerat.'));
+    await shown(page.getByText('Inget är försenat, eskalerat eller efter i takt.'));
     expect(await textOf(page.locator('[aria-label="Löpande"]'))).toMatch(/^0/);
     await page.getByPlaceholder('Alla').nth(1).click();
     await page.getByRole('option', { name: 'Samhällsbyggnad' }).click();

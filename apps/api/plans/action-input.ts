@@ -12,7 +12,7 @@ import type { PolicyRequest, ScheduleRequest } from './plans.dto';
 /** Reading an action's schedule, policy and owners from a request: all or nothing, with details. */
 export function scheduleOf(request: ScheduleRequest, plan: { start_date: string; timezone: string }): ScheduleSpec {
   const form = request.due
-    ? { due: request.due }
+    ? { due: request.due, target: request.target } // with a target, a quota whose periods end at the instants
     : request.rrule
       ? { rrule: request.rrule, start: request.start }
       : request.text !== undefined

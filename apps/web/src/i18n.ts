@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { workbenchEn, workbenchSv } from './i18n-workbench';
+import { quotaEn, quotaSv } from './i18n-quota';
 
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
@@ -56,7 +57,7 @@ const sv = {
     state: 'Läge',
     all: 'Alla',
     attention: 'Behöver uppmärksamhet nu',
-    nothing: 'Inget är försenat eller eskalerat.',
+    nothing: 'Inget är försenat, eskalerat eller efter i takt.',
     action: 'Åtgärd',
     due: 'Slutdatum',
     states: { onTrack: 'Enligt plan', dueSoon: 'Snart dags', behindPace: 'Efter i takt', overdue: 'Försenad', escalated: 'Eskalerad', done: 'Klar', continuous: 'Löpande', nothingScheduled: 'Inget schemalagt' },
@@ -194,6 +195,8 @@ const sv = {
     weekly: 'varje vecka',
     once: 'en gång',
     instants: 'på bestämda datum',
+    instantsQuota_one: 'minst en gång per period',
+    instantsQuota_other: 'minst {{count}} gånger per period',
     custom: 'enligt egen regel',
     immediately: 'genast',
     units: {
@@ -376,6 +379,7 @@ const sv = {
     backToPlan: 'Till planen {{title}}',
   },
   workbench: workbenchSv,
+  quota: quotaSv,
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
     FORBIDDEN: 'Du har inte behörighet att göra det här.',
@@ -451,7 +455,7 @@ const en: typeof sv = {
     state: 'State',
     all: 'All',
     attention: 'Needs attention now',
-    nothing: 'Nothing is overdue or escalated.',
+    nothing: 'Nothing is overdue, escalated or behind pace.',
     action: 'Action',
     due: 'Due',
     states: { onTrack: 'On track', dueSoon: 'Due soon', behindPace: 'Behind pace', overdue: 'Overdue', escalated: 'Escalated', done: 'Done', continuous: 'Continuous', nothingScheduled: 'Nothing scheduled' },
@@ -589,6 +593,8 @@ const en: typeof sv = {
     weekly: 'every week',
     once: 'once',
     instants: 'on set dates',
+    instantsQuota_one: 'at least once a period',
+    instantsQuota_other: 'at least {{count}} times a period',
     custom: 'by its own rule',
     immediately: 'immediately',
     units: {
@@ -771,6 +777,7 @@ const en: typeof sv = {
     backToPlan: 'To the plan {{title}}',
   },
   workbench: workbenchEn,
+  quota: quotaEn,
   errors: {
     UNAUTHENTICATED: 'Wrong e-mail address or password, or the session has expired.',
     FORBIDDEN: 'You are not allowed to do this.',

@@ -28,7 +28,8 @@ export function scheduleInWords(schedule: { kind: string; rule: Rule | null }): 
     case 'once':
       return t('words.once');
     case 'instants':
-      return t('words.instants');
+      // With a target, each instant ends a quota's period (`{due, target}` through the API).
+      return rule.target ? t('words.instantsQuota', { count: rule.target }) : t('words.instants');
     case 'quota':
       return t(`words.quota.${rule.per}`, { count: rule.target });
     case 'yearlyIn':

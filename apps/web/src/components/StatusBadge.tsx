@@ -7,5 +7,7 @@ const COLOURS: Record<OccurrenceStatus, string> = { open: 'blue', overdue: 'red'
 
 export function StatusBadge({ status }: { status: OccurrenceStatus }) {
   const { t } = useTranslation();
-  return <Badge color={COLOURS[status]} variant={status === 'overdue' || status === 'escalated' ? 'filled' : 'light'}>{t(`status.${status}`)}</Badge>;
+  const urgent = status === 'overdue' || status === 'escalated';
+  // Light badges carry dark text: green on its own tint ("Klar") is below 4.5:1, as in ActionStateBadge.
+  return <Badge color={COLOURS[status]} variant={urgent ? 'filled' : 'light'} c={urgent ? undefined : 'dark.9'}>{t(`status.${status}`)}</Badge>;
 }

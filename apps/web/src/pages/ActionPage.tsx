@@ -6,8 +6,9 @@ import { isResolved } from '../../../../libs/domain/occurrence/status';
 import { useAuth } from '../auth';
 import { ActionTools } from '../components/ActionTools';
 import { SkipOccurrence } from '../components/SkipOccurrence';
+import { QuotaPeriod } from '../components/QuotaPeriod';
 import { ActionDetail, useAction, useActionAudit, useUpdateAction } from '../resources/actions';
-import { useOccurrenceHistory, useOccurrencesOfAction } from '../resources/occurrences';
+import { isQuota, useOccurrenceHistory, useOccurrencesOfAction } from '../resources/occurrences';
 import { usePlan } from '../resources/plans';
 import type { Occurrence } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
@@ -81,6 +82,7 @@ function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; c
           <StatusBadge status={occurrence.status} />
         </Group>
       </Group>
+      {isQuota(occurrence) && <QuotaPeriod occurrence={occurrence} />}
       <List size="sm" mt="xs">
         {(history.data ?? []).map((h, i) => (
           <List.Item key={i}>

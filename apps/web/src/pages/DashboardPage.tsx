@@ -12,6 +12,9 @@ import { errorText, formatDate } from '../format';
 import { ACTION_GLANCE_STATES as ACTION_STATES } from '../../../../libs/domain/action/glance';
 import { ACTION_STATE_COLOURS } from '../components/ActionStateBadge';
 import { StatusBadge } from '../components/StatusBadge';
+import { ActionStateBadge } from '../components/ActionStateBadge';
+import type { PlanAction } from '../api';
+import { progressNow, quotaProgressInWords } from '../quota-words';
 
 /** The coordinator's overview: each plan by area, counts per state, and what needs attention now. */
 export function DashboardPage() {
@@ -35,7 +38,7 @@ export function DashboardPage() {
               area: a.title,
               action,
               state: action.state,
-              late: action.openOccurrences.filter((o) => o.status !== 'open').map((o) => ({ ...o, actionId: action.id, actionTitle: action.title, actionStatus: action.status })),
+              attention: action.openOccurrences.filter(needsAttention).map((o) => ({ ...o, actionId: action.id, actionTitle: action.title, actionStatus: action.status })),
             })),
         )
       : [],
@@ -44,7 +47,7 @@ export function DashboardPage() {
   const ownedBy = (action: { ownerUnitIds: string[]; ownerPersonIds: string[] }, unitId: string) =>
     action.ownerUnitIds.includes(unitId) || action.ownerPersonIds.some((id) => people.find((p) => p.id === id)?.unitId === unitId);
   const shown = rows.filter((r) => (!area || r.area === area) && (!state || r.state === state) && (!unit || ownedBy(r.action, unit)));
-  const attention = shown.flatMap((r) => r.late).sort((a, b) => a.due.localeCompare(b.due));
+  const attention = shown.flatMap((r) => r.attention).sort((a, b) => a.due.localeCompare(b.due));
   const areas = [...new Set(rows.map((r) => r.area).filter(Boolean))];
   // Balanslista: what nobody owns yet, or what has no schedule Bevaka can follow.
   const ownerless = (r: (typeof rows)[number]) => r.action.ownerUnitIds.length === 0 && r.action.ownerPersonIds.length === 0;
@@ -61,7 +64,7 @@ export function DashboardPage() {
         <Select label={t('dashboard.unit')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={unit} onChange={setUnit} clearable placeholder={t('dashboard.all')} />
         <Select label={t('dashboard.state')} data={ACTION_STATES.map((s) => ({ value: s, label: t(`dashboard.states.${s}`) }))} value={state} onChange={setState} clearable placeholder={t('dashboard.all')} />
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }}>
         {ACTION_STATES.map((s) => (
           <Card key={s} withBorder padding="sm" aria-label={t(`dashboard.states.${s}`)} style={{ borderLeft: `6px solid var(--mantine-color-${ACTION_STATE_COLOURS[s]}-6)` }}>
             <Text size="xl" fw={700}>{shown.filter((r) => r.state === s).length}</Text>
@@ -87,7 +90,7 @@ export function DashboardPage() {
               <Table.Tr key={o.id}>
                 <Table.Td><Anchor component={Link} to={`/atgarder/${o.actionId}`}>{o.actionTitle}</Anchor></Table.Td>
                 <Table.Td>{formatDate(o.due)}</Table.Td>
-                <Table.Td><StatusBadge status={o.status} /></Table.Td>
+                <Table.Td><AttentionState occurrence={o} /></Table.Td>
                 {coordinates && (
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
@@ -128,6 +131,22 @@ export function DashboardPage() {
           </Table.Tbody>
         </Table>
       )}
+    </Stack>
+  );
+}
+
+type OpenOccurrence = PlanAction['openOccurrences'][number];
+
+/** Late (overdue, escalated), or a quota behind the straight line to its target before its period ends. */
+const needsAttention = (o: OpenOccurrence) => o.status !== 'open' || progressNow(o)?.pace === 'behind';
+
+/** Why an occurrence needs attention, in words: its status, or "Efter i takt"; a quota's progress beside it. */
+function AttentionState({ occurrence }: { occurrence: OpenOccurrence }) {
+  const progress = progressNow(occurrence);
+  return (
+    <Stack gap={2} align="flex-start">
+      {occurrence.status === 'open' ? <ActionStateBadge state="behindPace" /> : <StatusBadge status={occurrence.status} />}
+      {progress && <Text size="sm">{quotaProgressInWords(progress)}</Text>}
     </Stack>
   );
 }

@@ -4,13 +4,15 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Occurrence } from '../api';
-import { occurrenceKeys, useAcknowledge, useEscalationInbox, useReassign } from '../resources/occurrences';
+import { isQuota, occurrenceKeys, useAcknowledge, useEscalationInbox, useReassign } from '../resources/occurrences';
 import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { StatusBadge } from '../components/StatusBadge';
 import { PostponeForm } from '../components/PostponeForm';
+import { LogQuotaEntryForm } from '../components/LogQuotaEntryForm';
+import { quotaProgressInWords } from '../quota-words';
 
-type Dialog = { kind: 'postpone' | 'reassign'; occurrence: Occurrence } | null;
+type Dialog = { kind: 'postpone' | 'reassign' | 'log'; occurrence: Occurrence } | null;
 
 /** The inbox of unit heads and the kommunchef: what escalated, how late, whose it is. */
 export function EscalationsPage() {
@@ -41,6 +43,7 @@ export function EscalationsPage() {
             <Stack gap={4} style={{ flex: '1 1 16rem' }}>
               <Title order={2} size="h4">{e.occurrence.actionTitle}</Title>
               {e.occurrence.kind === 'status-report' && <Text fw={700}>{t('reporting.statusReport')}</Text>}
+              {isQuota(e.occurrence) && <Text fw={700}>{quotaProgressInWords(e.occurrence.quota)}</Text>}
               <Text fw={700} c="red.8">{late(e.lateSeconds)}</Text>
               <Text>{t('escalations.owners', { names: e.owners.join(', ') })} · {t('escalations.step', { step: e.step + 1 })}</Text>
             </Stack>
@@ -57,6 +60,9 @@ export function EscalationsPage() {
                 {e.occurrence.kind === 'status-report' ? (
                   // A status report has no new date to give: it is due with its round; who it escalated to may write it.
                   <Button variant="default" component={Link} to={`/lagesrapporter/${e.occurrence.id}`}>{t('reporting.fillIn')}</Button>
+                ) : isQuota(e.occurrence) ? (
+                  // A quota's period is caught up with time by time, not given a new date.
+                  <Button variant="default" onClick={() => setDialog({ kind: 'log', occurrence: e.occurrence })}>{t('quota.log')}</Button>
                 ) : (
                   <Button variant="default" onClick={() => setDialog({ kind: 'postpone', occurrence: e.occurrence })}>{t('escalations.newDue')}</Button>
                 )}
@@ -66,10 +72,13 @@ export function EscalationsPage() {
           </Group>
         </Card>
       ))}
-      <Modal opened={dialog?.kind === 'postpone'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+      <Modal opened={dialog?.kind === 'postpone'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
         {dialog?.kind === 'postpone' && <PostponeForm occurrence={dialog.occurrence} onDone={closeAndRefresh} onCancel={() => setDialog(null)} />}
       </Modal>
-      <Modal opened={dialog?.kind === 'reassign'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+      <Modal opened={dialog?.kind === 'log'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
+        {dialog?.kind === 'log' && isQuota(dialog.occurrence) && <LogQuotaEntryForm occurrence={dialog.occurrence} onDone={closeAndRefresh} onCancel={() => setDialog(null)} />}
+      </Modal>
+      <Modal opened={dialog?.kind === 'reassign'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
         {dialog?.kind === 'reassign' && <ReassignForm occurrence={dialog.occurrence} onDone={closeAndRefresh} onCancel={() => setDialog(null)} />}
       </Modal>
     </Stack>

@@ -2,11 +2,14 @@ import { Alert, Anchor, Button, Card, FileInput, Group, Modal, MultiSelect, Prog
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n';
 import { Link, useLocation } from 'react-router-dom';
 import { importPlanDocument, readPlan, usePlan, usePlans } from '../resources/plans';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { READABLE_ALERT_TITLE } from '../components/readable-alert';
 import { errorText } from '../format';
+import { scheduleInWords } from '../schedule-words';
+import type { ImportPreview } from '../api';
 
 /** Import wizard: upload, see every row as understood with its warnings, then confirm. Nothing is written before. */
 export function ImportPage() {
@@ -86,7 +89,7 @@ export function ImportPage() {
                   <Table.Td>{row.title}</Table.Td>
                   <Table.Td>{row.when}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={700} c={row.schedule.kind === 'unreadable' ? 'red.8' : undefined}>{t(`import.kinds.${row.schedule.kind}`)}</Text>
+                    <Text size="sm" fw={700} c={row.schedule.kind === 'unreadable' ? 'red.8' : undefined}>{kindInWords(row.schedule)}</Text>
                     {row.schedule.due.length > 0 && <Text size="sm">{row.schedule.due.slice(0, 2).join(', ')}</Text>}
                     {row.schedule.warnings.map((w, j) => <Text key={j} size="sm" c="red.9">{w.message}</Text>)}
                   </Table.Td>
@@ -109,6 +112,12 @@ export function ImportPage() {
       )}
     </Stack>
   );
+}
+
+/** The kind of a row's schedule, and how often for the kinds that say it: "Mål per period · minst 6 gånger per år". */
+function kindInWords(schedule: ImportPreview['areas'][number]['actions'][number]['schedule']): string {
+  const kind = i18n.t(`import.kinds.${schedule.kind}`);
+  return schedule.rule && (schedule.kind === 'recurring' || schedule.kind === 'quota') ? `${kind} · ${scheduleInWords(schedule)}` : kind;
 }
 
 /**

@@ -13,6 +13,7 @@ import { ActionStateBadge } from '../components/ActionStateBadge';
 import { AssessmentBadge } from '../components/AssessmentBadge';
 import { ReportFileButtons, useReportFiles } from '../components/ReportFiles';
 import { RoundHistory } from '../components/RoundHistory';
+import { progressNow, quotaProgressInWords } from '../quota-words';
 
 /** One plan: its facts and default policy, every action by area with its state and latest assessment, the board reports, the reporting rounds, and what changed. */
 export function PlanPage() {
@@ -71,6 +72,7 @@ function ActionTable({ actions, timezone }: { actions: PlanAction[]; timezone: s
                 {(action.status === 'paused' || action.status === 'draft') && (
                   <Badge ml={4} variant="outline" color="dark" c="dark.9">{t(`workbench.status.${action.status}`)}</Badge>
                 )}
+                <QuotaProgressLine action={action} />
               </Table.Td>
               <Table.Td><LatestAssessment latest={action.latestAssessment} timezone={timezone} /></Table.Td>
             </Table.Tr>
@@ -79,6 +81,12 @@ function ActionTable({ actions, timezone }: { actions: PlanAction[]; timezone: s
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** A quota's open period beside the action's state: "1 av 6 hittills · efter i takt" says why it is behind. */
+function QuotaProgressLine({ action }: { action: PlanAction }) {
+  const progress = action.openOccurrences.map(progressNow).find(Boolean);
+  return progress ? <Text size="xs">{quotaProgressInWords(progress)}</Text> : null;
 }
 
 /** The owners' assessment in the latest round where they reported, with that round's period. */

@@ -2,19 +2,26 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Ti
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n';
 import { Link } from 'react-router-dom';
 import type { Occurrence } from '../api';
-import { occurrenceKeys, useComplete, useMyTasks } from '../resources/occurrences';
+import { isQuota, occurrenceKeys, useComplete, useMyTasks } from '../resources/occurrences';
 import { errorText, formatDate } from '../format';
 import { roundPeriodInWords } from '../schedule-words';
 import { PostponeForm } from '../components/PostponeForm';
+import { LogQuotaEntryForm } from '../components/LogQuotaEntryForm';
+import { quotaProgressInWords } from '../quota-words';
 import { StatusBadge } from '../components/StatusBadge';
 import { ReturnedNote } from '../components/ReturnedNote';
 import { useStatusReport } from '../resources/reporting';
 
-type Dialog = { kind: 'complete' | 'postpone'; occurrence: Occurrence } | null;
+type DialogKind = 'complete' | 'postpone' | 'log';
+type Dialog = { kind: DialogKind; occurrence: Occurrence } | null;
 
-/** "Mina uppgifter": open occurrences by due date; done or a new date in one or two clicks, status reports written on their own page. */
+/**
+ * "Mina uppgifter": open occurrences by due date; done or a new date in one or two clicks, a time
+ * of a quota logged as it happens, status reports written on their own page.
+ */
 export function TasksPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -30,21 +37,24 @@ export function TasksPage() {
   return (
     <Stack>
       <Title order={1}>{t('tasks.title')}</Title>
-      {message && <Alert color="green" role="status" withCloseButton onClose={() => setMessage(null)}>{message}</Alert>}
+      {message && <Alert color="green" role="status" withCloseButton closeButtonLabel={t('organisation.close')} onClose={() => setMessage(null)}>{message}</Alert>}
       {tasks.error && <Alert color="red" role="alert">{errorText(tasks.error)}</Alert>}
       {tasks.data?.length === 0 && <Text>{t('tasks.empty')}</Text>}
       {tasks.data?.map((task) =>
         task.kind === 'status-report' ? (
           <StatusReportTask key={task.id} occurrence={task} />
         ) : (
-          <TaskCard key={task.id} task={task} onComplete={() => setDialog({ kind: 'complete', occurrence: task })} onPostpone={() => setDialog({ kind: 'postpone', occurrence: task })} />
+          <TaskCard key={task.id} task={task} onOpen={(kind) => setDialog({ kind, occurrence: task })} />
         ),
       )}
-      <Modal opened={dialog?.kind === 'complete'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+      <Modal opened={dialog?.kind === 'complete'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
         {dialog?.kind === 'complete' && <CompleteForm occurrence={dialog.occurrence} onDone={() => done(t('tasks.completed'))} onCancel={() => setDialog(null)} />}
       </Modal>
-      <Modal opened={dialog?.kind === 'postpone'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle}>
+      <Modal opened={dialog?.kind === 'postpone'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
         {dialog?.kind === 'postpone' && <PostponeForm occurrence={dialog.occurrence} onDone={() => done(t('tasks.postponed'))} onCancel={() => setDialog(null)} />}
+      </Modal>
+      <Modal opened={dialog?.kind === 'log'} onClose={() => setDialog(null)} title={dialog?.occurrence.actionTitle} closeButtonProps={{ 'aria-label': t('organisation.close') }}>
+        {dialog?.kind === 'log' && isQuota(dialog.occurrence) && <LogQuotaEntryForm occurrence={dialog.occurrence} onDone={(o) => done(loggedText(o))} onCancel={() => setDialog(null)} />}
       </Modal>
     </Stack>
   );
@@ -53,22 +63,38 @@ export function TasksPage() {
 const isLate = (occurrence: Occurrence) => occurrence.status === 'overdue' || occurrence.status === 'escalated';
 const LATE_BORDER = { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 };
 
-/** A task of the action's schedule: done, or a new date asked for. */
-function TaskCard({ task, onComplete, onPostpone }: { task: Occurrence; onComplete(): void; onPostpone(): void }) {
+/** What logging a time did: the period's new count, or its target reached (the task is then done and leaves the list). */
+function loggedText(occurrence: Occurrence): string {
+  if (!isQuota(occurrence)) return '';
+  const { count, target } = occurrence.quota;
+  return occurrence.status === 'completed' ? i18n.t('quota.reached', { logged: count, target }) : i18n.t('quota.logged', { progress: quotaProgressInWords(occurrence.quota) });
+}
+
+/** A task of the action's schedule: done, or a new date asked for; a quota's period: its progress, and a time logged. */
+function TaskCard({ task, onOpen }: { task: Occurrence; onOpen(kind: DialogKind): void }) {
   const { t } = useTranslation();
   const late = isLate(task);
+  const quota = isQuota(task) ? task.quota : null;
   return (
     <Card withBorder padding="md" radius="md" style={late ? LATE_BORDER : undefined} aria-label={task.actionTitle}>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4} style={{ flex: '1 1 16rem' }}>
           <Title order={2} size="h4">{task.actionTitle}</Title>
           <Text c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>{t('tasks.due', { date: formatDate(task.due) })}</Text>
+          {quota && <Text fw={quota.pace === 'behind' || quota.pace === 'missed' ? 700 : undefined}>{quotaProgressInWords(quota)}</Text>}
         </Stack>
         <StatusBadge status={task.status} />
       </Group>
       <Group mt="md">
-        <Button onClick={onComplete}>{t('tasks.complete')}</Button>
-        <Button variant="default" onClick={onPostpone}>{t('tasks.postpone')}</Button>
+        {quota ? (
+          // A quota is neither completed in one go nor postponed: the time that reaches the target completes it.
+          <Button onClick={() => onOpen('log')}>{t('quota.log')}</Button>
+        ) : (
+          <>
+            <Button onClick={() => onOpen('complete')}>{t('tasks.complete')}</Button>
+            <Button variant="default" onClick={() => onOpen('postpone')}>{t('tasks.postpone')}</Button>
+          </>
+        )}
       </Group>
     </Card>
   );

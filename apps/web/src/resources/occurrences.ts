@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client, Schemas } from '../api';
+import { useRef } from 'react';
+import { call, client, type Occurrence, Schemas } from '../api';
+import { planKeys } from './plans';
 
 /** Occurrences and escalations: the owner's tasks, the heads' inbox, each occurrence's history. */
 export const occurrenceKeys = {
@@ -8,6 +10,7 @@ export const occurrenceKeys = {
   one: (id: string) => ['occurrence', id] as const,
   ofAction: (actionId: string) => ['occurrences', 'action', actionId] as const,
   history: (id: string) => ['history', id] as const,
+  entries: (id: string) => ['entries', id] as const,
 };
 
 /** What a transition or notice carried, as the timeline shows it. */
@@ -18,6 +21,11 @@ export interface HistoryData {
 }
 
 export type HistoryEntry = Omit<Schemas['HistoryEntry'], 'data'> & { data: HistoryData };
+
+/** A quota's period ("minst sex gånger per år"): logged time by time, never completed in one go nor postponed. */
+export type QuotaOccurrence = Occurrence & { quota: Schemas['QuotaProgressResponse'] };
+
+export const isQuota = (occurrence: Occurrence): occurrence is QuotaOccurrence => occurrence.quota !== null;
 
 export function useMyTasks() {
   return useQuery({ queryKey: occurrenceKeys.tasks, queryFn: () => call(client.GET('/api/me/tasks')) });
@@ -69,4 +77,40 @@ export function useReassign(occurrenceId: string, onDone: () => void) {
     mutationFn: (body: Schemas['ReassignRequest']) => call(client.POST('/api/occurrences/{id}/reassign', { params: { path: { id: occurrenceId } }, body })),
     onSuccess: onDone,
   });
+}
+
+/** The times logged in a quota's period, newest first. */
+export function useQuotaEntries(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: occurrenceKeys.entries(id), queryFn: () => call(client.GET('/api/occurrences/{id}/entries', { params: { path: { id } } })), ...options });
+}
+
+/**
+ * Logs one time of a quota's period; its answer is the period with its new count (completed by
+ * the time that reaches the target). Each count is a new row, so a retry of the same form (a lost
+ * answer, a second tap) carries the same Idempotency-Key and counts once; another body, another key.
+ */
+export function useLogEntry(occurrenceId: string, onDone: (occurrence: Occurrence) => void) {
+  const queries = useQueryClient();
+  const keys = useRef(new Map<string, string>());
+  const keyFor = (body: object) => {
+    const json = JSON.stringify(body);
+    if (!keys.current.has(json)) keys.current.set(json, randomKey());
+    return keys.current.get(json)!;
+  };
+  return useMutation({
+    mutationFn: (body: Schemas['LogQuotaEntryRequest']) =>
+      call(client.POST('/api/occurrences/{id}/entries', { params: { path: { id: occurrenceId }, header: { 'Idempotency-Key': keyFor(body) } }, body })),
+    onSuccess: (occurrence) => {
+      // The count shows in the owner's tasks, the inbox, the action page, and the plan's states.
+      for (const queryKey of [occurrenceKeys.tasks, occurrenceKeys.escalations, occurrenceKeys.one(occurrenceId), occurrenceKeys.entries(occurrenceId), occurrenceKeys.ofAction(occurrence.actionId), planKeys.one(occurrence.planId)]) {
+        void queries.invalidateQueries({ queryKey });
+      }
+      onDone(occurrence);
+    },
+  });
+}
+
+/** 128 random bits in hex: getRandomValues works on plain http too, where randomUUID does not. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
