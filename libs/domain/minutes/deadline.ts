@@ -36,7 +36,7 @@ export function readDeadline(sentence: string, dates: MeetingDates): DeadlineRea
     return dates.nextMeetingDate ? { deadline } : { deadline, warning: `"${next[0]}": the minutes name no date for the next meeting` };
   }
   const byDate = BY_DATE.exec(sentence);
-  if (byDate) return resolved({ words: byDate[0], rule: 'deadline.date' }, findDate(byDate[0], dates.meetingDate), dates);
+  if (byDate) return resolved({ words: byDate[0].replace(/\.$/, ''), rule: 'deadline.date' }, findDate(byDate[0], dates.meetingDate), dates);
   const endOfMonth = END_OF_MONTH.exec(sentence);
   if (endOfMonth) {
     const month = monthNumber(endOfMonth[1]);

@@ -3,3 +3,4 @@ export * from './types';
 export { readMinutes, ReadMinutesOptions } from './read-minutes';
 export { classifySentence, SentenceFinding } from './classify';
 export { readDeadline } from './deadline';
+export { matchOwner, OwnerDirectory, OwnerMatch } from './match-owner';
