@@ -11,7 +11,9 @@ import { Because, Deadline, FindingKind, MeetingDates } from './types';
 export interface SentenceContext extends MeetingDates {
   attendees?: string[];
 }
-import { ASSIGNMENT_VERBS, COMMISSION_PATTERNS, DECISION_PHRASES, GROUP_NOUN, MODAL_ADVERBS, MODALS, STATE_VERBS, WHO_WORDS } from './words';
+import {
+  ACTION_TO, ASSIGNMENT_VERBS, COMMISSION_PATTERNS, DECISION_LABEL, DECISION_PHRASES, GROUP_NOUN, MODAL_ADVERBS, MODALS, REPORTING_VERBS, STATE_VERBS, UNCLEAR_WHO, WHO_WORDS,
+} from './words';
 
 export interface SentenceFinding {
   kind: FindingKind;
@@ -45,10 +47,14 @@ function rawFindings(sentence: string, attendees: string[]): Raw[] {
   const assignments = clauses(sentence).flatMap((clause) => assignment(clause, attendees));
   if (assignments.length) return assignments;
   const decision = firstMatch(DECISIONS, sentence);
-  return decision ? [{ kind: 'decision', because: { rule: 'decision.unowned', words: decision } }] : [];
+  if (decision) return [{ kind: 'decision', because: { rule: 'decision.unowned', words: decision } }];
+  const label = DECISION_LABEL.exec(sentence);
+  return label ? [{ kind: 'decision', because: { rule: 'decision.label', words: label[0] } }] : [];
 }
 
 function openQuestion(sentence: string): Raw | undefined {
+  const unclear = UNCLEAR_WHO.exec(sentence);
+  if (unclear) return { kind: 'openQuestion', because: { rule: 'openQuestion.unclearWho', words: unclear[0] } };
   if (!sentence.includes('?')) return undefined;
   const who = WHO.exec(sentence);
   return who ? { kind: 'openQuestion', because: { rule: 'openQuestion.who', words: who[1] } } : undefined;
@@ -60,7 +66,8 @@ function clauses(sentence: string): string[] {
 }
 
 function assignment(clause: string, attendees: string[]): Raw[] {
-  return [verbAssignment(clause) ?? commission(clause) ?? modalAssignment(clause, attendees)].filter((r): r is Raw => r !== undefined);
+  if (reported(clause)) return [];
+  return [verbAssignment(clause) ?? commission(clause) ?? actionTo(clause) ?? modalAssignment(clause, attendees)].filter((r): r is Raw => r !== undefined);
 }
 
 function verbAssignment(clause: string): Raw | undefined {
@@ -69,6 +76,18 @@ function verbAssignment(clause: string): Raw | undefined {
     if (isOwner(owner)) return { kind: 'assignment', owner, because: { rule: 'assignment.verb', words: match[0] } };
   }
   return undefined;
+}
+
+/** "Karin berättade att förvaltningen tar fram …": what someone reported, not what the meeting asked. */
+function reported(clause: string): boolean {
+  const verb = REPORTING_VERBS.exec(clause);
+  return verb !== null && /\b(?:att|at|that|om)\b/i.test(clause.slice(verb.index));
+}
+
+function actionTo(clause: string): Raw | undefined {
+  const match = ACTION_TO.exec(clause);
+  const owner = match && clean(match[1].replace(/^actions?\s*[:–-]\s*/i, ''));
+  return owner && isOwner(owner) ? { kind: 'assignment', owner, because: { rule: 'assignment.actionTo', words: match[0] } } : undefined;
 }
 
 function commission(clause: string): Raw | undefined {

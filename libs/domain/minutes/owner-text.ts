@@ -17,6 +17,8 @@ export function clean(text: string): string {
 export function isOwner(text: string): boolean {
   const words = text.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_OWNER_WORDS) return false;
+  // "The secretariat will circulate …": an English article may lead a group, never a name.
+  if (words.length === 2 && /^the$/i.test(words[0]) && GROUP_NOUN.test(words[1])) return true;
   if (NOT_OWNERS.has(words[0].toLowerCase())) return false;
   return words.every((w) => isCapitalised(w) || GROUP_NOUN.test(w) || OWNER_JOINERS.has(w.toLowerCase()));
 }

@@ -15,6 +15,8 @@ export interface ReadMinutesOptions {
   /** The meeting's date when the caller knows it better than the text (YYYY-MM-DD). */
   meetingDate?: string;
   nextMeetingDate?: string;
+  /** People known to have attended, besides those the minutes list. */
+  attendees?: string[];
 }
 
 /** "Anders følger op på det": a sentence pointing back takes the deadline of the one before. */
@@ -25,7 +27,7 @@ export function readMinutes(minutes: string, options: ReadMinutesOptions = {}): 
   const meetingDate = options.meetingDate ?? meetingDateOf(blocks);
   const next = nextMeetingOf(blocks, meetingDate);
   const dates: MeetingDates = { meetingDate, nextMeetingDate: options.nextMeetingDate ?? next.date };
-  const attendees = attendeesOf(blocks);
+  const attendees = [...new Set([...attendeesOf(blocks), ...(options.attendees ?? [])])];
   const skipped = new Set(next.index === undefined ? [] : [next.index, next.index + 1]);
   const findings = blocks.flatMap((block, i) => (skipped.has(i) ? [] : blockFindings(block, { ...dates, attendees })));
   const warnings = meetingDate ? [] : ['The minutes give no meeting date: deadlines without a year stay as words'];

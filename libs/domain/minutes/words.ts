@@ -10,18 +10,28 @@ export const ASSIGNMENT_VERBS: readonly string[] = [
   'följer upp', 'återkommer', 'tar fram', 'ansvarar för', 'undersöker', 'utreder', 'kollar', 'kikar på', 'tittar på',
   'ser över', 'utvecklar', 'sammanställer', 'skickar', 'bjuder in', 'kontaktar', 'tar kontakt', 'ordnar', 'bokar',
   'formulerar', 'bereder', 'åtar sig', 'ber om uppdraget', 'får i uppdrag', 'får uppdraget', 'tar ansvar', 'kallar till',
+  'fick i uppdrag', 'fick uppdraget', 'utses till', 'utsågs till', 'har ansvar för', 'har ansvaret för', 'arrangerar', 'planerar',
   // da
   'følger op', 'vender tilbage', 'undersøger', 'sørger for', 'tager ansvar', 'udfører', 'spørger', 'kontakter',
   'tager kontakt', 'indkalder', 'udarbejder', 'kigger på', 'laver', 'påtager sig', 'formulerer', 'sender',
+  'arrangerer', 'planlægger', 'udpeges som', 'blev udpeget som', 'har ansvaret for', 'får til opgave',
   // nb (shared forms such as "sørger for", "tar ansvar", "sender" are listed once above)
   'følger opp', 'kommer tilbake', 'undersøker', 'sjekker', 'lager', 'utarbeider', 'påtar seg', 'innkaller', 'tar ansvar for',
+  'har ansvar for', 'planlegger', 'får i oppdrag', 'fikk i oppdrag', 'utpekes som',
   // en
   'will follow up', 'follows up', 'to follow up', 'will look into', 'will check', 'will draft', 'will prepare', 'will contact',
   'will send', 'will circulate', 'will report back', 'will come back', 'will ask', 'will organise', 'will organize',
   'will arrange', 'will update', 'will write', 'will review', 'will investigate', 'will take responsibility',
   'will be responsible', 'will lead', 'takes responsibility', 'is responsible for', 'agreed to', 'volunteered to',
-  'to circulate', 'to draft', 'to prepare', 'to contact',
+  'to circulate', 'to draft', 'to prepare', 'to contact', 'offered to', 'undertook to', 'was appointed', 'is appointed',
 ];
+
+/** "Action: Tom to update the register": an English owner followed by "to" and a verb. */
+export const ACTION_TO = /^(?:actions?\s*[:–-]\s*)?(.+?)\s+to\s+\p{Ll}+/iu;
+
+/** Verbs that report what someone said: a "that"-clause after them is news, not a task ("Søren fortalte, at …"). */
+export const REPORTING_VERBS =
+  /\b(?:berättade|berättar|informerade|informerar|meddelade|meddelar|sa|sade|säger|påtalar|nämnde|fortalte|fortæller|oplyste|orienterede|orienterte|nevnte|sier|noted|said|reported|informed|mentioned|explained|told)\b/i;
 
 /** "uppdrar åt X att …": the owner comes after the phrase, up to the closing word. */
 export const COMMISSION_PATTERNS: readonly RegExp[] = [
@@ -52,7 +62,16 @@ export const DECISION_PHRASES: readonly string[] = [
   'det ble besluttet at', 'det ble avtalt at', 'det ble vedtatt at', 'møtet besluttet at', 'vi ble enige om at',
   // en
   'it was decided', 'it was agreed', 'the meeting agreed', 'the meeting decided', 'the group agreed', 'we agreed to', 'we decided to',
+  // a body decides, nobody named to act: "Rådet enades om att …", "Gruppen besluttede at …", "The committee resolved to …"
+  'enades om att', 'beslutade att', 'besluttede at', 'enedes om at', 'vedtog at', 'vedtok at', 'ble enige om', 'resolved to', 'resolved that',
 ];
+
+/** A decision written as a label: "Beslut: …", "Vedtak: …". */
+export const DECISION_LABEL = /^(?:beslut|beslutning|vedtak|decision|resolved|agreed)\s*:/i;
+
+/** "It is not clear who …": a question about ownership written as a statement. */
+export const UNCLEAR_WHO =
+  /\b(?:oklart|otydligt|inte klart|uklart|ikke klart|ikke afklaret|ikke avklart|uavklart|unclear|not clear|not yet clear|undecided)\b[^.?!]{0,20}?\b(?:vem|hvem|who)\b/i;
 
 /** Questions asking who is to carry something: open items for the balance list. */
 export const WHO_WORDS = ['vem', 'hvem', 'who'];
