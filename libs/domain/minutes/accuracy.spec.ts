@@ -1,0 +1,86 @@
+/**
+ * Precision and recall of the rules on hand-written sentences in four languages
+ * (__fixtures__/sentences.jsonl: text, expected kind or null, owner, deadline). A finding counts
+ * as right when its kind is the expected one and, for an assignment, its owner too. The
+ * thresholds are what the rules measured when written, a little below, so a change that makes
+ * them worse fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingKind, readMinutes } from '.';
+
+interface Case {
+  lang: 'sv' | 'da' | 'nb' | 'en';
+  /**
+   * Unset: written alongside the rules. 'round2': written after them, measured (precision 0.57,
+   * recall 0.22 on its 18 positives), then the rules were extended for what it showed.
+   * 'holdout': written last and never used to change a rule — the fairest figure.
+   */
+  set?: 'round2' | 'holdout';
+  text: string;
+  kind: FindingKind | null;
+  owner: string | null;
+  deadline: string | null;
+}
+
+const cases: Case[] = readFileSync(join(__dirname, '__fixtures__', 'sentences.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
+
+const context = {
+  meetingDate: '2024-03-12',
+  nextMeetingDate: '2024-04-09',
+  attendees: ['Anna Berg', 'Lars Holm', 'Karin Ek', 'Mette Nielsen', 'Søren Dahl', 'Jens Olsen', 'Kari Nordmann', 'Ola Hansen', 'Sarah Jones', 'Tom Baker'],
+};
+
+function outcome(c: Case) {
+  const found = readMinutes(c.text, context).findings[0];
+  const right = found !== undefined && found.kind === c.kind && (c.kind !== 'assignment' || found.owner === c.owner);
+  return { c, found, right, deadlineRight: (found?.deadline?.date ?? null) === c.deadline };
+}
+
+/** What the rules measured when this spec was written (see the printed table), rounded down. */
+// Measured: sv 1.00 / 0.85, da 1.00 / 0.95, nb 1.00 / 0.90, en 1.00 / 0.95 (all sets); the holdout
+// alone: precision 1.00 (9/9), recall 0.53 (9/17) — the rules miss verbs they were not given.
+const THRESHOLDS = {
+  sv: { precision: 0.95, recall: 0.8 },
+  da: { precision: 0.95, recall: 0.9 },
+  nb: { precision: 0.95, recall: 0.85 },
+  en: { precision: 0.95, recall: 0.9 },
+};
+
+function figures(mine: Array<ReturnType<typeof outcome>>) {
+  const predicted = mine.filter((o) => o.found).length;
+  const expected = mine.filter((o) => o.c.kind).length;
+  const correct = mine.filter((o) => o.right).length;
+  const precision = correct / predicted;
+  const recall = correct / expected;
+  const wrong = mine.filter((o) => (o.found || o.c.kind) && !o.right).map((o) => `  ${o.c.kind ?? 'none'} ≠ ${o.found ? `${o.found.kind}(${o.found.owner ?? ''})` : 'none'}: ${o.c.text}`);
+  return { precision, recall, wrong, text: `precision ${precision.toFixed(2)} (${correct}/${predicted}), recall ${recall.toFixed(2)} (${correct}/${expected})` };
+}
+
+describe('rule accuracy on the sentence fixtures', () => {
+  const outcomes = cases.map(outcome);
+
+  it('has at least 60 sentences in each of sv, da, nb and en, positive and negative', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    for (const lang of ['sv', 'da', 'nb', 'en']) {
+      expect(cases.filter((c) => c.lang === lang && c.kind).length).toBeGreaterThan(5);
+      expect(cases.filter((c) => c.lang === lang && !c.kind).length).toBeGreaterThan(3);
+    }
+  });
+
+  it.each(Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>)('%s: precision and recall stay above the measured thresholds', (lang) => {
+    const mine = outcomes.filter((o) => o.c.lang === lang);
+    const all = figures(mine);
+    console.log(`${lang}: all ${all.text}; holdout ${figures(mine.filter((o) => o.c.set === 'holdout')).text}\n${all.wrong.join('\n')}`);
+    expect(all.precision).toBeGreaterThanOrEqual(THRESHOLDS[lang].precision);
+    expect(all.recall).toBeGreaterThanOrEqual(THRESHOLDS[lang].recall);
+  });
+
+  it('every finding that is right also has the expected deadline', () => {
+    const wrongDeadline = outcomes.filter((o) => o.right && !o.deadlineRight).map((o) => `${o.c.text} → ${o.found?.deadline?.date}`);
+    expect(wrongDeadline).toEqual([]);
+  });
+});
