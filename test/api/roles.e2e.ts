@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ApiClient, loginAs } from '../support/api-client';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
+import { todayInStockholm } from '../support/local-date';
 import { ApiOrg, buildOrganisation, PASSWORD } from './api-fixtures';
 import { ReportingRoundRepository } from '../../libs/persistence/repositories/reporting-round.repository';
 import { planReportingWorkflowId } from '../../workflows/contracts/engine';
@@ -287,8 +288,6 @@ const CASES: Case[] = [
   { route: 'POST /api/escalations/:id/acknowledge', path: (c) => `/api/escalations/${c.escalationId}/acknowledge`, allowed: ['admin', 'cora', 'kim'] },
   { route: 'DELETE /api/actions/:id', path: (c) => `/api/actions/${c.actionId}`, allowed: COORDINATION },
 ];
-
-const todayInStockholm = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 async function newPerson(c: Ctx, roles: string[]): Promise<string> {
   return (await c.org.admin.post('/api/people', { name: 'Tillfällig', email: `tillfallig-${unique()}@kommun.se`, roles })).body.id;

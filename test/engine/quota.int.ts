@@ -4,6 +4,7 @@ import { scheduleFromInstants } from '../../libs/domain/schedule';
 import { actionStateQuery, actionWorkflowId } from '../../workflows/contracts/engine';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
+import { todayInStockholm as today } from '../support/local-date';
 import { actingAs, db, insertPlan, notifications, occurrenceRow, Org, seedOrg, startAction } from './fixtures';
 
 /**
@@ -23,7 +24,6 @@ describe('a quota followed by pace', () => {
   });
   afterAll(() => stack?.close());
 
-  const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
   const checkpoints = async (occurrenceId: string) =>
     (await db(stack).query(`SELECT step, fired_at, recipient_person_ids FROM occurrence_notice WHERE occurrence_id = $1 AND kind = 'reminder' ORDER BY step`, [occurrenceId])) as Array<{
       step: number;

@@ -9,6 +9,7 @@ import type { TestStack } from '../support/test-stack';
 import { OccurrencesService } from '../../apps/api/occurrences/occurrences.service';
 import { RoundsService } from '../../apps/api/reporting/rounds.service';
 import { inSeconds, waitFor } from '../support/wait-for';
+import { todayInStockholm } from '../support/local-date';
 
 /**
  * Scenarios whose histories are recorded (`npm run replay:record`) and replayed on every test run,
@@ -58,10 +59,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     const handle = stack.client.workflow.getHandle(actionWorkflowId(actionId));
     const row = await waitFor(() => occurrenceRow(stack, actionId));
     const olle = actingAs(stack, org.olle);
-    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-    await olle.log(row.id as string, today, 'Första träffen');
-    await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'escalated', timeoutMs: 30_000 });
-    await olle.log(row.id as string, today, 'Andra träffen');
+    await olle.log(row.id as string, todayInStockholm(), 'Första träffen');
+    await waitFor(() => occurrenceRow(stack, actionId), { until: (r) => r?.status === 'escalated', what: 'the missed target to escalate' });
+    await olle.log(row.id as string, todayInStockholm(), 'Andra träffen');
     await waitFor(() => handle.query(actionStateQuery), { until: (s) => s.openOccurrences.length === 0 });
     await handle.signal(withdrawSignal, { reason: 'recorded' });
     await handle.result();
