@@ -85,6 +85,27 @@ describe('CLI', () => {
     }
   });
 
+  it('minutes --json prints the preview the API gives, owners as written (no organisation here)', () => {
+    const r = cli(['minutes', 'libs/domain/minutes/__fixtures__/jammerbugt-koordinering-2016.txt', '--json']);
+    expect(r.code).toBe(0);
+    const preview = JSON.parse(r.stdout);
+    expect(preview.meeting).toEqual({ title: 'Möte 2016-01-22', date: '2016-01-22', nextMeetingDate: '2016-04-29' });
+    expect(preview.findings).toHaveLength(7);
+    expect(preview.findings[1]).toMatchObject({
+      index: 1,
+      kind: 'assignment',
+      owner: 'Anders',
+      ownerMapping: { unitIds: [], personIds: [], unmatched: ['Anders'] },
+      place: { ref: '2.' },
+      proposal: { title: 'Anders følger op på det', due: '2016-04-29' },
+      because: { rule: 'assignment.verb', words: 'følger op' },
+    });
+    const named = JSON.parse(cli(['minutes', 'libs/domain/minutes/__fixtures__/norrkoping-news-article.txt', '--title', 'Nyhet', '--meeting-date', '2023-03-02', '--json']).stdout);
+    expect(named.meeting.title).toBe('Nyhet');
+    expect(named.findings).toEqual([]);
+    expect(cli(['minutes', 'x.txt', '--meeting-date', 'igår']).code).toBe(2);
+  });
+
   it('bad input: clear message on stderr, nothing on stdout, non-zero exit', () => {
     const missing = cli(['import', 'no/such/file.csv', '--dry-run', '--json']);
     expect(missing.code).toBe(2);
@@ -103,5 +124,8 @@ describe('CLI', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['schedule', '--text', 'x', '--count', 'many']).stderr).toMatch(/--count/);
     expect(cli(['import', 'test/fixtures/overtornea-plan.txt', '--json']).stderr).toMatch(/--dry-run/);
+    const pdfMinutes = cli(['minutes', 'apps/web/index.html', '--json']);
+    expect(pdfMinutes.code).toBe(1);
+    expect(pdfMinutes.stderr).toMatch(/IMPORT_UNSUPPORTED_FORMAT: .html files are not supported/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Bevaka CLI (API.md "CLI"): schedule checks and plan import previews. Only JSON goes to stdout;
+ * Bevaka CLI (API.md "CLI"): schedule checks, plan import previews and minutes previews. Only JSON goes to stdout;
  * messages go to stderr. Exit codes: 0 ok, 1 bad input (a domain error), 2 wrong usage.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,11 +9,13 @@ import { DomainError } from '../../libs/domain/errors';
 import { listOccurrences, parseSchedule, ScheduleSpec } from '../../libs/domain/schedule';
 import { parsePlanDocument } from '../../libs/domain/import';
 import { readPdfText } from '../../libs/pdf-reading';
+import { minutesText, previewMinutes, readMinutes } from '../../libs/domain/minutes';
 
 const USAGE = `Usage:
   npm run -s cli -- schedule --text T [--when W] [--from YYYY-MM-DD] [--count N] [--timezone TZ] --json
   npm run -s cli -- schedule [--from YYYY-MM-DD] [--count N] --json < lines.jsonl   (JSON lines {"text","when","from"})
-  npm run -s cli -- import FILE [--from YYYY-MM-DD] [--count N] --dry-run --json`;
+  npm run -s cli -- import FILE [--from YYYY-MM-DD] [--count N] --dry-run --json
+  npm run -s cli -- minutes FILE [--title T] [--meeting-date YYYY-MM-DD] [--next-meeting YYYY-MM-DD] --json`;
 
 class UsageError extends Error {}
 
@@ -37,6 +39,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         timezone: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        title: { type: 'string' },
+        'meeting-date': { type: 'string' },
+        'next-meeting': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,16 +65,33 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (rest.length !== 1) throw new UsageError('import needs exactly one FILE');
       if (!values['dry-run']) throw new UsageError('The CLI only previews imports: add --dry-run (the API writes plans)');
-      const content = await io.readFile(rest[0]).catch((e: NodeJS.ErrnoException) => {
-        throw new UsageError(`Cannot read ${rest[0]}: ${e.code ?? e.message}`);
-      });
+      const content = await readInput(rest[0], io);
       print(await parsePlanDocument({ filename: basename(rest[0]), content }, { from: values.from, count, timezone: values.timezone }, { pdfText: readPdfText }));
+      return 0;
+    }
+    if (command === 'minutes') {
+      // The API's preview without an organisation to match owners against: they stay as written.
+      if (rest.length !== 1) throw new UsageError('minutes needs exactly one FILE');
+      const text = minutesText({ filename: basename(rest[0]), content: await readInput(rest[0], io) });
+      const reading = readMinutes(text, { meetingDate: dateOption(values['meeting-date'], '--meeting-date'), nextMeetingDate: dateOption(values['next-meeting'], '--next-meeting') });
+      print(previewMinutes(reading, { title: values.title }));
       return 0;
     }
     throw new UsageError(`Unknown command "${command}"`);
   } catch (e) {
     return report(e, io);
   }
+}
+
+async function readInput(path: string, io: Io): Promise<Uint8Array> {
+  return io.readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot read ${path}: ${e.code ?? e.message}`);
+  });
+}
+
+function dateOption(raw: string | undefined, name: string): string | undefined {
+  if (raw !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new UsageError(`${name} must be a date YYYY-MM-DD, not "${raw}"`);
+  return raw;
 }
 
 function parseCount(raw: string | undefined): number {

@@ -7,3 +7,4 @@ export type { ScheduleCorrection } from './corrections';
 export { IMPORT_LIMITS } from './limits';
 export type { DocumentReaders, PdfPage, PdfTextItem, PdfTextReader } from './pdf';
 export * from './types';
+export { docxText } from './docx-text';

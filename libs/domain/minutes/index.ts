@@ -4,3 +4,6 @@ export { readMinutes, ReadMinutesOptions } from './read-minutes';
 export { classifySentence, SentenceFinding } from './classify';
 export { readDeadline } from './deadline';
 export { matchOwner, OwnerDirectory, OwnerMatch } from './match-owner';
+export * from './preview';
+export * from './choices';
+export { minutesText, MinutesDocument } from './document';
