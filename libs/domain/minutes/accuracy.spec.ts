@@ -14,9 +14,14 @@ interface Case {
   /**
    * Unset: written alongside the rules. 'round2': written after them, measured (precision 0.57,
    * recall 0.22 on its 18 positives), then the rules were extended for what it showed.
-   * 'holdout': written last and never used to change a rule — the fairest figure.
+   * 'holdout': written after round2 and never used to change a rule; measured precision 1.00,
+   * recall 0.53 (9/17). 'round3': 58 sentences written next, aimed at the verbs municipal
+   * minutes use that the holdout showed missing ("sammankallar", "tjekker", "vedtok å", "is to
+   * prepare") and at traps (past tense, reported speech, attendance, agenda boilerplate,
+   * questions not about who); measured before the rules changed — precision 0.92 (22/24), recall
+   * 0.56 (22/39) — then used to extend them.
    */
-  set?: 'round2' | 'holdout';
+  set?: 'round2' | 'holdout' | 'round3' | 'holdout2';
   text: string;
   kind: FindingKind | null;
   owner: string | null;
@@ -60,8 +65,16 @@ function figures(mine: Array<ReturnType<typeof outcome>>) {
   return { precision, recall, wrong, text: `precision ${precision.toFixed(2)} (${correct}/${predicted}), recall ${recall.toFixed(2)} (${correct}/${expected})` };
 }
 
+/** The sets printed on their own: the later ones say more about sentences the rules were not written for. */
+const SETS = ['round3', 'holdout', 'holdout2'] as const;
+
 describe('rule accuracy on the sentence fixtures', () => {
   const outcomes = cases.map(outcome);
+
+  it('prints precision and recall per set over all languages', () => {
+    const lines = [undefined, ...SETS].map((set) => `${set ?? 'all'}: ${figures(outcomes.filter((o) => !set || o.c.set === set)).text}`);
+    console.log(lines.join('\n'));
+  });
 
   it('has at least 60 sentences in each of sv, da, nb and en, positive and negative', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
@@ -74,7 +87,8 @@ describe('rule accuracy on the sentence fixtures', () => {
   it.each(Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>)('%s: precision and recall stay above the measured thresholds', (lang) => {
     const mine = outcomes.filter((o) => o.c.lang === lang);
     const all = figures(mine);
-    console.log(`${lang}: all ${all.text}; holdout ${figures(mine.filter((o) => o.c.set === 'holdout')).text}\n${all.wrong.join('\n')}`);
+    const perSet = SETS.map((set) => `${set} ${figures(mine.filter((o) => o.c.set === set)).text}`).join('; ');
+    console.log(`${lang}: all ${all.text}; ${perSet}\n${all.wrong.join('\n')}`);
     expect(all.precision).toBeGreaterThanOrEqual(THRESHOLDS[lang].precision);
     expect(all.recall).toBeGreaterThanOrEqual(THRESHOLDS[lang].recall);
   });
