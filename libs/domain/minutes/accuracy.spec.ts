@@ -19,7 +19,9 @@ interface Case {
    * minutes use that the holdout showed missing ("sammankallar", "tjekker", "vedtok å", "is to
    * prepare") and at traps (past tense, reported speech, attendance, agenda boilerplate,
    * questions not about who); measured before the rules changed — precision 0.92 (22/24), recall
-   * 0.56 (22/39) — then used to extend them.
+   * 0.56 (22/39) — then used to extend them, as was the holdout's misses (so the holdout is no
+   * longer untouched). 'holdout2': 25 sentences written after those rule changes and never used
+   * to change a rule — now the fairest figure.
    */
   set?: 'round2' | 'holdout' | 'round3' | 'holdout2';
   text: string;
@@ -46,13 +48,15 @@ function outcome(c: Case) {
 }
 
 /** What the rules measured when this spec was written (see the printed table), rounded down. */
-// Measured: sv 1.00 / 0.85, da 1.00 / 0.95, nb 1.00 / 0.90, en 1.00 / 0.95 (all sets); the holdout
-// alone: precision 1.00 (9/9), recall 0.53 (9/17) — the rules miss verbs they were not given.
+// Measured (all sets, precision / recall): sv 1.00 / 0.98, da 1.00 / 0.97, nb 1.00 / 0.97,
+// en 1.00 / 1.00; round3 1.00 (39/39) / 1.00 (39/39); holdout 1.00 (17/17) / 1.00 (17/17), tuned on;
+// holdout2, untuned: precision 1.00 (14/14), recall 0.82 (14/17) — the misses are verbs the lists
+// do not hold ("återrapporterar", "inviterer", "skriver"): the rules still only know the verbs given.
 const THRESHOLDS = {
-  sv: { precision: 0.95, recall: 0.8 },
-  da: { precision: 0.95, recall: 0.9 },
-  nb: { precision: 0.95, recall: 0.85 },
-  en: { precision: 0.95, recall: 0.9 },
+  sv: { precision: 0.97, recall: 0.95 },
+  da: { precision: 0.97, recall: 0.95 },
+  nb: { precision: 0.97, recall: 0.95 },
+  en: { precision: 0.97, recall: 0.97 },
 };
 
 function figures(mine: Array<ReturnType<typeof outcome>>) {
