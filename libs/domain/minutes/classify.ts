@@ -12,7 +12,8 @@ export interface SentenceContext extends MeetingDates {
   attendees?: string[];
 }
 import {
-  ACTION_TO, ASSIGNMENT_VERBS, COMMISSION_PATTERNS, DECISION_LABEL, DECISION_PHRASES, GROUP_NOUN, MODAL_ADVERBS, MODALS, REPORTING_VERBS, STATE_VERBS, UNCLEAR_WHO, WHO_WORDS,
+  ACTION_TO, AGREED_ON, ASSIGNMENT_VERBS, COMMISSION_PATTERNS, DECISION_LABEL, DECISION_PHRASES, GROUP_NOUN, MODAL_ADVERBS, MODALS, NOBODY_APPOINTED,
+  NOT_OWNERS, OBLIGATION, PAST_WHO_VERBS, REPORTING_VERBS, STATE_VERBS, UNCLEAR_WHO, WHO_WORDS,
 } from './words';
 
 export interface SentenceFinding {
@@ -48,8 +49,25 @@ function rawFindings(sentence: string, attendees: string[]): Raw[] {
   if (assignments.length) return assignments;
   const decision = firstMatch(DECISIONS, sentence);
   if (decision) return [{ kind: 'decision', because: { rule: 'decision.unowned', words: decision } }];
+  const agreed = agreedOn(sentence);
+  if (agreed) return [{ kind: 'decision', because: { rule: 'decision.agreed', words: agreed } }];
   const label = DECISION_LABEL.exec(sentence);
-  return label ? [{ kind: 'decision', because: { rule: 'decision.label', words: label[0] } }] : [];
+  if (label) return [{ kind: 'decision', because: { rule: 'decision.label', words: label[0] } }];
+  const nobody = NOBODY_APPOINTED.exec(sentence);
+  return nobody ? [{ kind: 'openQuestion', because: { rule: 'openQuestion.nobodyAppointed', words: nobody[0] } }] : [];
+}
+
+/**
+ * The words of an agreement on something to do: "var enigt om att fortsätta" (an infinitive: sv
+ * ends in -a, da/nb in -e) or "var enig om att frågan måste lyftas" (a must). A pronoun after "att"
+ * starts a view ("var överens om att den behövs"), which nobody is to carry out.
+ */
+function agreedOn(sentence: string): string | undefined {
+  const match = AGREED_ON.exec(sentence);
+  if (!match || NOT_OWNERS.has(match[1].toLowerCase())) return undefined;
+  const [words, firstWord, rest] = match;
+  const toDo = /[ae]$/i.test(firstWord) || OBLIGATION.test(rest);
+  return toDo ? words.slice(0, words.length - rest.length) : undefined;
 }
 
 function openQuestion(sentence: string): Raw | undefined {
@@ -57,7 +75,8 @@ function openQuestion(sentence: string): Raw | undefined {
   if (unclear) return { kind: 'openQuestion', because: { rule: 'openQuestion.unclearWho', words: unclear[0] } };
   if (!sentence.includes('?')) return undefined;
   const who = WHO.exec(sentence);
-  return who ? { kind: 'openQuestion', because: { rule: 'openQuestion.who', words: who[1] } } : undefined;
+  const asksWhatHappened = who !== null && PAST_WHO_VERBS.has(who[1].split(/\s+/).slice(-1)[0].toLowerCase());
+  return who && !asksWhatHappened ? { kind: 'openQuestion', because: { rule: 'openQuestion.who', words: who[1] } } : undefined;
 }
 
 /** Clauses joined by "; " or ", og …" each get their own owner. */

@@ -11,10 +11,12 @@ export const ASSIGNMENT_VERBS: readonly string[] = [
   'ser över', 'utvecklar', 'sammanställer', 'skickar', 'bjuder in', 'kontaktar', 'tar kontakt', 'ordnar', 'bokar',
   'formulerar', 'bereder', 'åtar sig', 'ber om uppdraget', 'får i uppdrag', 'får uppdraget', 'tar ansvar', 'kallar till',
   'fick i uppdrag', 'fick uppdraget', 'utses till', 'utsågs till', 'har ansvar för', 'har ansvaret för', 'arrangerar', 'planerar',
+  'sammankallar', 'ser till att',
   // da
   'følger op', 'vender tilbage', 'undersøger', 'sørger for', 'tager ansvar', 'udfører', 'spørger', 'kontakter',
   'tager kontakt', 'indkalder', 'udarbejder', 'kigger på', 'laver', 'påtager sig', 'formulerer', 'sender',
-  'arrangerer', 'planlægger', 'udpeges som', 'blev udpeget som', 'har ansvaret for', 'får til opgave',
+  'arrangerer', 'planlægger', 'udpeges som', 'blev udpeget som', 'har ansvaret for', 'får til opgave', 'tjekker',
+  'forbereder', // da and nb alike
   // nb (shared forms such as "sørger for", "tar ansvar", "sender" are listed once above)
   'følger opp', 'kommer tilbake', 'undersøker', 'sjekker', 'lager', 'utarbeider', 'påtar seg', 'innkaller', 'tar ansvar for',
   'har ansvar for', 'planlegger', 'får i oppdrag', 'fikk i oppdrag', 'utpekes som',
@@ -24,18 +26,19 @@ export const ASSIGNMENT_VERBS: readonly string[] = [
   'will arrange', 'will update', 'will write', 'will review', 'will investigate', 'will take responsibility',
   'will be responsible', 'will lead', 'takes responsibility', 'is responsible for', 'agreed to', 'volunteered to',
   'to circulate', 'to draft', 'to prepare', 'to contact', 'offered to', 'undertook to', 'was appointed', 'is appointed',
+  'will invite', 'will convene',
 ];
 
-/** "Action: Tom to update the register": an English owner followed by "to" and a verb. */
-export const ACTION_TO = /^(?:actions?\s*[:–-]\s*)?(.+?)\s+to\s+\p{Ll}+/iu;
+/** "Action: Tom to update the register", "Sarah is to prepare …": an English owner followed by "to" and a verb. */
+export const ACTION_TO = /^(?:actions?\s*[:–-]\s*)?(.+?)\s+(?:(?:is|are)\s+)?to\s+\p{Ll}+/iu;
 
 /** Verbs that report what someone said: a "that"-clause after them is news, not a task ("Søren fortalte, at …"). */
 export const REPORTING_VERBS =
   /\b(?:berättade|berättar|informerade|informerar|meddelade|meddelar|sa|sade|säger|påtalar|nämnde|fortalte|fortæller|oplyste|orienterede|orienterte|nevnte|sier|noted|said|reported|informed|mentioned|explained|told)\b/i;
 
-/** "uppdrar åt X att …": the owner comes after the phrase, up to the closing word. */
+/** "uppdrar åt X att …", "Uppdrogs åt X att …": the owner comes after the phrase, up to the closing word. */
 export const COMMISSION_PATTERNS: readonly RegExp[] = [
-  /\b(?:uppdrar|uppdrog|uppdras)\s+åt\s+(.+?)\s+att\b/i,
+  /\b(?:uppdrar|uppdrog|uppdrogs|uppdras)\s+åt\s+(.+?)\s+att\b/i,
   /\bger\s+(.+?)\s+i\s+uppdrag\s+att\b/i,
   /\b(?:giver|gir)\s+(.+?)\s+(?:til\s+opgave|i\s+oppdrag)\s+(?:at|å)\b/i,
   /\b(?:asked|asks|tasked)\s+(.+?)\s+(?:to|with)\b/i,
@@ -64,14 +67,39 @@ export const DECISION_PHRASES: readonly string[] = [
   'it was decided', 'it was agreed', 'the meeting agreed', 'the meeting decided', 'the group agreed', 'we agreed to', 'we decided to',
   // a body decides, nobody named to act: "Rådet enades om att …", "Gruppen besluttede at …", "The committee resolved to …"
   'enades om att', 'beslutade att', 'besluttede at', 'enedes om at', 'vedtog at', 'vedtok at', 'ble enige om', 'resolved to', 'resolved that',
+  // "Møtet vedtok å …", "Members agreed that …" (agreeing "var enig om" is read by AGREED_ON)
+  'vedtok å', 'besluttet å', 'members agreed', 'all agreed that',
 ];
+
+/**
+ * "Gruppen var enig om att fortsätta …", "blev enige om at …": agreeing is a decision when what
+ * was agreed is to be done — an infinitive (sv -a, da/nb -e) or a clause with "must"/"shall" —
+ * not a view ("var överens om att den behövs", "var eniga om dessa").
+ */
+export const AGREED_ON = /(?<![\p{L}])(?:var|blev|ble)\s+(?:enig|eniga|enigt|enige|överens)\s+om\s+(?:att|at|å)\s+(\p{Ll}+)([^.?!]*)/iu;
+
+/** "måste", "skal", "bør": what an agreement says must be done. */
+export const OBLIGATION = /(?<![\p{L}])(?:måste|ska|skall|bör|skal|bør|må)(?![\p{L}])/iu;
 
 /** A decision written as a label: "Beslut: …", "Vedtak: …". */
 export const DECISION_LABEL = /^(?:beslut|beslutning|vedtak|decision|resolved|agreed)\s*:/i;
 
-/** "It is not clear who …": a question about ownership written as a statement. */
+/**
+ * "It is not clear who …", "Det ble ikke bestemt hvem …", "Frågan om vem …": a question about
+ * ownership written as a statement.
+ */
 export const UNCLEAR_WHO =
-  /\b(?:oklart|otydligt|inte klart|uklart|ikke klart|ikke afklaret|ikke avklart|uavklart|unclear|not clear|not yet clear|undecided)\b[^.?!]{0,20}?\b(?:vem|hvem|who)\b/i;
+  /\b(?:oklart|otydligt|inte klart|uklart|ikke klart|ikke afklaret|ikke avklart|uavklart|unclear|not clear|not yet clear|undecided|inte bestämt|inte beslutat|ikke besluttet|ikke bestemt|not decided|frågan om|spørgsmålet om|spørsmålet om|the question of)\b[^.?!]{0,20}?\b(?:vem|hvem|who)\b/i;
+
+/**
+ * "Ingen utsågs att driva frågan", "Nobody has yet been assigned …": nobody named, so still open —
+ * unless the sentence also gives a decision, which already says it has no owner.
+ */
+export const NOBODY_APPOINTED =
+  /\b(?:ingen|nobody|no one)\b[^.?!]{0,20}?\b(?:utsågs|utsetts|udpeget|udpeges|utpekt|utnevnt|appointed|assigned|named)\b/i;
+
+/** "Vem deltog …?", "Who attended …?": asking what happened, not who is to carry something. */
+export const PAST_WHO_VERBS = new Set(['deltog', 'deltok', 'var', 'kom', 'sa', 'sade', 'sagde', 'attended', 'was', 'were', 'came', 'said', 'did', 'visited']);
 
 /** Questions asking who is to carry something: open items for the balance list. */
 export const WHO_WORDS = ['vem', 'hvem', 'who'];
