@@ -5,6 +5,7 @@ import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { MinutesModule } from './minutes/minutes.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OccurrencesModule } from './occurrences/occurrences.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -16,7 +17,7 @@ export class ApiModule {
   static forRoot(config: BevakaConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, OrganisationModule, PlansModule, OccurrencesModule, ReportingModule, NotificationsApiModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, TemporalClientModule, AuthModule, OrganisationModule, PlansModule, MinutesModule, OccurrencesModule, ReportingModule, NotificationsApiModule],
       controllers: [HealthController],
     };
   }

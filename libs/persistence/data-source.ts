@@ -11,14 +11,17 @@ import { Intents1764000006000 } from './migrations/1764000006000-intents';
 import { PlanArchive1764000007000 } from './migrations/1764000007000-plan-archive';
 import { ReportingRounds1764000008000 } from './migrations/1764000008000-reporting-rounds';
 import { Quotas1764000009000 } from './migrations/1764000009000-quotas';
+import { Minutes1764000010000 } from './migrations/1764000010000-minutes';
+import { MeetingEntity } from './entities/meeting.entity';
+import { OpenQuestionEntity } from './entities/open-question.entity';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
  * TypeScript sources (tests) and from dist/ (production). Schema changes go through migrations
  * only; `synchronize` stays off.
  */
-export const ENTITIES = [UnitEntity, PersonEntity];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000];
+export const ENTITIES = [UnitEntity, PersonEntity, MeetingEntity, OpenQuestionEntity];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000, Minutes1764000010000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

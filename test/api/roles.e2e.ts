@@ -243,6 +243,25 @@ const CASES: Case[] = [
     make: async (c) => ({ areaId: (await c.org.admin.post(`/api/plans/${c.importPlanId}/areas`, { title: `Område ${unique()}` })).body.id }),
     allowed: COORDINATION,
   },
+  // Minutes (issue 15): read into a plan by coordinators; the balance list's questions seen by all.
+  { route: 'POST /api/plans/:id/minutes', path: (c) => `/api/plans/${c.importPlanId}/minutes?dryRun=true`, body: () => ({ text: 'Anders följer upp.' }), allowed: COORDINATION },
+  { route: 'POST /api/plans/:id/minutes', path: (c) => `/api/plans/${c.importPlanId}/minutes`, body: () => ({ text: `§ 1 Möte ${unique()}\nAnders följer upp.` }), allowed: COORDINATION },
+  { route: 'GET /api/plans/:id/meetings', path: (c) => `/api/plans/${c.importPlanId}/meetings`, allowed: EVERYONE },
+  { route: 'GET /api/plans/:id/open-questions', path: (c) => `/api/plans/${c.importPlanId}/open-questions?status=open`, allowed: EVERYONE },
+  {
+    route: 'POST /api/open-questions/:id/assign',
+    path: (_c, made) => `/api/open-questions/${made.questionId}/assign`,
+    body: (c) => ({ ownerPersonIds: [c.org.ids.olle] }),
+    make: async (c) => ({ questionId: await openQuestion(c) }),
+    allowed: COORDINATION,
+  },
+  {
+    route: 'POST /api/open-questions/:id/close',
+    path: (_c, made) => `/api/open-questions/${made.questionId}/close`,
+    body: () => ({ reason: 'Besvarad' }),
+    make: async (c) => ({ questionId: await openQuestion(c) }),
+    allowed: COORDINATION,
+  },
   { route: 'POST /api/plans/:id/schedule-preview', path: (c) => `/api/plans/${c.planId}/schedule-preview`, body: () => ({ text: 'två gånger per år', when: 'Q1 2027' }), allowed: COORDINATION },
 
   // Occurrences and escalations.
@@ -288,6 +307,12 @@ const CASES: Case[] = [
   { route: 'POST /api/escalations/:id/acknowledge', path: (c) => `/api/escalations/${c.escalationId}/acknowledge`, allowed: ['admin', 'cora', 'kim'] },
   { route: 'DELETE /api/actions/:id', path: (c) => `/api/actions/${c.actionId}`, allowed: COORDINATION },
 ];
+
+/** A new open question on the balance list of the import plan, from minutes of its own. */
+async function openQuestion(c: Ctx): Promise<string> {
+  const read = await c.org.admin.post(`/api/plans/${c.importPlanId}/minutes`, { text: `§ 2 Fråga ${unique()}\nVem driver frågan vidare?` });
+  return read.body.questions[0].id;
+}
 
 async function newPerson(c: Ctx, roles: string[]): Promise<string> {
   return (await c.org.admin.post('/api/people', { name: 'Tillfällig', email: `tillfallig-${unique()}@kommun.se`, roles })).body.id;

@@ -47,7 +47,7 @@ export class ChartImportService {
       const idOfUnit = (name: string | null) => (name ? unitIds.get(name.toLocaleLowerCase('sv'))?.id ?? null : null);
       for (const unit of chart.units) {
         const id = await units.insert({ name: unit.name, parentId: idOfUnit(unit.parent), headPersonId: null });
-        unitIds.set(unit.name.toLocaleLowerCase('sv'), { id, name: unit.name, parentId: idOfUnit(unit.parent), headPersonId: null });
+        unitIds.set(unit.name.toLocaleLowerCase('sv'), { id, name: unit.name, abbreviation: null, parentId: idOfUnit(unit.parent), headPersonId: null });
         await audit.append({ actorPersonId: actor.id, entity: 'unit', entityId: id, action: 'imported', after: { name: unit.name, parent: unit.parent } });
       }
       const people = new PersonRepository(db);

@@ -9,12 +9,14 @@ const PASSWORD_DOC = { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_L
 
 export class CreateUnitRequest {
   @ApiProperty({ example: 'Samhällsbyggnad' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ example: 'SBB', description: 'How minutes shorten it; owners are matched by it' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(40) abbreviation?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() headPersonId?: string;
 }
 
 export class UpdateUnitRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SBB' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(1) @MaxLength(40) abbreviation?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() parentId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() headPersonId?: string | null;
 }
@@ -22,6 +24,7 @@ export class UpdateUnitRequest {
 export class UnitResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) abbreviation!: string | null;
   @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
   @ApiProperty({ nullable: true, type: String }) headPersonId!: string | null;
 }
@@ -36,6 +39,7 @@ export class CreatePersonRequest {
 
 export class UpdatePersonRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SBB' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(1) @MaxLength(40) abbreviation?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() unitId?: string | null;
   @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Granting or removing admin is for admins only (403 ADMIN_ONLY); a change ends the person’s sessions' })
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(ROLES, { each: true }) roles?: Role[];

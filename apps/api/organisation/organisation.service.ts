@@ -34,7 +34,7 @@ export class OrganisationService {
     return this.dataSource.transaction(async (db) => {
       if (body.parentId) await mustExist(db, 'unit', body.parentId, 'parentId');
       if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
-      const id = await new UnitRepository(db).insert({ name: body.name, parentId: body.parentId ?? null, headPersonId: body.headPersonId ?? null });
+      const id = await new UnitRepository(db).insert({ name: body.name, abbreviation: body.abbreviation ?? null, parentId: body.parentId ?? null, headPersonId: body.headPersonId ?? null });
       const created = await this.unit(db, id);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: id, action: 'created', after: created });
       return created;
@@ -49,7 +49,7 @@ export class OrganisationService {
         await refuseCycle(db, id, body.parentId);
       }
       if (body.headPersonId) await mustBeActivePerson(db, body.headPersonId, 'headPersonId');
-      await new UnitRepository(db).update(id, { name: body.name ?? before.name, parentId: body.parentId, headPersonId: body.headPersonId });
+      await new UnitRepository(db).update(id, { name: body.name ?? before.name, abbreviation: body.abbreviation, parentId: body.parentId, headPersonId: body.headPersonId });
       const after = await this.unit(db, id);
       await new AuditRepository(db).append({ actorPersonId: actor.id, entity: 'unit', entityId: id, action: 'updated', before, after });
       return after;

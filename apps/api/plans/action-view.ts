@@ -22,6 +22,7 @@ export function describe(row: ActionRow, followUp?: FollowUpState): ActionRespon
     ownerUnitIds: row.owner_unit_ids,
     ownerPersonIds: row.owner_person_ids,
     nextDue: row.status === 'withdrawn' ? [] : nextDue(row.schedule, row.timezone),
+    source: row.source,
     ...(followUp ? { followUp } : {}),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Injectable, Logger, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError, DomainErrorCode, ErrorDetail } from '../../../libs/domain/errors';
 import type { PlanDocument, PlanImportOptions, PlanImportPreview, ScheduleCorrection } from '../../../libs/domain/import';
+import type { MinutesReading, ReadMinutesOptions } from '../../../libs/domain/minutes';
 import { BoundedWorkerPool, TaskFailed } from '../common/bounded-worker-pool';
 
 export interface PlanParseInput {
@@ -15,7 +16,19 @@ export interface TableReadInput {
   table: PlanDocument;
 }
 
-export type DocumentTask = PlanParseInput | TableReadInput;
+/** Minutes (issue 15): their text, read into findings. */
+export interface MinutesReadInput {
+  minutes: PlanDocument;
+  options: ReadMinutesOptions;
+}
+
+/** What was read of minutes: the reading and a digest of their text (the same minutes twice are one meeting). */
+export interface MinutesRead {
+  reading: MinutesReading;
+  textSha256: string;
+}
+
+export type DocumentTask = PlanParseInput | TableReadInput | MinutesReadInput;
 export type TableRows = Array<{ cells: string[]; row: number }>;
 
 /** How much one import's reading may cost, and how many are read at once (README "Limits"). */
@@ -34,7 +47,7 @@ export const PLAN_PARSING = {
 @Injectable()
 export class PlanParser implements OnModuleDestroy {
   private readonly logger = new Logger(PlanParser.name);
-  private readonly pool = new BoundedWorkerPool<DocumentTask, PlanImportPreview | TableRows>({
+  private readonly pool = new BoundedWorkerPool<DocumentTask, PlanImportPreview | TableRows | MinutesRead>({
     script: path.join(__dirname, `plan-parse.worker${path.extname(__filename)}`),
     size: PLAN_PARSING.atOnce,
     queue: PLAN_PARSING.waiting,
@@ -51,7 +64,12 @@ export class PlanParser implements OnModuleDestroy {
     return (await this.run({ table })) as TableRows;
   }
 
-  private async run(task: DocumentTask): Promise<PlanImportPreview | TableRows> {
+  /** Minutes read into findings, within the same limits as a plan. */
+  async readMinutes(minutes: PlanDocument, options: ReadMinutesOptions): Promise<MinutesRead> {
+    return (await this.run({ minutes, options })) as MinutesRead;
+  }
+
+  private async run(task: DocumentTask): Promise<PlanImportPreview | TableRows | MinutesRead> {
     try {
       return await this.pool.run(task);
     } catch (error) {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoticePolicyResponse, OPEN_OBJECT, ScheduleSpecResponse } from '../common/shared.dto';
 import { UNRESOLVED_STATUSES } from '../../../libs/domain/occurrence/status';
 import { MAX_QUOTA_TARGET } from '../../../libs/domain/schedule/parse-schedule';
-import { plainToInstance, Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -22,10 +22,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DomainError } from '../../../libs/domain/errors';
 import { IMPORT_LIMITS } from '../../../libs/domain/import/limits';
-import { REQUEST_LIMITS } from '../common/request-limits';
-import { findProblem } from '../common/safe-input.pipe';
+import { JsonFormField } from '../common/json-form-field';
 import { ACTION_GLANCE_STATES } from '../../../libs/domain/action/glance';
 import { ASSESSMENTS, type Assessment } from '../../../libs/domain/reporting/assessment';
 import { ACTION_STATUSES } from '../../../libs/domain/action/lifecycle';
@@ -98,30 +96,12 @@ export class ImportTextRequest {
   @ApiPropertyOptional({ example: 'plan.csv' }) @IsOptional() @IsString() @MaxLength(300) filename?: string;
   @ApiPropertyOptional({ type: [ImportCorrection], description: 'Corrections to rows of the preview; with a file upload, a JSON string in the field `corrections`' })
   @IsOptional()
-  // A multipart form carries the corrections as a JSON string; made into instances for validation.
-  @Transform(({ value }) => (typeof value === 'string' ? toCorrections(parseJson(value)) : value))
+  @JsonFormField(ImportCorrection, 'corrections')
   @IsArray()
   @ArrayMaxSize(IMPORT_LIMITS.actions)
   @ValidateNested({ each: true })
   @Type(() => ImportCorrection)
   corrections?: ImportCorrection[];
-}
-
-function toCorrections(value: unknown): unknown {
-  return Array.isArray(value) ? value.map((v) => plainToInstance(ImportCorrection, v)) : value;
-}
-
-function parseJson(value: string): unknown {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return value; // left as a string: @IsArray reports it
-  }
-  // JSON inside a form field: SafeInputPipe saw only a string, so it looks here.
-  const problem = findProblem(parsed, REQUEST_LIMITS.depth);
-  if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, [{ path: `corrections.${problem.path}`, message: problem.message }]);
-  return parsed;
 }
 
 export class PauseActionRequest {
@@ -130,6 +110,20 @@ export class PauseActionRequest {
 
 export class ResumeActionRequest {
   @ApiPropertyOptional({ example: 'Budgeten är beslutad' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+class SourcePlaceResponse {
+  @ApiProperty({ nullable: true, type: String, example: '§ 3' }) ref!: string | null;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) heading!: string | null;
+}
+
+export class ActionSourceResponse {
+  @ApiProperty() meetingId!: string;
+  @ApiProperty() meetingTitle!: string;
+  @ApiProperty({ nullable: true, type: String }) meetingDate!: string | null;
+  @ApiProperty({ type: SourcePlaceResponse }) place!: SourcePlaceResponse;
+  @ApiProperty({ description: 'The sentence of the minutes' }) sentence!: string;
 }
 
 export class ActionResponse {
@@ -149,6 +143,7 @@ export class ActionResponse {
   @ApiProperty({ type: [String] }) ownerUnitIds!: string[];
   @ApiProperty({ type: [String] }) ownerPersonIds!: string[];
   @ApiProperty({ type: [String], description: 'The next due dates (YYYY-MM-DD)' }) nextDue!: string[];
+  @ApiProperty({ nullable: true, type: ActionSourceResponse, description: 'The meeting and paragraph it was read from, for an action out of minutes' }) source!: ActionSourceResponse | null;
   @ApiProperty({ enum: FOLLOW_UP_STATES, description: FOLLOW_UP_DESCRIPTION }) followUp!: FollowUpState;
 }
 

@@ -14,14 +14,13 @@ export interface MinutesDocument {
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
 
 export function minutesText(document: MinutesDocument): string {
-  const text = typeof document.content === 'string' ? document.content : bytesToText(document);
+  const text = typeof document.content === 'string' ? document.content : bytesToText(document.content, document.filename);
   if (text.length > IMPORT_LIMITS.textCharacters) throw tooLarge(`The minutes hold more than ${IMPORT_LIMITS.textCharacters.toLocaleString('en')} characters`, 'text');
   return text;
 }
 
-function bytesToText(document: MinutesDocument & { content: Uint8Array }): string {
-  const bytes = document.content;
-  const ext = /\.([a-z0-9]+)$/i.exec(document.filename ?? '')?.[1]?.toLowerCase();
+function bytesToText(bytes: Uint8Array, filename: string | undefined): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip || ext === 'docx') return docxText(bytes);
   if (ext === 'doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw unsupported('Old Word (.doc) files are not supported: save the minutes as .docx');

@@ -7,3 +7,4 @@ export { matchOwner, OwnerDirectory, OwnerMatch } from './match-owner';
 export * from './preview';
 export * from './choices';
 export { minutesText, MinutesDocument } from './document';
+export * from './open-question';

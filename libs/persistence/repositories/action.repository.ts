@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { NoticePolicy } from '../../domain/escalation/policy';
 import type { ScheduleSpec } from '../../domain/schedule/types';
+import type { Place } from '../../domain/minutes/types';
 
 /** What the engine needs to know of an action when it acts on it. */
 export interface ActionFacts {
@@ -40,11 +41,23 @@ export interface ActionViewRow {
   owner_person_ids: string[];
   timezone: string;
   start_date: string;
+  /** The meeting and paragraph the action came from, when it was read out of minutes. */
+  source: ActionSourceView | null;
+}
+
+export interface ActionSourceView {
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string | null;
+  place: Place;
+  sentence: string;
 }
 
 const ACTION_VIEW = `SELECT a.id, a.plan_id, a.area_id, ar.title AS area, a.title, a.when_text, a.status, a.schedule, a.schedule_input, a.policy,
-                            a.owner_unit_ids, a.owner_person_ids, p.timezone, to_char(p.start_date, 'YYYY-MM-DD') AS start_date
-                       FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN area ar ON ar.id = a.area_id`;
+                            a.owner_unit_ids, a.owner_person_ids, p.timezone, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+                            CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('meetingId', m.id, 'meetingTitle', m.title, 'meetingDate', to_char(m.held_on, 'YYYY-MM-DD'),
+                                                                                    'place', a.source_place, 'sentence', a.source_sentence) END AS source
+                       FROM action a JOIN plan p ON p.id = a.plan_id LEFT JOIN area ar ON ar.id = a.area_id LEFT JOIN meeting m ON m.id = a.source_meeting_id`;
 
 /** The fields of an action a coordinator sets. */
 export interface ActionFields {
@@ -56,6 +69,13 @@ export interface ActionFields {
   policy: NoticePolicy | null;
   ownerUnitIds: string[];
   ownerPersonIds: string[];
+}
+
+/** Where an action read out of minutes came from: set when it is created, never changed. */
+export interface ActionSource {
+  meetingId: string;
+  place: Place;
+  sentence: string;
 }
 
 /**
@@ -115,11 +135,11 @@ export class ActionRepository {
   }
 
   /** A new action; `starting` when its workflow is to start, `draft` when it has no readable schedule. */
-  async insert(planId: string, fields: ActionFields, status: 'starting' | 'draft', position = 0): Promise<string> {
+  async insert(planId: string, fields: ActionFields, status: 'starting' | 'draft', position = 0, source?: ActionSource): Promise<string> {
     const [row] = await this.db.query(
-      `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, policy, owner_unit_ids, owner_person_ids, status, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [planId, fields.areaId, fields.title, fields.whenText, fields.scheduleInput, fields.schedule, fields.policy, fields.ownerUnitIds, fields.ownerPersonIds, status, position],
+      `INSERT INTO action (plan_id, area_id, title, when_text, schedule_input, schedule, policy, owner_unit_ids, owner_person_ids, status, position, source_meeting_id, source_place, source_sentence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [planId, fields.areaId, fields.title, fields.whenText, fields.scheduleInput, fields.schedule, fields.policy, fields.ownerUnitIds, fields.ownerPersonIds, status, position, source?.meetingId ?? null, source?.place ?? null, source?.sentence ?? null],
     );
     return row.id;
   }

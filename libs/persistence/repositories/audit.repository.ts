@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 export interface AuditEntry {
   actorPersonId: string | null;
   /** 'login': a sign-in attempt for an e-mail address that belongs to nobody (entityId: the address). */
-  entity: 'unit' | 'person' | 'substitute' | 'plan' | 'area' | 'action' | 'occurrence' | 'escalation' | 'login' | 'reporting-round';
+  entity: 'unit' | 'person' | 'substitute' | 'plan' | 'area' | 'action' | 'occurrence' | 'escalation' | 'login' | 'reporting-round' | 'meeting' | 'open-question';
   entityId: string;
   planId?: string | null;
   action: string;

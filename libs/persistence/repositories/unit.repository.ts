@@ -3,11 +3,13 @@ import { EntityManager } from 'typeorm';
 export interface UnitRow {
   id: string;
   name: string;
+  /** How minutes and plans shorten it ("SBB"), if given. */
+  abbreviation: string | null;
   parentId: string | null;
   headPersonId: string | null;
 }
 
-const UNIT = `SELECT id, name, parent_id AS "parentId", head_person_id AS "headPersonId" FROM unit`;
+const UNIT = `SELECT id, name, abbreviation, parent_id AS "parentId", head_person_id AS "headPersonId" FROM unit`;
 
 /** The units of the organisation chart: a tree (parent) with a head each. */
 export class UnitRepository {
@@ -33,8 +35,8 @@ export class UnitRepository {
     return ids.filter((id) => !found.some((f) => f.id === id));
   }
 
-  async insert(unit: Omit<UnitRow, 'id'>): Promise<string> {
-    const [row] = await this.db.query('INSERT INTO unit (name, parent_id, head_person_id) VALUES ($1, $2, $3) RETURNING id', [unit.name, unit.parentId, unit.headPersonId]);
+  async insert(unit: Omit<UnitRow, 'id' | 'abbreviation'> & { abbreviation?: string | null }): Promise<string> {
+    const [row] = await this.db.query('INSERT INTO unit (name, abbreviation, parent_id, head_person_id) VALUES ($1, $2, $3, $4) RETURNING id', [unit.name, unit.abbreviation ?? null, unit.parentId, unit.headPersonId]);
     return row.id;
   }
 
@@ -43,13 +45,14 @@ export class UnitRepository {
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('bevaka:organisation-chart'))`);
   }
 
-  /** The name always; parent and head only when given (undefined keeps them, null clears them). */
-  async update(id: string, change: { name: string; parentId?: string | null; headPersonId?: string | null }): Promise<void> {
+  /** The name always; abbreviation, parent and head only when given (undefined keeps them, null clears them). */
+  async update(id: string, change: { name: string; abbreviation?: string | null; parentId?: string | null; headPersonId?: string | null }): Promise<void> {
     await this.db.query(
       `UPDATE unit SET name = $2,
                        parent_id = CASE WHEN $3 THEN $4::uuid ELSE parent_id END,
-                       head_person_id = CASE WHEN $5 THEN $6::uuid ELSE head_person_id END WHERE id = $1`,
-      [id, change.name, change.parentId !== undefined, change.parentId ?? null, change.headPersonId !== undefined, change.headPersonId ?? null],
+                       head_person_id = CASE WHEN $5 THEN $6::uuid ELSE head_person_id END,
+                       abbreviation = CASE WHEN $7 THEN $8 ELSE abbreviation END WHERE id = $1`,
+      [id, change.name, change.parentId !== undefined, change.parentId ?? null, change.headPersonId !== undefined, change.headPersonId ?? null, change.abbreviation !== undefined, change.abbreviation ?? null],
     );
   }
 

@@ -470,6 +470,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open-questions/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MinutesController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-questions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MinutesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation/import": {
         parameters: {
             query?: never;
@@ -710,6 +742,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MinutesController_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MinutesController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/open-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MinutesController_openQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/reports": {
         parameters: {
             query?: never;
@@ -943,6 +1023,8 @@ export interface components {
             scheduleInput: {
                 [key: string]: unknown;
             };
+            /** @description The meeting and paragraph it was read from, for an action out of minutes */
+            source: components["schemas"]["ActionSourceResponse"] | null;
             /**
              * @description draft: no readable schedule, not followed; starting: saved, its workflow not started yet; active: followed; paused: no new occurrence opens until resumed (those already open keep their notices); withdrawn
              * @enum {string}
@@ -950,6 +1032,14 @@ export interface components {
             status: "draft" | "starting" | "active" | "paused" | "withdrawn";
             title: string;
             when: string | null;
+        };
+        ActionSourceResponse: {
+            meetingDate: string | null;
+            meetingId: string;
+            meetingTitle: string;
+            place: components["schemas"]["SourcePlaceResponse"];
+            /** @description The sentence of the minutes */
+            sentence: string;
         };
         ApprovalResponse: {
             /** Format: date-time */
@@ -988,6 +1078,14 @@ export interface components {
             area: string;
             text: string;
         };
+        AssignQuestionRequest: {
+            ownerPersonIds?: string[];
+            ownerUnitIds?: string[];
+            /** @description Default: once at the question's date, else continuous */
+            schedule?: components["schemas"]["ScheduleRequest"];
+            /** @description The action's title; default the question */
+            title?: string;
+        };
         AuditEntryResponse: {
             /** @example paused */
             action: string;
@@ -1007,6 +1105,15 @@ export interface components {
             entity: string;
             entityId: string;
             id: string;
+        };
+        BecauseResponse: {
+            /** @example assignment.verb */
+            rule: string;
+            /**
+             * @description The words of the sentence that made it a finding
+             * @example följer upp
+             */
+            words: string;
         };
         BoardDecisionRequest: {
             /**
@@ -1084,6 +1191,10 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CloseQuestionRequest: {
+            /** @example Besvarad i KS 2026-04-14 § 52 */
+            reason: string;
+        };
         CompleteRequest: {
             /** @example https://kommun.se/protokoll/12 */
             evidenceUrl?: string;
@@ -1122,6 +1233,11 @@ export interface components {
             /** @description A plan (coordinators): the feed then holds the plan’s occurrences instead of your own */
             planId?: string;
         };
+        CreatedActionResponse: {
+            id: string;
+            index: number;
+            title: string;
+        };
         CreatedCalendarFeedResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -1131,6 +1247,11 @@ export interface components {
             planId: string | null;
             /** @description The secret address to subscribe to; shown this once (only its hash is kept) */
             url: string;
+        };
+        CreatedQuestionResponse: {
+            id: string;
+            index: number;
+            question: string;
         };
         CreatePersonRequest: {
             /** @example olle@kommun.se */
@@ -1165,12 +1286,24 @@ export interface components {
             substitutePersonId: string;
         };
         CreateUnitRequest: {
+            /**
+             * @description How minutes shorten it; owners are matched by it
+             * @example SBB
+             */
+            abbreviation?: string;
             /** Format: uuid */
             headPersonId?: string;
             /** @example Samhällsbyggnad */
             name: string;
             /** Format: uuid */
             parentId?: string;
+        };
+        DeadlineResponse: {
+            /** @example 2026-04-09 */
+            date?: string;
+            rule: string;
+            /** @example till nästa möte */
+            words: string;
         };
         EscalationResponse: {
             acknowledgedAt: string | null;
@@ -1182,6 +1315,23 @@ export interface components {
             /** @description Names of the owners */
             owners: string[];
             step: number;
+        };
+        FindingResponse: {
+            because: components["schemas"]["BecauseResponse"];
+            deadline?: components["schemas"]["DeadlineResponse"];
+            index: number;
+            /**
+             * @description assignment: someone is to do something; decision: decided, with no owner; openQuestion: for the balance list
+             * @enum {string}
+             */
+            kind: "assignment" | "decision" | "openQuestion";
+            /** @description Person or unit as written */
+            owner?: string;
+            ownerMapping: components["schemas"]["MinutesOwnerMappingResponse"];
+            place: components["schemas"]["PlaceResponse"];
+            proposal: components["schemas"]["ProposalResponse"];
+            sentence: string;
+            warnings: string[];
         };
         FrozenReportResponse: {
             /** @description First instant after the period (UTC), when its report is frozen */
@@ -1366,12 +1516,91 @@ export interface components {
             /** @description queued, sent, failed, off (the person chose the app only), in-app (no SMTP) … */
             state: string;
         };
+        MeetingFactsResponse: {
+            date: string | null;
+            nextMeetingDate: string | null;
+            title: string;
+        };
+        MeetingRefResponse: {
+            date: string | null;
+            id: string;
+            title: string;
+        };
+        MeetingResponse: {
+            /** @description Actions created from its minutes */
+            actions: number;
+            createdAt: string;
+            heldOn: string | null;
+            id: string;
+            /** @description Its questions still open */
+            openQuestions: number;
+            title: string;
+        };
         MeResponse: {
             email: string;
             id: string;
             name: string;
             roles: string[];
             unitId: string | null;
+        };
+        MinutesChoiceRequest: {
+            /** @description Leave the finding out: nothing is created for it */
+            drop?: boolean;
+            /**
+             * @description Due date of a once-only action; null: followed up continuously
+             * @example 2026-03-15
+             */
+            due?: string | null;
+            /** @description The finding of the preview (its `index`) */
+            index: number;
+            ownerPersonIds?: string[];
+            /** @description Owners instead of the matched ones */
+            ownerUnitIds?: string[];
+            /** @description The action's title (or the open question's text) */
+            title?: string;
+        };
+        MinutesOwnerMappingResponse: {
+            personIds: string[];
+            unitIds: string[];
+            /** @description The owner as written, matched to no unit or active person */
+            unmatched: string[];
+        };
+        MinutesRequest: {
+            /** @description Changes to findings of the preview; the rest are accepted as proposed. With a file upload, a JSON string in the field `choices` */
+            choices?: components["schemas"]["MinutesChoiceRequest"][];
+            /** @example protokoll.docx */
+            filename?: string;
+            /**
+             * @description When the minutes do not say it
+             * @example 2026-03-12
+             */
+            meetingDate?: string;
+            /**
+             * @description Resolves "till nästa möte" when the minutes do not name the date
+             * @example 2026-04-09
+             */
+            nextMeetingDate?: string;
+            /** @description The minutes as text (or Markdown); or upload .txt, .md or .docx in the field `file` */
+            text?: string;
+            /** @description The meeting's name, and of the area its actions are created in; default "Möte <date>" */
+            title?: string;
+        };
+        MinutesResponse: {
+            /** @description After the commit */
+            actions?: components["schemas"]["CreatedActionResponse"][];
+            attendees: string[];
+            findings: components["schemas"]["FindingResponse"][];
+            /**
+             * @description After the commit. "applied": the follow-up engine (Temporal) has carried out every change committed here. "pending": the change is saved, and Bevaka carries it out as soon as Temporal answers (it keeps retrying; do not send the request again).
+             * @enum {string}
+             */
+            followUp?: "pending" | "applied";
+            meeting: components["schemas"]["MeetingFactsResponse"];
+            /** @description After the commit: the meeting created */
+            meetingId?: string;
+            /** @description After the commit: open questions put on the balance list */
+            questions?: components["schemas"]["CreatedQuestionResponse"][];
+            warnings: string[];
         };
         NoticePolicyResponse: {
             /** @enum {string} */
@@ -1492,6 +1721,26 @@ export interface components {
             /** @enum {string} */
             status: "open" | "overdue" | "escalated";
         };
+        OpenQuestionResponse: {
+            actionId: string | null;
+            closedReason: string | null;
+            createdAt: string;
+            due: string | null;
+            id: string;
+            meeting: components["schemas"]["MeetingRefResponse"];
+            place: components["schemas"]["PlaceResponse"];
+            planId: string;
+            question: string;
+            resolvedAt: string | null;
+            resolvedBy: components["schemas"]["PersonRefResponse"] | null;
+            /** @description The sentence of the minutes it was read from */
+            sentence: string;
+            /**
+             * @description open: on the balance list; assigned: it became the action `actionId`; closed: with a reason
+             * @enum {string}
+             */
+            status: "open" | "assigned" | "closed";
+        };
         OpenQuotaSummary: {
             /** @example 4 */
             count: number;
@@ -1510,6 +1759,10 @@ export interface components {
             /** @example Vilande i väntan på ny budget */
             reason: string;
         };
+        PersonRefResponse: {
+            id: string;
+            name: string;
+        };
         PersonResponse: {
             /**
              * Format: date-time
@@ -1521,6 +1774,16 @@ export interface components {
             name: string;
             roles: ("coordinator" | "owner" | "executive" | "viewer" | "admin")[];
             unitId: string | null;
+        };
+        PlaceResponse: {
+            /** @example Balanslista */
+            heading: string | null;
+            /**
+             * @description The paragraph or numbered agenda item
+             * @example § 3
+             */
+            ref: string | null;
+            title: string | null;
         };
         PlanActionResponse: {
             area: string | null;
@@ -1549,6 +1812,8 @@ export interface components {
             scheduleInput: {
                 [key: string]: unknown;
             };
+            /** @description The meeting and paragraph it was read from, for an action out of minutes */
+            source: components["schemas"]["ActionSourceResponse"] | null;
             /**
              * @description Its state at a glance: the worst of its unresolved occurrences (escalated, overdue, a quota behind pace, due within 14 days), else done, continuous, nothing scheduled or on track
              * @enum {string}
@@ -1650,6 +1915,11 @@ export interface components {
             returned: number;
             submitted: number;
             total: number;
+        };
+        ProposalResponse: {
+            /** @description Due date of the once-only action; null: continuous */
+            due: string | null;
+            title: string;
         };
         QuotaEntryResponse: {
             evidenceUrl: string | null;
@@ -2046,6 +2316,12 @@ export interface components {
             /** @example Ersätts av en digital träff */
             reason: string;
         };
+        SourcePlaceResponse: {
+            heading: string | null;
+            /** @example § 3 */
+            ref: string | null;
+            title: string | null;
+        };
         SpreadCountsResponse: {
             "at-risk": number;
             completed: number;
@@ -2166,6 +2442,7 @@ export interface components {
             unit: string;
         };
         UnitResponse: {
+            abbreviation: string | null;
             headPersonId: string | null;
             id: string;
             name: string;
@@ -2189,6 +2466,8 @@ export interface components {
             title?: string;
         };
         UpdatePersonRequest: {
+            /** @example SBB */
+            abbreviation?: string | null;
             name?: string;
             /** @description Admins only (403 ADMIN_ONLY otherwise): at least 12 characters, not a common password */
             password?: string;
@@ -2210,6 +2489,8 @@ export interface components {
             title?: string;
         };
         UpdateUnitRequest: {
+            /** @example SBB */
+            abbreviation?: string | null;
             /** Format: uuid */
             headPersonId?: string | null;
             name?: string;
@@ -3160,6 +3441,71 @@ export interface operations {
             };
         };
     };
+    MinutesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignQuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description The question, assigned: `actionId` is the action it became */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenQuestionResponse"];
+                };
+            };
+            /** @description Already assigned or closed, or the plan is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinutesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseQuestionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenQuestionResponse"];
+                };
+            };
+            /** @description Already assigned or closed, or the plan is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrganisationController_importChart: {
         parameters: {
             query?: {
@@ -3652,6 +3998,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    MinutesController_meetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Meetings whose minutes were read into the plan, the latest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"][];
+                };
+            };
+        };
+    };
+    MinutesController_read: {
+        parameters: {
+            query?: {
+                /** @description Preview: read the minutes and match owners, write nothing */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Makes a retry safe: a request with a key this person used before on the same route gets the first answer (status and body) and changes nothing again; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. Keys are kept 24 hours. Only successful answers (and a refusal after the change was saved) are kept: after an error, the same key may be sent again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesRequest"];
+                "multipart/form-data": components["schemas"]["MinutesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview (dryRun), or after the commit the preview with the meeting, the actions and open questions created, and `followUp` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesResponse"];
+                };
+            };
+            /** @description These minutes were read into the plan before, or the plan is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinutesController_openQuestions: {
+        parameters: {
+            query?: {
+                /** @description Default: all */
+                status?: "open" | "assigned" | "closed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan's open questions from minutes (the balance list), the open ones first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenQuestionResponse"][];
                 };
             };
         };
