@@ -20,7 +20,7 @@ import { ASSESSMENT_COLOURS, assessmentChart, spreadCellText, spreadRows } from 
 import { isWebUrl } from './html-renderer';
 import { assessmentWords, reportedByWords, roundFacts, textParagraphs } from './report-facts';
 import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence } from './report-document';
-import { areaTitle, displayOutcome, outcomeWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, outcomeWords, ReportClock, sourceWords, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /** A4 text width between 2.5 cm margins, in pixels at 96 dpi (what docx's image sizes are in). */
 const TEXT_WIDTH_PX = 604;
@@ -156,7 +156,8 @@ function areaBlock(area: ReportArea, t: Texts, clock: ReportClock): Array<Paragr
  */
 function actionRow(action: ReportAction, t: Texts, clock: ReportClock): TableCell[] {
   const report = action.statusReport;
-  const titleCell = cell(action.title, { bold: true, note: action.when ?? undefined });
+  const note = [action.when, action.source ? `${t.column.source}: ${sourceWords(action.source)}` : null].filter(Boolean).join('\n');
+  const titleCell = cell(action.title, { bold: true, note: note || undefined });
   if (!report) {
     const lines = action.statusLines.map((s) => s.text);
     return [titleCell, cell(t.none), cell(t.none), cell(lines.length ? lines.join('\n') : t.none)];
@@ -220,7 +221,7 @@ function cell(value: string, style: CellStyle = {}): TableCell {
   const lines = value.split('\n');
   const children = [
     new Paragraph({ alignment: style.align, children: lines.map((line, i) => new TextRun({ text: line, bold: style.bold, size: style.size, break: i > 0 ? 1 : 0 })) }),
-    ...(style.note ? [new Paragraph({ children: [new TextRun({ text: style.note, size: 18, color: '555555' })] })] : []),
+    ...(style.note ? style.note.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 18, color: '555555' })] })) : []),
   ];
   return new TableCell({ children });
 }

@@ -1,7 +1,7 @@
 import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
 import { RenderOptions, ReportAction, ReportArea, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
 import { roundFacts, statusReportFacts, textParagraphs } from './report-facts';
-import { areaTitle, displayOutcome, quotaWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, quotaWords, ReportClock, sourceWords, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 /**
  * The board report as one self-contained, printable HTML page (no scripts, no external assets,
@@ -105,6 +105,7 @@ function areaSection(area: ReportArea, index: number, t: Texts, clock: ReportClo
 function actionArticle(action: ReportAction, t: Texts, clock: ReportClock): string {
   const facts = [
     action.when ? `<dt>${t.column.when}</dt><dd>${escapeHtml(action.when)}</dd>` : '',
+    action.source ? `<dt>${t.column.source}</dt><dd>${escapeHtml(sourceWords(action.source))}</dd>` : '',
     `<dt>${t.column.kind}</dt><dd>${escapeHtml(t.kind[action.kind] ?? action.kind)}</dd>`,
     `<dt>${t.column.status}</dt><dd>${escapeHtml(t.actionStatus[action.status] ?? action.status)}</dd>`,
   ].join('');

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { assessmentChart, spreadCellText, spreadRows } from './assessment-chart';
 import { Fact, roundFacts, statusReportFacts, textParagraphs } from './report-facts';
 import { RenderOptions, ReportAction, ReportDocument, ReportOccurrence, ReportStatusReport } from './report-document';
-import { areaTitle, displayOutcome, quotaWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, displayOutcome, quotaWords, ReportClock, sourceWords, Texts, textsFor, TOTAL_KEYS } from './texts';
 import { toWinAnsi } from './win-ansi';
 
 const RED = '#b00020';
@@ -85,6 +85,7 @@ function writeAction(write: Writer, action: ReportAction, t: Texts, clock: Repor
   write.text(action.title, { font: 'Helvetica-Bold', size: 11 });
   const meta = [action.when ? `${t.column.when}: ${action.when}` : '', `${t.column.kind}: ${t.kind[action.kind] ?? action.kind}`, `${t.column.status}: ${t.actionStatus[action.status] ?? action.status}`];
   write.text(meta.filter(Boolean).join(' · '), { size: 9, color: GREY });
+  if (action.source) write.text(`${t.column.source}: ${sourceWords(action.source)}`, { size: 9, color: GREY });
   if (action.statusReport) writeStatusReport(write, action.statusReport, t, clock);
   if (action.occurrences.length === 0 && action.kind !== 'continuous') write.text(t.noOccurrences, { size: 9, color: GREY, indent: 10 });
   for (const o of action.occurrences) writeOccurrence(write, o, t, clock);

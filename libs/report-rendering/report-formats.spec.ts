@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { isReportFormat, REPORT_FORMATS, reportContentDisposition, reportFilename, reportFormatForMediaType, slugify } from './report-formats';
-import { sampleReport } from './report-document.fixture';
+import { sampleReport, sampleRoundReport } from './report-document.fixture';
 import { extractPdfText } from './pdf-text.testing';
 import type { ReportDocument } from './report-document';
 
@@ -66,6 +66,22 @@ describe('REPORT_FORMATS', () => {
     const cells: string[] = [];
     workbook.worksheets.forEach((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
     expect(cells).toContain('overdue · 4 of 6');
+  });
+
+  it('names the meeting and paragraph an action out of minutes was decided at, in every format', async () => {
+    const sourced = sampleRoundReport();
+    sourced.areas[0].actions[1].source = { meeting: 'Samrådsmöte november', meetingDate: '2023-11-10', ref: '§ 1', title: 'Företagsbesök' };
+    const words = 'Samrådsmöte november 2023-11-10, § 1 Företagsbesök';
+    expect(await REPORT_FORMATS.html.render(sourced)).toContain(`<dt>Beslutad vid</dt><dd>${words}</dd>`);
+    expect(extractPdfText((await REPORT_FORMATS.pdf.render(sourced)) as Buffer).join(' ')).toContain(`Beslutad vid: ${words}`);
+    expect((await mammoth.extractRawText({ buffer: (await REPORT_FORMATS.docx.render(sourced)) as Buffer })).value).toContain(`Beslutad vid: ${words}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await REPORT_FORMATS.xlsx.render(sourced)) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets.forEach((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+    expect(cells).toContain(words);
+    // Actions not read out of minutes say nothing of it.
+    expect((await REPORT_FORMATS.html.render(doc)).includes('Beslutad vid')).toBe(false);
   });
 
   it('keys every spec by its own format', () => {

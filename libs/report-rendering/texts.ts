@@ -3,7 +3,7 @@ import { ASSESSMENT_LABELS } from '../domain/reporting/assessment';
 import type { SpreadKey } from '../domain/reporting/assessment-spread';
 import type { StatusReportState } from '../domain/reporting/round';
 import { occurrenceWords, periodWords } from '../domain/reporting/period-words';
-import { ReportLocale, ReportOccurrence } from './report-document';
+import { ReportActionSource, ReportLocale, ReportOccurrence } from './report-document';
 
 /**
  * What the board reads, in both languages. One table so the HTML, PDF and XLSX say the same
@@ -30,6 +30,13 @@ export function displayOutcome(o: Pick<ReportOccurrence, 'outcome' | 'late'>): D
 /** A quota's count beside its outcome ("4 av 6"), or nothing for any other occurrence. */
 export function quotaWords(o: Pick<ReportOccurrence, 'quota'>, t: Texts): string | undefined {
   return o.quota ? t.quotaCount(o.quota.count, o.quota.target) : undefined;
+}
+
+/** "Samrådsmöte november 2026-11-10, § 1 Företagsbesök": where an action out of minutes was decided. */
+export function sourceWords(source: ReportActionSource): string {
+  const meeting = [source.meeting, source.meetingDate && !source.meeting.includes(source.meetingDate) ? source.meetingDate : null].filter(Boolean).join(' ');
+  const paragraph = [source.ref, source.title].filter(Boolean).join(' ');
+  return paragraph ? `${meeting}, ${paragraph}` : meeting;
 }
 
 /** The outcome in words, with a quota's count: "klar sent · 6 av 6", "försenad · 4 av 6". */
@@ -71,6 +78,7 @@ const SV = {
     area: 'Arbetsområde',
     action: 'Aktivitet',
     when: 'När',
+    source: 'Beslutad vid',
     kind: 'Typ',
     status: 'Status',
     periodKey: 'Tillfälle',
@@ -171,6 +179,7 @@ const EN: Texts = {
     area: 'Area',
     action: 'Action',
     when: 'When',
+    source: 'Decided at',
     kind: 'Kind',
     status: 'Status',
     periodKey: 'Occurrence',

@@ -122,7 +122,7 @@ describe('renderReportXlsx of a reporting round', () => {
 
   it('has one row per action with unit, assessment in words, comment, links and who reported', () => {
     const sheet = workbook.getWorksheet('Bedömningar')!;
-    expect(values(sheet.getRow(1))).toEqual(['Arbetsområde', 'Aktivitet', 'Ansvarig enhet', 'Bedömning', 'Kommentar', 'Underlag', 'Rapporterad av', 'Datum']);
+    expect(values(sheet.getRow(1))).toEqual(['Arbetsområde', 'Aktivitet', 'Ansvarig enhet', 'Bedömning', 'Kommentar', 'Underlag', 'Rapporterad av', 'Datum', 'Beslutad vid']);
     expect(sheet.rowCount).toBe(1 + 5);
     const survey = sheet.getRow(3);
     expect(values(survey).slice(0, 5)).toEqual(['Företagsklimat & service', 'Enkät om företagsklimatet', 'Näringslivsenheten', 'Avvikelse', 'Enkäten flyttas till hösten']);

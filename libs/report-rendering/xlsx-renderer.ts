@@ -4,7 +4,7 @@ import { isAssessed } from '../domain/reporting/assessment-spread';
 import { RenderOptions, ReportDocument } from './report-document';
 import { isWebUrl } from './html-renderer';
 import { assessmentWords, reportedByWords, roundFacts, textParagraphs } from './report-facts';
-import { areaTitle, outcomeWords, ReportClock, Texts, textsFor, TOTAL_KEYS } from './texts';
+import { areaTitle, outcomeWords, ReportClock, sourceWords, Texts, textsFor, TOTAL_KEYS } from './texts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
 const LATE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE3E6' } };
@@ -157,6 +157,7 @@ function addRoundSheets(workbook: ExcelJS.Workbook, document: ReportDocument, t:
     { header: t.round.links, key: 'links', width: 40 },
     { header: t.round.reportedBy, key: 'reportedBy', width: 40 },
     { header: t.at, key: 'at', width: 17 },
+    { header: t.column.source, key: 'source', width: 40 },
   ];
   styleHeader(sheet.getRow(1));
   for (const area of document.areas) {
@@ -165,6 +166,7 @@ function addRoundSheets(workbook: ExcelJS.Workbook, document: ReportDocument, t:
       const row = sheet.addRow({
         area: areaTitle(area.title, t),
         action: action.title,
+        source: action.source ? sourceWords(action.source) : null,
         unit: report?.unit || null,
         assessment: report ? assessmentWords(report, t) : t.round.noStatusReport,
         comment: report?.comment ?? null,

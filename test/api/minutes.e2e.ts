@@ -83,6 +83,11 @@ describe('minutes into a plan', () => {
     // Followed up like any other action: their workflows start.
     for (const a of committed.body.actions) await waitFor(async () => (await org.cora.get(`/api/actions/${a.id}`)).body.status === 'active', { what: `action ${a.title} followed` });
 
+    // The board report says where each such action was decided.
+    const report = await org.cora.get(`/api/plans/${planId}/reports/2026H2?draft=true&format=json`);
+    const reported = report.body.areas.find((a: { title: string }) => a.title === 'Samrådsmöte november');
+    expect(reported.actions[0].source).toEqual({ meeting: 'Samrådsmöte november', meetingDate: '2026-11-10', ref: '§ 1', title: 'Företagsbesök' });
+
     const meetings = await org.vera.get(`/api/plans/${planId}/meetings`);
     expect(meetings.body).toEqual([expect.objectContaining({ id: committed.body.meetingId, title: 'Samrådsmöte november', heldOn: '2026-11-10', actions: 2, openQuestions: 1 })]);
     const audit = (await org.cora.get(`/api/plans/${planId}/audit`)).body as Array<{ entity: string; action: string; after: { dropped: number[] } }>;

@@ -57,6 +57,16 @@ export interface ReportAction {
   occurrences: ReportOccurrence[];
   statusLines: ReportStatusLine[];
   statusReport?: ReportStatusReport;
+  /** The meeting and paragraph an action out of minutes came from (absent for others, and in reports frozen before minutes). */
+  source?: ReportActionSource;
+}
+
+export interface ReportActionSource {
+  meeting: string;
+  meetingDate: string | null;
+  /** "§ 3", and the paragraph's title. */
+  ref: string | null;
+  title: string | null;
 }
 
 export interface ReportArea {

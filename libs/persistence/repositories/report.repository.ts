@@ -65,8 +65,9 @@ export class ReportRepository {
     const [plan] = await this.db.query('SELECT id, title, timezone FROM plan WHERE id = $1', [period.planId]);
     const actions: ActionRow[] = await this.db.query(
       `SELECT a.id, a.title, a.when_text, a.status, a.schedule->>'kind' AS kind, a.owner_person_ids, a.owner_unit_ids,
-              COALESCE(ar.title, '') AS area, COALESCE(ar.position, 0) AS area_position, a.position
-         FROM action a LEFT JOIN area ar ON ar.id = a.area_id
+              COALESCE(ar.title, '') AS area, COALESCE(ar.position, 0) AS area_position, a.position,
+              m.title AS meeting, to_char(m.held_on, 'YYYY-MM-DD') AS meeting_date, a.source_place
+         FROM action a LEFT JOIN area ar ON ar.id = a.area_id LEFT JOIN meeting m ON m.id = a.source_meeting_id
         WHERE a.plan_id = $1 ORDER BY area_position, area, a.position, a.created_at`,
       [period.planId],
     );
@@ -104,6 +105,7 @@ export class ReportRepository {
         occurrences: own,
         statusLines: statusLines.filter((s) => s.action_id === action.id).map((s) => ({ text: s.text, by: s.person_name, at: iso(s.created_at) })),
         ...(reports.has(action.id) ? { statusReport: reportOf(reports.get(action.id)!) } : {}),
+        ...(action.meeting ? { source: { meeting: action.meeting, meetingDate: action.meeting_date, ref: action.source_place?.ref ?? null, title: action.source_place?.title ?? null } } : {}),
       };
       areas.set(action.area, [...(areas.get(action.area) ?? []), entry]);
     }
@@ -138,6 +140,9 @@ interface ActionRow {
   status: string;
   kind: string;
   area: string;
+  meeting: string | null;
+  meeting_date: string | null;
+  source_place: { ref: string | null; title: string | null } | null;
 }
 interface OccurrenceRow {
   id: string;
