@@ -15,6 +15,9 @@ describe('loadConfig', () => {
 
   it('takes the public URL of the web app without a trailing slash', () => {
     expect(loadConfig({ BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se/' }).publicUrl).toBe('https://bevaka.kommun.se');
+    // Unset, the links point at the port this process listens on.
+    expect(loadConfig({ PORT: '3017' }).publicUrl).toBe('http://localhost:3017');
+    expect(loadConfig({ PORT: '3017', BEVAKA_PUBLIC_URL: ' ' }).publicUrl).toBe('http://localhost:3017');
   });
 
   it('trusts no proxy unless told, then a number of hops or the proxies by address', () => {
@@ -57,6 +60,9 @@ describe('loadConfig', () => {
     [{ BEVAKA_TIMEZONE: 'Mars/Olympus' }, 'BEVAKA_TIMEZONE'],
     [{ BEVAKA_CALENDAR: 'FI' }, 'BEVAKA_CALENDAR'],
     [{ BEVAKA_PUBLIC_URL: 'bevaka.kommun.se' }, 'BEVAKA_PUBLIC_URL'],
+    [{ BEVAKA_PUBLIC_URL: 'https://kommun.se/bevaka' }, 'BEVAKA_PUBLIC_URL'],
+    [{ BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se/?x=1' }, 'BEVAKA_PUBLIC_URL'],
+    [{ BEVAKA_PUBLIC_URL: 'ftp://bevaka.kommun.se' }, 'BEVAKA_PUBLIC_URL'],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -61,7 +61,14 @@ const EnvSchema = z.object({
   BEVAKA_ROUND_RETURN_FOR: isoDuration('P7D'),
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
-  BEVAKA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  // Where people reach Bevaka: the origin of the links in mail and calendar events. Unset: this
+  // process's own port on localhost. Bevaka is served at the root, so a path would make dead links.
+  BEVAKA_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'an http(s) URL such as https://bevaka.kommun.se' })
+      .refine((v) => /^[a-z]+:\/\/[^/?#]+\/?$/i.test(v), { message: 'the origin only, such as https://bevaka.kommun.se (no path, query or fragment: Bevaka is served at the root)' })
+      .optional(),
+  ),
   // Embedded services' ports; only used when the service is embedded.
   BEVAKA_PG_PORT: port(5439),
   BEVAKA_TEMPORAL_PORT: port(7233),
@@ -174,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     },
     admin: { email: e.BEVAKA_ADMIN_EMAIL, password: e.BEVAKA_ADMIN_PASSWORD },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    publicUrl: e.BEVAKA_PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: (e.BEVAKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: e.BEVAKA_TRUST_PROXY,
   };
 }
