@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { workbenchEn, workbenchSv } from './i18n-workbench';
 import { quotaEn, quotaSv } from './i18n-quota';
+import { minutesEn, minutesSv } from './i18n-minutes';
 
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
@@ -145,6 +146,9 @@ const sv = {
     noUnits: 'Här står kommunens enheter — förvaltningar, avdelningar, kommunledningen — och vem som är chef. Lägg till den översta först (till exempel Kommunledning med kommunchefen) och sedan de som ingår i den: eskaleringar går uppåt längs den kedjan.',
     unit: 'Enhet',
     parent: 'Ingår i',
+    abbreviation: 'Förkortning',
+    abbreviationOf: 'Förkortning för {{unit}}',
+    abbreviationHint: 'Som protokollen skriver enheten, till exempel SBB.',
     head: 'Chef',
     headOf: 'Chef för {{unit}}',
     people: 'Personer',
@@ -380,6 +384,7 @@ const sv = {
   },
   workbench: workbenchSv,
   quota: quotaSv,
+  minutes: minutesSv,
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
     FORBIDDEN: 'Du har inte behörighet att göra det här.',
@@ -543,6 +548,9 @@ const en: typeof sv = {
     noUnits: "The municipality's units — departments, offices, the executive office — and who heads each go here. Add the top one first (for example the executive office with the kommunchef), then those within it: escalations go up that chain.",
     unit: 'Unit',
     parent: 'Part of',
+    abbreviation: 'Abbreviation',
+    abbreviationOf: 'Abbreviation of {{unit}}',
+    abbreviationHint: 'As the minutes write the unit, for example SBB.',
     head: 'Head',
     headOf: 'Head of {{unit}}',
     people: 'People',
@@ -778,6 +786,7 @@ const en: typeof sv = {
   },
   workbench: workbenchEn,
   quota: quotaEn,
+  minutes: minutesEn,
   errors: {
     UNAUTHENTICATED: 'Wrong e-mail address or password, or the session has expired.',
     FORBIDDEN: 'You are not allowed to do this.',
