@@ -7,6 +7,11 @@ export function placeInWords(place: MinutesFinding['place']): string {
   return [place.ref, place.title].filter(Boolean).join(' ') || place.heading || i18n.t('minutes.noPlace');
 }
 
+/** A meeting by its name and date: "Samrådsmöte november 2026-11-10"; the date once when the name holds it ("Möte 2026-10-01"). */
+export function meetingInWords(title: string, date: string | null): string {
+  return date && !title.includes(date) ? `${title} ${date}` : title;
+}
+
 /** The reader's warnings (English sentences from the API) in the user's words; one not known here is shown as it is. */
 export function minutesWarningInWords(warning: string): string {
   if (warning.startsWith('No owner is named')) return i18n.t('minutes.warnings.noOwner');

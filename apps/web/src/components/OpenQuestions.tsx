@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { OpenQuestion } from '../api';
 import { ownersFromChoices } from '../directory';
 import { errorText } from '../format';
-import { placeInWords } from '../minutes-words';
+import { meetingInWords, placeInWords } from '../minutes-words';
 import { useAssignQuestion, useCloseQuestion, useOpenQuestions } from '../resources/minutes';
 import { OwnerPicker } from './OwnerPicker';
 import { ReasonDialog } from './ReasonDialog';
@@ -46,11 +46,10 @@ function QuestionRow({ question, coordinates }: { question: OpenQuestion; coordi
   const [assigning, setAssigning] = useState(false);
   const [closing, setClosing] = useState(false);
   const close = useCloseQuestion(question.id);
-  const meeting = [question.meeting.title, question.meeting.date].filter(Boolean).join(' ');
   return (
     <Table.Tr>
       <Table.Td>{question.question}</Table.Td>
-      <Table.Td>{`${meeting}, ${placeInWords(question.place)}`}</Table.Td>
+      <Table.Td>{`${meetingInWords(question.meeting.title, question.meeting.date)}, ${placeInWords(question.place)}`}</Table.Td>
       <Table.Td>
         <QuestionState question={question} />
       </Table.Td>
