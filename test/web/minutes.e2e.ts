@@ -101,7 +101,7 @@ describe('minutes into a plan in a browser', () => {
   it('pastes minutes, previews every finding, drops one, gives the decision an owner, and creates the actions and the open question', async () => {
     const page = await coordinator();
     await page.goto(`${baseUrl}/planer/${planId}`);
-    await page.getByRole('toolbar').getByRole('link', { name: 'Läs in protokoll' }).click();
+    await page.getByRole('toolbar', { name: 'Planens verktyg' }).getByRole('link', { name: 'Läs in protokoll' }).click();
     await page.waitForURL(/\/protokoll$/);
     await page.getByRole('textbox', { name: 'Protokollets text' }).fill(MINUTES);
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
@@ -142,7 +142,9 @@ describe('minutes into a plan in a browser', () => {
     await decision.getByLabel('Ansvariga', { exact: true }).click();
     await page.getByRole('option', { name: 'Ulla', exact: true }).click();
     await page.keyboard.press('Escape');
+    await decision.getByText(/^Ingen ansvarig nämns/).waitFor({ state: 'detached' }); // an owner is chosen now
     await name.fill('Samrådsmöte november');
+    await shown(page.getByRole('heading', { name: 'Samrådsmöte november', level: 2 }));
     await shown(page.getByText('Skapar 2 åtgärder och lägger 1 öppen fråga på balanslistan.'));
     await checked(page, '61-minutes-choices');
 
@@ -194,6 +196,8 @@ describe('minutes into a plan in a browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await shown(row.getByText('Stängd: Besvarad i KS 2026-11-14 § 52', { exact: true }));
     expect(await row.getByRole('button', { name: `Tilldela: ${QUESTION}` }).count()).toBe(0);
+    await shown(page.getByRole('listitem').filter({ hasText: `Cora · stängde den öppna frågan ”${QUESTION}”: Besvarad i KS 2026-11-14 § 52` }));
+    await shown(page.getByRole('listitem').filter({ hasText: 'Cora · läste in protokollet från ”Samrådsmöte november” (2 åtgärder)' }));
     const questions = (await org.cora.get(`/api/plans/${planId}/open-questions`)).body as Array<{ question: string; status: string; closedReason: string }>;
     expect(questions.map((q) => [q.question, q.status, q.closedReason])).toEqual([[QUESTION, 'closed', 'Besvarad i KS 2026-11-14 § 52']]);
   }, 60_000);

@@ -13,8 +13,11 @@ export function meetingInWords(title: string, date: string | null): string {
 }
 
 /** The reader's warnings (English sentences from the API) in the user's words; one not known here is shown as it is. */
+/** The warning of a decision without an owner: it no longer holds once the coordinator picks one. */
+export const isNoOwnerWarning = (warning: string) => warning.startsWith('No owner is named');
+
 export function minutesWarningInWords(warning: string): string {
-  if (warning.startsWith('No owner is named')) return i18n.t('minutes.warnings.noOwner');
+  if (isNoOwnerWarning(warning)) return i18n.t('minutes.warnings.noOwner');
   if (warning.startsWith('The minutes give no meeting date')) return i18n.t('minutes.warnings.minutesNoDate');
   const quoted = /^"(.+)": (.+)$/.exec(warning);
   if (!quoted) return warning;

@@ -2,7 +2,7 @@ import { Badge, Card, Checkbox, Group, Stack, Text, TextInput } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { MinutesFinding } from '../api';
 import { useDirectory } from '../directory';
-import { minutesWarningInWords, placeInWords } from '../minutes-words';
+import { isNoOwnerWarning, minutesWarningInWords, placeInWords } from '../minutes-words';
 import { OwnerPicker } from './OwnerPicker';
 
 /** A finding as the coordinator leaves it: included or dropped, its title, due date (empty: continuous) and owners. */
@@ -38,7 +38,7 @@ export function MinutesFindingCard({ finding, draft, onChange }: { finding: Minu
         ) : (
           <Text size="sm">{t('minutes.dropped')}</Text>
         )}
-        {finding.warnings.map((warning, i) => (
+        {finding.warnings.filter((w) => !(isNoOwnerWarning(w) && draft.owners.length > 0)).map((warning, i) => (
           <Text key={i} size="sm" c="red.9">{minutesWarningInWords(warning)}</Text>
         ))}
       </Stack>

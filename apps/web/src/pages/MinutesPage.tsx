@@ -76,6 +76,7 @@ export function MinutesPage() {
       {error && <Alert color="red" role="alert">{minutesErrorText(error)}</Alert>}
       {reading && (
         <Findings
+          name={title.trim() || reading.meeting.title}
           reading={reading}
           drafts={drafts}
           onChange={(index, draft) => setDrafts({ ...drafts, [index]: draft })}
@@ -87,14 +88,14 @@ export function MinutesPage() {
   );
 }
 
-function Findings(props: { reading: MinutesReading; drafts: Record<number, FindingDraft>; onChange: (index: number, draft: FindingDraft) => void; pending: boolean; onCreate: () => void }) {
+function Findings(props: { name: string; reading: MinutesReading; drafts: Record<number, FindingDraft>; onChange: (index: number, draft: FindingDraft) => void; pending: boolean; onCreate: () => void }) {
   const { t } = useTranslation();
   const { reading, drafts } = props;
   const included = reading.findings.filter((f) => drafts[f.index]?.include);
   const questions = included.filter((f) => f.kind === 'openQuestion').length;
   return (
     <Stack>
-      <Title order={2} size="h3">{reading.meeting.title}</Title>
+      <Title order={2} size="h3">{props.name}</Title>
       <Text>
         {[t('minutes.meetingDate', { date: reading.meeting.date ?? t('minutes.notGiven') }), t('minutes.nextMeeting', { date: reading.meeting.nextMeetingDate ?? t('minutes.notGiven') })].join(' · ')}
       </Text>

@@ -180,6 +180,7 @@ function AuditList({ planId }: { planId: string }) {
       count: count(entry.after, 'actions'),
       file: text(entry.after, 'filename') ?? '',
       action: text(entry.after, 'action') ?? '', // the action a round's entry is about (a status report sent back)
+      question: text(entry.before, 'question') ?? '', // an open question from minutes, assigned or closed
     });
   return (
     <Stack gap="xs">

@@ -77,6 +77,6 @@ export function useCloseQuestion(questionId: string) {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) => call(client.POST('/api/open-questions/{id}/close', { params: { path: { id: questionId } }, body: { reason } })),
-    onSuccess: (question) => void queries.invalidateQueries({ queryKey: minutesKeys.openQuestions(question.planId) }),
+    onSuccess: () => void queries.invalidateQueries(), // the balance list, and the plan's changes
   });
 }
