@@ -170,12 +170,14 @@ describe('minutes into a plan in a browser', () => {
     await checked(page, '63-minutes-action-source');
   }, 90_000);
 
-  it('the same minutes a second time are refused in words, and nothing is created', async () => {
+  it('the same minutes a second time, uploaded as a file, are refused in words, and nothing is created', async () => {
     const before = (await org.cora.get(`/api/plans/${planId}/meetings`)).body.length;
     const page = await coordinator();
     await page.goto(`${baseUrl}/planer/${planId}/protokoll`);
-    await page.getByRole('textbox', { name: 'Protokollets text' }).fill(MINUTES);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'protokoll.txt', mimeType: 'text/plain', buffer: Buffer.from(MINUTES) });
+    expect(await page.getByRole('textbox', { name: 'Protokollets text' }).isDisabled()).toBe(true); // the file is read, not the text
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await shown(page.getByText('Bevaka hittade 4 saker att följa upp i protokollet.'));
     await page.getByRole('button', { name: 'Skapa åtgärder' }).click();
     expect(await textOf(page.getByRole('alert'))).toMatch(/^Protokollet är redan inläst i den här planen \(\d{4}-\d\d-\d\d, som ”Samrådsmöte november”\)\. Åtgärderna finns redan; läs inte in det igen\.$/);
     expect((await org.cora.get(`/api/plans/${planId}/meetings`)).body).toHaveLength(before);
@@ -183,10 +185,16 @@ describe('minutes into a plan in a browser', () => {
 
   it('the open question is closed from the balance list with a reason', async () => {
     const page = await coordinator();
-    await page.goto(`${baseUrl}/planer/${planId}`);
+    // The overview counts the plan's open questions and leads to its balance list.
+    await page.goto(`${baseUrl}/oversikt`);
+    const perPlan = page.getByRole('list', { name: 'Öppna frågor från möten' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Näringslivsrådet', exact: true }) });
+    expect(await textOf(perPlan)).toBe('Näringslivsrådet: 1 öppen fråga');
+    await checked(page, '64-minutes-overview-open-questions');
+    await perPlan.getByRole('link', { name: 'Näringslivsrådet', exact: true }).click();
+    await page.waitForURL(/#balanslista$/);
     const row = questionRow(page, QUESTION);
     await shown(row.getByRole('cell', { name: 'Samrådsmöte november 2026-11-10, § 3 Lokaler', exact: true }));
-    await checked(page, '64-minutes-balance-list');
+    await checked(page, '65-minutes-balance-list');
     await row.getByRole('button', { name: `Stäng: ${QUESTION}` }).click();
     const dialog = page.getByRole('dialog', { name: `Stäng frågan: ${QUESTION}` });
     const confirm = dialog.getByRole('button', { name: 'Stäng frågan' });
@@ -218,13 +226,13 @@ describe('minutes into a plan in a browser', () => {
     await page.keyboard.press('Escape');
     await dialog.getByRole('textbox', { name: 'Åtgärdens namn' }).fill('Utred kompetensförsörjningen');
     await dialog.getByLabel('Slutdatum', { exact: true }).fill('2027-02-01');
-    await checked(page, '65-minutes-assign-phone');
+    await checked(page, '66-minutes-assign-phone');
     await dialog.getByRole('button', { name: 'Tilldela', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await row.getByRole('link', { name: 'Visa åtgärden' }).click();
     await shown(page.getByRole('heading', { name: 'Utred kompetensförsörjningen', level: 1 }));
     expect(await textOf(page.getByRole('figure', { name: 'Ur protokollet' }).locator('figcaption'))).toBe('Från mötet Möte 2026-10-01, § 4 Rekrytering');
-    await checked(page, '66-minutes-assigned-action-phone');
+    await checked(page, '67-minutes-assigned-action-phone');
     const actionId = page.url().split('/').pop()!;
     const action = await waitFor(async () => (await org.cora.get(`/api/actions/${actionId}`)).body, { until: (a) => a.status === 'active', what: 'the assigned action followed' });
     expect(action).toMatchObject({ ownerPersonIds: [org.ids.otto], schedule: { kind: 'once', rule: { type: 'once', due: '2027-02-01' } } });

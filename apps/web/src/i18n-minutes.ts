@@ -83,6 +83,9 @@ export const minutesSv = {
     closeConfirm: 'Stäng frågan',
     toAction: 'Visa åtgärden',
     closedBecause: 'Stängd: {{reason}}',
+    perPlan: 'Öppna frågor från möten',
+    planCount_one: '{{count}} öppen fråga',
+    planCount_other: '{{count}} öppna frågor',
   },
 };
 
@@ -170,5 +173,8 @@ export const minutesEn: typeof minutesSv = {
     closeConfirm: 'Close the question',
     toAction: 'Show the action',
     closedBecause: 'Closed: {{reason}}',
+    perPlan: 'Open questions from meetings',
+    planCount_one: '{{count}} open question',
+    planCount_other: '{{count}} open questions',
   },
 };

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { OpenQuestion } from '../api';
 import { ownersFromChoices } from '../directory';
 import { errorText } from '../format';
@@ -17,10 +17,17 @@ import { ReasonDialog } from './ReasonDialog';
 export function OpenQuestions({ planId, coordinates }: { planId: string; coordinates: boolean }) {
   const { t } = useTranslation();
   const questions = useOpenQuestions(planId);
+  // Linked to from the overview or the minutes wizard (#balanslista): scrolled to once it is read.
+  const { hash } = useLocation();
+  const list = useRef<HTMLDivElement>(null);
+  const loaded = Boolean(questions.data?.length);
+  useEffect(() => {
+    if (hash === '#balanslista' && loaded) list.current?.scrollIntoView({ block: 'start' });
+  }, [hash, loaded]);
   if (questions.error) return <Alert color="red" role="alert">{errorText(questions.error)}</Alert>;
   if (!questions.data?.length) return null;
   return (
-    <Stack gap="xs" id="balanslista">
+    <Stack gap="xs" id="balanslista" ref={list}>
       <Title order={2} size="h3">{t('minutes.balance.title')}</Title>
       <Table.ScrollContainer minWidth={680}>
         <Table striped aria-label={t('minutes.balance.title')}>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { call, client, type MinutesReading, type OpenQuestion, postForm, randomKey, Schemas } from '../api';
 
@@ -59,6 +59,16 @@ export function useOpenQuestions(planId: string, status?: OpenQuestion['status']
   return useQuery({
     queryKey: [...minutesKeys.openQuestions(planId), status ?? 'all'],
     queryFn: () => call(client.GET('/api/plans/{id}/open-questions', { params: { path: { id: planId }, query: status ? { status } : {} } })),
+  });
+}
+
+/** The open questions still open, plan by plan (the overview counts them). */
+export function useOpenQuestionsOfPlans(planIds: readonly string[]) {
+  return useQueries({
+    queries: planIds.map((id) => ({
+      queryKey: [...minutesKeys.openQuestions(id), 'open'],
+      queryFn: () => call(client.GET('/api/plans/{id}/open-questions', { params: { path: { id }, query: { status: 'open' as const } } })),
+    })),
   });
 }
 
