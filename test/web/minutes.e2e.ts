@@ -94,6 +94,7 @@ describe('minutes into a plan in a browser', () => {
     await field.fill('SBB');
     await field.press('Enter');
     await shown(page.getByRole('row').filter({ has: field }).getByRole('status').getByText('Förkortningen är sparad.'));
+    await checked(page, '59-minutes-unit-abbreviation');
     const units = (await org.cora.get('/api/units')).body as Array<{ id: string; abbreviation: string | null }>;
     expect(units.find((u) => u.id === org.ids.samhallsbyggnad)?.abbreviation).toBe('SBB');
   }, 60_000);
