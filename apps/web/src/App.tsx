@@ -9,6 +9,7 @@ import { AccountPage } from './pages/AccountPage';
 import { ActionPage } from './pages/ActionPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
+import { MinutesPage } from './pages/MinutesPage';
 import { NewActionPage } from './pages/NewActionPage';
 import { NewPlanPage } from './pages/NewPlanPage';
 import { OrganisationPage } from './pages/OrganisationPage';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="/planer/ny" element={<NewPlanPage />} />
         <Route path="/planer/:id" element={<PlanPage />} />
         <Route path="/planer/:id/ny-atgard" element={<NewActionPage />} />
+        <Route path="/planer/:id/protokoll" element={<MinutesPage />} />
         <Route path="/planer/:id/rapportering/:period" element={<RoundPage />} />
         <Route path="/oversikt" element={<DashboardPage />} />
         <Route path="/import" element={<ImportPage />} />

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { workbenchEn, workbenchSv } from './i18n-workbench';
 import { quotaEn, quotaSv } from './i18n-quota';
+import { minutesEn, minutesSv } from './i18n-minutes';
 
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
@@ -145,6 +146,10 @@ const sv = {
     noUnits: 'Här står kommunens enheter — förvaltningar, avdelningar, kommunledningen — och vem som är chef. Lägg till den översta först (till exempel Kommunledning med kommunchefen) och sedan de som ingår i den: eskaleringar går uppåt längs den kedjan.',
     unit: 'Enhet',
     parent: 'Ingår i',
+    abbreviation: 'Förkortning',
+    abbreviationOf: 'Förkortning för {{unit}}',
+    abbreviationHint: 'Som protokollen skriver enheten, till exempel SBB.',
+    abbreviationSaved: 'Förkortningen är sparad.',
     head: 'Chef',
     headOf: 'Chef för {{unit}}',
     people: 'Personer',
@@ -278,6 +283,8 @@ const sv = {
       area: { created: 'lade till arbetsområdet ”{{title}}”', updated: 'ändrade arbetsområdet ”{{title}}”' },
       occurrence: { completed: 'klarmarkerade ”{{title}}”', postponed: 'gav ”{{title}}” nytt datum', skipped: 'hoppade över ett tillfälle av ”{{title}}”', reassigned: 'flyttade ansvaret för ”{{title}}”' },
       action: { created: 'lade till ”{{title}}”', updated: 'ändrade ”{{title}}”', withdrawn: 'återkallade ”{{title}}”', paused: 'pausade ”{{title}}”', resumed: 'återupptog ”{{title}}”' },
+      meeting: { 'minutes-read_one': 'läste in protokollet från ”{{title}}” ({{count}} åtgärd)', 'minutes-read_other': 'läste in protokollet från ”{{title}}” ({{count}} åtgärder)' },
+      'open-question': { assigned: 'tilldelade den öppna frågan ”{{question}}”', closed: 'stängde den öppna frågan ”{{question}}”' },
       'reporting-round': { 'status-report-returned': 'skickade tillbaka lägesrapporten för ”{{action}}”', 'summaries-written': 'skrev sammanfattningar i återrapporteringen', approved: 'godkände återrapporteringen', 'board-decision-recorded': 'förde in kommunstyrelsens behandling' },
     },
     someone: 'Systemet',
@@ -380,6 +387,7 @@ const sv = {
   },
   workbench: workbenchSv,
   quota: quotaSv,
+  minutes: minutesSv,
   errors: {
     UNAUTHENTICATED: 'Fel e-postadress eller lösenord, eller så har inloggningen gått ut.',
     FORBIDDEN: 'Du har inte behörighet att göra det här.',
@@ -543,6 +551,10 @@ const en: typeof sv = {
     noUnits: "The municipality's units — departments, offices, the executive office — and who heads each go here. Add the top one first (for example the executive office with the kommunchef), then those within it: escalations go up that chain.",
     unit: 'Unit',
     parent: 'Part of',
+    abbreviation: 'Abbreviation',
+    abbreviationOf: 'Abbreviation of {{unit}}',
+    abbreviationHint: 'As the minutes write the unit, for example SBB.',
+    abbreviationSaved: 'The abbreviation is saved.',
     head: 'Head',
     headOf: 'Head of {{unit}}',
     people: 'People',
@@ -676,6 +688,8 @@ const en: typeof sv = {
       area: { created: 'added the area “{{title}}”', updated: 'changed the area “{{title}}”' },
       occurrence: { completed: 'completed “{{title}}”', postponed: 'gave “{{title}}” a new date', skipped: 'skipped an occurrence of “{{title}}”', reassigned: 'moved “{{title}}” to another owner' },
       action: { created: 'added “{{title}}”', updated: 'changed “{{title}}”', withdrawn: 'withdrew “{{title}}”', paused: 'paused “{{title}}”', resumed: 'resumed “{{title}}”' },
+      meeting: { 'minutes-read_one': 'read in the minutes of “{{title}}” ({{count}} action)', 'minutes-read_other': 'read in the minutes of “{{title}}” ({{count}} actions)' },
+      'open-question': { assigned: 'assigned the open question “{{question}}”', closed: 'closed the open question “{{question}}”' },
       'reporting-round': { 'status-report-returned': 'sent back the status report of “{{action}}”', 'summaries-written': 'wrote summaries in the reporting round', approved: 'approved the reporting round', 'board-decision-recorded': "recorded the municipal board's handling" },
     },
     someone: 'The system',
@@ -778,6 +792,7 @@ const en: typeof sv = {
   },
   workbench: workbenchEn,
   quota: quotaEn,
+  minutes: minutesEn,
   errors: {
     UNAUTHENTICATED: 'Wrong e-mail address or password, or the session has expired.',
     FORBIDDEN: 'You are not allowed to do this.',

@@ -29,8 +29,8 @@ export const session = {
  * A multipart upload (a plan or organisation document): the typed client describes JSON bodies,
  * so uploads go through here; their answers are typed with the generated schemas by the caller.
  */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export async function postForm<T>(path: string, form: FormData, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   const response = await fetch(path, { method: 'POST', headers, body: form });
   if (!response.ok) throw await errorOf(response);
@@ -78,6 +78,11 @@ export async function apiDocument(path: string): Promise<{ blob: Blob; filename:
   return { blob: await response.blob(), filename };
 }
 
+/** 128 random bits in hex (an Idempotency-Key): getRandomValues works on plain http too, where randomUUID does not. */
+export function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export type Me = Schemas['MeResponse'];
 
 /** The API's answers, as its OpenAPI document describes them (generated: ./schema.ts). */
@@ -95,3 +100,7 @@ export type StatusReport = Schemas['StatusReportResponse'];
 export type Round = Schemas['RoundResponse'];
 export type RoundDetail = Schemas['RoundDetailResponse'];
 export type ProgressCount = Schemas['ProgressCountResponse'];
+export type MinutesReading = Schemas['MinutesResponse'];
+export type MinutesFinding = MinutesReading['findings'][number];
+export type OpenQuestion = Schemas['OpenQuestionResponse'];
+export type ActionSource = Schemas['ActionSourceResponse'];

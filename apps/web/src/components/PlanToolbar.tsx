@@ -27,6 +27,7 @@ export function PlanToolbar({ plan }: { plan: PlanDetail }) {
       <Group gap="xs" wrap="wrap" aria-label={t('workbench.planTools')} role="toolbar">
         {!archived && <Button component={Link} to={`/planer/${plan.id}/ny-atgard`}>{t('workbench.newAction')}</Button>}
         {!archived && <Button component={Link} to={`/import?plan=${plan.id}`} variant="default">{t('workbench.importInto')}</Button>}
+        {!archived && <Button component={Link} to={`/planer/${plan.id}/protokoll`} variant="default">{t('minutes.readIn')}</Button>}
         {!archived && <Button variant="default" onClick={() => setEditing(true)}>{t('workbench.editPlan')}</Button>}
         <Button variant="default" color={archived ? undefined : 'red.8'} c={archived ? undefined : 'red.9'} onClick={() => setArchiving(true)}>{archived ? t('workbench.restore') : t('workbench.archive')}</Button>
       </Group>

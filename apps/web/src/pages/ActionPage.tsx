@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { isResolved } from '../../../../libs/domain/occurrence/status';
 import { useAuth } from '../auth';
+import { ActionSource } from '../components/ActionSource';
 import { ActionTools } from '../components/ActionTools';
 import { SkipOccurrence } from '../components/SkipOccurrence';
 import { QuotaPeriod } from '../components/QuotaPeriod';
@@ -42,6 +43,7 @@ export function ActionPage() {
         <Text>{[kind, a.when, next].filter(Boolean).join(' · ')}</Text>
       </Group>
       <Owners unitIds={a.ownerUnitIds} personIds={a.ownerPersonIds} />
+      {a.source && <ActionSource source={a.source} />}
       {a.policy && <Text size="sm">{policyInWords(a.policy)}</Text>}
       {archived && <Alert color="yellow">{t('workbench.archivedNoChanges')}</Alert>}
       {coordinates && <ActionTools action={a} planArchived={archived} />}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { usePlanDetails, usePlans } from '../resources/plans';
 import { GettingStarted } from '../components/GettingStarted';
+import { OpenQuestionsByPlan } from '../components/OpenQuestionsByPlan';
 import { PauseOrResumeAction } from '../components/PauseOrResumeAction';
 import { SkipOccurrence } from '../components/SkipOccurrence';
 import { useDirectory } from '../directory';
@@ -131,6 +132,7 @@ export function DashboardPage() {
           </Table.Tbody>
         </Table>
       )}
+      <OpenQuestionsByPlan plans={(plans.data ?? []).filter((p) => !p.archivedAt)} />
     </Stack>
   );
 }

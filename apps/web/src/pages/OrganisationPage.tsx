@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Modal, MultiSelect, PasswordInput, Select, 
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api';
-import { Person, Role, Unit, useCreatePerson, useCreateSubstitute, useCreateUnit, usePeople, useResetPassword, useSetActive, useSetHead, useUnits } from '../resources/organisation';
+import { Person, Role, Unit, useCreatePerson, useCreateSubstitute, useCreateUnit, usePeople, useResetPassword, useSetAbbreviation, useSetActive, useSetHead, useUnits } from '../resources/organisation';
 import { useAuth } from '../auth';
 import { ChartImportCard } from '../components/ChartImportCard';
 import { personChoices } from '../directory';
@@ -36,6 +36,7 @@ export function OrganisationPage() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('organisation.unit')}</Table.Th>
+            <Table.Th scope="col">{t('organisation.abbreviation')}</Table.Th>
             <Table.Th scope="col">{t('organisation.parent')}</Table.Th>
             <Table.Th scope="col">{t('organisation.head')}</Table.Th>
           </Table.Tr>
@@ -44,6 +45,7 @@ export function OrganisationPage() {
           {(units.data ?? []).map((unit) => (
             <Table.Tr key={unit.id}>
               <Table.Td>{unit.name}</Table.Td>
+              <Table.Td><AbbreviationField unit={unit} /></Table.Td>
               <Table.Td>{unitName(unit.parentId)}</Table.Td>
               <Table.Td><HeadSelect unit={unit} options={choices([unit.headPersonId])} /></Table.Td>
             </Table.Tr>
@@ -94,14 +96,44 @@ function HeadSelect({ unit, options }: { unit: Unit; options: Array<{ value: str
   );
 }
 
+/** The abbreviation, saved when the field is left or Enter is pressed, if it changed. */
+function AbbreviationField({ unit }: { unit: Unit }) {
+  const { t } = useTranslation();
+  const save = useSetAbbreviation(unit.id);
+  const [value, setValue] = useState(unit.abbreviation ?? '');
+  const store = () => {
+    const next = value.trim() || null;
+    if (next !== (unit.abbreviation ?? null)) save.mutate(next);
+  };
+  return (
+    <Stack gap={2}>
+      <TextInput
+        aria-label={t('organisation.abbreviationOf', { unit: unit.name })}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        onBlur={store}
+        onKeyDown={(e) => e.key === 'Enter' && store()}
+        maxLength={40}
+        w="8rem"
+      />
+      {save.isSuccess && <Text size="sm" role="status">{t('organisation.abbreviationSaved')}</Text>}
+      {save.error && <Text c="red.8" size="sm" role="alert">{errorText(save.error)}</Text>}
+    </Stack>
+  );
+}
+
 function NewUnit({ options }: { options: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [abbreviation, setAbbreviation] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
-  const create = useCreateUnit(() => setName(''));
+  const create = useCreateUnit(() => {
+    setName('');
+    setAbbreviation('');
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, parentId: parentId ?? undefined });
+    create.mutate({ name, parentId: parentId ?? undefined, abbreviation: abbreviation.trim() || undefined });
   };
   return (
     <Card withBorder padding="md">
@@ -111,6 +143,7 @@ function NewUnit({ options }: { options: Array<{ value: string; label: string }>
           {create.error && <Alert color="red" role="alert">{errorText(create.error)}</Alert>}
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('organisation.unit')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+            <TextInput label={t('organisation.abbreviation')} description={t('organisation.abbreviationHint')} value={abbreviation} onChange={(e) => setAbbreviation(e.currentTarget.value)} maxLength={40} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
             <Select label={t('organisation.parent')} data={options} value={parentId} onChange={setParentId} clearable />
             <Button type="submit" loading={create.isPending}>{t('organisation.add')}</Button>
           </Group>

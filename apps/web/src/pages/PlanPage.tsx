@@ -9,6 +9,7 @@ import { errorText, formatDate } from '../format';
 import { periodInWords, policyInWords, scheduleInWords } from '../schedule-words';
 import { AreasEditor } from '../components/AreasEditor';
 import { PlanToolbar } from '../components/PlanToolbar';
+import { OpenQuestions } from '../components/OpenQuestions';
 import { ActionStateBadge } from '../components/ActionStateBadge';
 import { AssessmentBadge } from '../components/AssessmentBadge';
 import { ReportFileButtons, useReportFiles } from '../components/ReportFiles';
@@ -40,6 +41,7 @@ export function PlanPage() {
           <ActionTable actions={area.actions.filter((a) => a.status !== 'withdrawn')} timezone={p.timezone} />
         </Stack>
       ))}
+      <OpenQuestions planId={p.id} coordinates={Boolean(coordinates) && !p.archivedAt} />
       {coordinates && !p.archivedAt && <AreasEditor plan={p} />}
       {coordinates && <AuditList planId={p.id} />}
     </Stack>
@@ -178,6 +180,7 @@ function AuditList({ planId }: { planId: string }) {
       count: count(entry.after, 'actions'),
       file: text(entry.after, 'filename') ?? '',
       action: text(entry.after, 'action') ?? '', // the action a round's entry is about (a status report sent back)
+      question: text(entry.before, 'question') ?? '', // an open question from minutes, assigned or closed
     });
   return (
     <Stack gap="xs">

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { call, client, type Occurrence, Schemas } from '../api';
+import { call, client, type Occurrence, randomKey, Schemas } from '../api';
 import { planKeys } from './plans';
 
 /** Occurrences and escalations: the owner's tasks, the heads' inbox, each occurrence's history. */
@@ -108,9 +108,4 @@ export function useLogEntry(occurrenceId: string, onDone: (occurrence: Occurrenc
       onDone(occurrence);
     },
   });
-}
-
-/** 128 random bits in hex: getRandomValues works on plain http too, where randomUUID does not. */
-function randomKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -33,6 +33,12 @@ export function useSetHead(unitId: string) {
   return useMutation({ mutationFn: (headPersonId: string | null) => call(client.PATCH('/api/units/{id}', { params: { path: { id: unitId } }, body: { headPersonId } })), onSuccess: refresh });
 }
 
+/** The unit's abbreviation as minutes write it ("SBB"); null removes it. */
+export function useSetAbbreviation(unitId: string) {
+  const refresh = useRefresh(organisationKeys.units);
+  return useMutation({ mutationFn: (abbreviation: string | null) => call(client.PATCH('/api/units/{id}', { params: { path: { id: unitId } }, body: { abbreviation } })), onSuccess: refresh });
+}
+
 export function useCreateUnit(onDone: () => void) {
   return useMutation({ mutationFn: (unit: Schemas['CreateUnitRequest']) => call(client.POST('/api/units', { body: unit })), onSuccess: useRefresh(organisationKeys.units, onDone) });
 }
