@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CurrentChart, diffChart, EMPTY_CHART, previewChart } from './chart-diff';
+import { CurrentChart, diffChart, EMPTY_CHART, peopleToDeactivate, previewChart } from './chart-diff';
 import { readChartFile } from './chart-import';
 
 const HEADER = ['Enhet', 'Ingår i', 'Namn', 'E-post', 'Roller', 'Chef'];
@@ -124,5 +124,22 @@ describe('what importing a chart file would change', () => {
         }
       }),
     );
+  });
+});
+
+describe('deactivating the people missing from the file', () => {
+  const missing = [
+    { id: 'a', name: 'A', email: 'a@k.se', unit: null, kept: null },
+    { id: 'b', name: 'B', email: 'b@k.se', unit: null, kept: 'admin' as const },
+    { id: 'c', name: 'C', email: 'c@k.se', unit: null, kept: null },
+  ];
+  it('deactivates nobody unless confirmed, all but the kept ones when confirmed, or those named', () => {
+    expect(peopleToDeactivate(missing, {})).toEqual([]);
+    expect(peopleToDeactivate(missing, { deactivateMissing: true }).map((p) => p.id)).toEqual(['a', 'c']);
+    expect(peopleToDeactivate(missing, { deactivate: ['c', 'c'] }).map((p) => p.id)).toEqual(['c']);
+  });
+  it('refuses ids of kept people or of people not missing', () => {
+    expect(() => peopleToDeactivate(missing, { deactivate: ['b'] })).toThrow(expect.objectContaining({ code: 'UNPROCESSABLE' }));
+    expect(() => peopleToDeactivate(missing, { deactivate: ['a', 'x'] })).toThrow(expect.objectContaining({ code: 'UNPROCESSABLE' }));
   });
 });

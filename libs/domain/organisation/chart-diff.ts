@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import { ChartFile, ChartProblem, FilePerson, FileUnit, key } from './chart-import';
 
 
@@ -313,6 +314,28 @@ function keptReason(person: CurrentPerson, options: DiffOptions): KeptReason | n
   if (person.id === options.actorId) return 'you';
   if (options.bevakaAdminEmail && key(person.email) === key(options.bevakaAdminEmail)) return 'bevakaAdmin';
   return null;
+}
+
+/** The coordinator's confirmation with the commit: all missing people, or these of them. */
+export interface DeactivationChoice {
+  deactivateMissing?: boolean;
+  deactivate?: readonly string[];
+}
+
+/**
+ * The missing people to deactivate: none unless confirmed. `deactivateMissing` takes every missing
+ * person an import may deactivate (the kept ones stay, as the preview said); a list of ids must
+ * name such people only, or nothing is written — the chart may have changed since the preview.
+ */
+export function peopleToDeactivate(missing: readonly MissingPerson[], choice: DeactivationChoice): MissingPerson[] {
+  if (choice.deactivateMissing) return missing.filter((p) => !p.kept);
+  const byId = new Map(missing.map((p) => [p.id, p]));
+  const refused = (choice.deactivate ?? []).filter((id) => !byId.get(id) || byId.get(id)!.kept);
+  if (refused.length) {
+    const why = (id: string) => (byId.get(id)?.kept ? `kept (${byId.get(id)!.kept}): an import never deactivates them` : 'not an active person missing from the file');
+    throw new DomainError('UNPROCESSABLE', 'Only people missing from the file can be deactivated by the import; nothing was saved', refused.map((id) => ({ path: 'deactivate', message: `${id}: ${why(id)}` })));
+  }
+  return [...new Set(choice.deactivate ?? [])].map((id) => byId.get(id)!);
 }
 
 /** A set of names as one comparable text, or null when empty. */
