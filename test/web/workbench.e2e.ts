@@ -104,9 +104,9 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await chartImport.locator('input[type="file"]').setInputFiles(chartFile('Kultur;Kommunledning;Karin Kultur;karin.bench@kommun.se;chef;ja', 'Kultur;;Ivar Bibliotekarie;ivar.bench@kommun.se;;'));
     await chartImport.getByRole('button', { name: 'Visa vad som ändras' }).click();
     await shown(chartImport.getByText('Aktiva i Bevaka men saknas i filen'));
-    expect(await chartImport.getByRole('checkbox', { name: /^Inaktivera \d+ personer som saknas i filen/ }).isChecked()).toBe(false);
+    expect(await chartImport.getByRole('checkbox', { name: /^Avaktivera \d+ personer som saknas i filen/ }).isChecked()).toBe(false);
     await chartImport.getByRole('button', { name: 'Genomför importen' }).click();
-    await shown(chartImport.getByRole('status').filter({ hasText: 'Klart: 1 enhet och 2 personer lades till; ändrade: 0; inaktiverade: 0.' }));
+    await shown(chartImport.getByRole('status').filter({ hasText: 'Klart: 1 enhet och 2 personer lades till; ändrade: 0; avaktiverade: 0.' }));
     const kulturHead = page.getByRole('combobox', { name: 'Chef för Kultur' });
     await waitFor(() => kulturHead.inputValue(), { until: (value) => value === 'Karin Kultur', what: "Kultur's head on the page" });
     const kultur = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'Kultur');
