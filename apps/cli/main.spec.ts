@@ -106,6 +106,30 @@ describe('CLI', () => {
     expect(cli(['minutes', 'x.txt', '--meeting-date', 'igår']).code).toBe(2);
   });
 
+  it('org FILE --dry-run --json prints what the chart file holds, its problems and warnings (no database: nothing compared)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bevaka-org-'));
+    try {
+      const csv = join(dir, 'organisation.csv');
+      writeFileSync(csv, ['Enhet;Ingår i;Namn;E-post;Roller;Chef', 'Samhällsbyggnad;Kommunledning;Ulla;ULLA@kommun.se;;ja', 'Parker;Samhällsbyggnad;Pia;pia@kommun.se;chef;', 'Parker;;Pia igen;pia@kommun.se;;'].join('\n'));
+      const r = cli(['org', csv, '--dry-run', '--json']);
+      expect([r.code, r.stdout.trim().split('\n')]).toEqual([0, [expect.any(String)]]);
+      const out = JSON.parse(r.stdout);
+      expect(out.compared).toBe(false);
+      expect(out.file.people).toEqual([
+        { name: 'Ulla', email: 'ulla@kommun.se', unit: 'Samhällsbyggnad', head: true, row: 2 },
+        { name: 'Pia', email: 'pia@kommun.se', unit: 'Parker', roles: ['executive'], head: false, row: 3 },
+      ]);
+      expect(out.file.units.map((u: { name: string }) => u.name)).toEqual(['Samhällsbyggnad', 'Kommunledning', 'Parker']);
+      expect(out.problems.map((p: { row: number; code: string }) => [p.row, p.code])).toEqual([[4, 'duplicateEmail']]);
+      expect(out.warnings.map((w: { code: string; values: { unit: string } }) => [w.code, w.values.unit])).toEqual([['unknownParent', 'Samhällsbyggnad'], ['noHead', 'Kommunledning'], ['noHead', 'Parker']]);
+      expect(out).not.toHaveProperty('people');
+      expect(cli(['org', csv, '--json']).code).toBe(2); // the CLI writes nothing: --dry-run is required
+      expect(cli(['--help']).stderr).toMatch(/org FILE --dry-run --json[\s\S]*cannot say what is new, changed or missing/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('bad input: clear message on stderr, nothing on stdout, non-zero exit', () => {
     const missing = cli(['import', 'no/such/file.csv', '--dry-run', '--json']);
     expect(missing.code).toBe(2);

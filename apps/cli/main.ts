@@ -1,5 +1,5 @@
 /**
- * Bevaka CLI (API.md "CLI"): schedule checks, plan import previews and minutes previews. Only JSON goes to stdout;
+ * Bevaka CLI (API.md "CLI"): schedule checks, plan import, minutes and organisation chart previews. Only JSON goes to stdout;
  * messages go to stderr. Exit codes: 0 ok, 1 bad input (a domain error), 2 wrong usage.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,12 +10,18 @@ import { listOccurrences, parseSchedule, ScheduleSpec } from '../../libs/domain/
 import { parsePlanDocument } from '../../libs/domain/import';
 import { readPdfText } from '../../libs/pdf-reading';
 import { minutesText, previewMinutes, readMinutes } from '../../libs/domain/minutes';
+import { EMPTY_CHART, previewChart } from '../../libs/domain/organisation/chart-diff';
+import { readChartFile } from '../../libs/domain/organisation/chart-import';
+import { tableRowsOf } from '../../libs/domain/organisation/chart-table';
 
 const USAGE = `Usage:
   npm run -s cli -- schedule --text T [--when W] [--from YYYY-MM-DD] [--count N] [--timezone TZ] --json
   npm run -s cli -- schedule [--from YYYY-MM-DD] [--count N] --json < lines.jsonl   (JSON lines {"text","when","from"})
   npm run -s cli -- import FILE [--from YYYY-MM-DD] [--count N] --dry-run --json
-  npm run -s cli -- minutes FILE [--title T] [--meeting-date YYYY-MM-DD] [--next-meeting YYYY-MM-DD] --json`;
+  npm run -s cli -- minutes FILE [--title T] [--meeting-date YYYY-MM-DD] [--next-meeting YYYY-MM-DD] --json
+  npm run -s cli -- org FILE --dry-run --json   (organisation chart, CSV/XLSX: what the file holds, its
+      problems and warnings; without a database it cannot say what is new, changed or missing — the
+      API's POST /api/organisation/import?dryRun=true does)`;
 
 class UsageError extends Error {}
 
@@ -77,10 +83,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       print(previewMinutes(reading, { title: values.title }));
       return 0;
     }
+    if (command === 'org') {
+      if (rest.length !== 1) throw new UsageError('org needs exactly one FILE');
+      if (!values['dry-run']) throw new UsageError('The CLI only previews the organisation chart: add --dry-run (the API writes it)');
+      print(orgPreview(tableRowsOf({ filename: basename(rest[0]), content: await readInput(rest[0], io) })));
+      return 0;
+    }
     throw new UsageError(`Unknown command "${command}"`);
   } catch (e) {
     return report(e, io);
   }
+}
+
+/**
+ * The API's preview as far as it goes without a chart to compare with: what the file holds, the
+ * problems and warnings (a parent "unknown" is one the file does not list as a unit); `compared:
+ * false` says that new, changed, unchanged and missing are the API's to tell.
+ */
+function orgPreview(rows: ReturnType<typeof tableRowsOf>) {
+  const preview = previewChart(readChartFile(rows), EMPTY_CHART);
+  return { compared: false, file: preview.file, warnings: preview.warnings, problems: preview.problems, ignoredColumns: preview.ignoredColumns };
 }
 
 async function readInput(path: string, io: Io): Promise<Uint8Array> {

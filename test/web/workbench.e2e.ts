@@ -92,18 +92,21 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     expect((await admin.get('/api/people')).body.find((p: { email: string }) => p.email === 'olle.bench@kommun.se').roles).toEqual(['owner']);
 
     // More of the organisation from a file: previewed, a row that cannot be used named, nothing
-    // saved until a corrected file is confirmed.
+    // saved until a corrected file is confirmed; the people the file leaves out are listed and
+    // stay active, since the coordinator does not tick their deactivation.
     const chartImport = page.getByRole('region', { name: 'Importera organisationen' });
     const chartFile = (...rows: string[]) => ({ name: 'organisation.csv', mimeType: 'text/csv', buffer: Buffer.from(['Enhet;Ingår i;Namn;E-post;Roller;Chef', ...rows].join('\n')) });
     await chartImport.locator('input[type="file"]').setInputFiles(chartFile('Kultur;Kommunledning;Karin Kultur;karin.bench@kommun.se;chef;ja', 'Kultur;;Ivar Bibliotekarie;;;'));
-    await chartImport.getByRole('button', { name: 'Visa vad som läggs till' }).click();
+    await chartImport.getByRole('button', { name: 'Visa vad som ändras' }).click();
     await shown(chartImport.getByText('Rad 3: Ivar Bibliotekarie har ingen e-postadress'));
     await checked(page, '33-organisation-import');
-    expect(await chartImport.getByRole('button', { name: 'Importera 1 enhet och 1 person' }).isDisabled()).toBe(true);
+    expect(await chartImport.getByRole('button', { name: 'Genomför importen' }).isDisabled()).toBe(true);
     await chartImport.locator('input[type="file"]').setInputFiles(chartFile('Kultur;Kommunledning;Karin Kultur;karin.bench@kommun.se;chef;ja', 'Kultur;;Ivar Bibliotekarie;ivar.bench@kommun.se;;'));
-    await chartImport.getByRole('button', { name: 'Visa vad som läggs till' }).click();
-    await chartImport.getByRole('button', { name: 'Importera 1 enhet och 2 personer' }).click();
-    await shown(chartImport.getByRole('status').filter({ hasText: 'Klart: 1 enhet, 2 personer och 1 chef lades till.' }));
+    await chartImport.getByRole('button', { name: 'Visa vad som ändras' }).click();
+    await shown(chartImport.getByText('Aktiva i Bevaka men saknas i filen'));
+    expect(await chartImport.getByRole('checkbox', { name: /^Avaktivera \d+ personer som saknas i filen/ }).isChecked()).toBe(false);
+    await chartImport.getByRole('button', { name: 'Genomför importen' }).click();
+    await shown(chartImport.getByRole('status').filter({ hasText: 'Klart: 1 enhet och 2 personer lades till; ändrade: 0; avaktiverade: 0.' }));
     const kulturHead = page.getByRole('combobox', { name: 'Chef för Kultur' });
     await waitFor(() => kulturHead.inputValue(), { until: (value) => value === 'Karin Kultur', what: "Kultur's head on the page" });
     const kultur = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'Kultur');

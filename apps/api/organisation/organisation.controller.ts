@@ -38,7 +38,9 @@ export class OrganisationController {
 
   /**
    * The chart from a table (CSV or XLSX, a row per person or per unit): `?dryRun=true` previews
-   * it and writes nothing; without, it adds the new units and people when no row has a problem.
+   * it (new, changed, unchanged, missing; warnings; problems) and writes nothing; without, it
+   * writes it in one transaction when no row has a problem. Missing people are deactivated only
+   * with `deactivateMissing` or `deactivate`.
    */
   @Post('organisation/import')
   @HttpCode(200)
@@ -55,7 +57,7 @@ export class OrganisationController {
   ) {
     const document = uploadedDocument(file, body);
     if (!document) throw new DomainError('VALIDATION_FAILED', 'Upload the chart in the field "file", or send {"text": …}', [{ path: 'file', message: 'missing' }]);
-    return dryRun ? this.chartImport.preview(document) : this.chartImport.commit(document, actor);
+    return dryRun ? this.chartImport.preview(document, actor) : this.chartImport.commit(document, actor, { deactivateMissing: body.deactivateMissing, deactivate: body.deactivate });
   }
 
   @Get('units')

@@ -4,25 +4,19 @@
  * and pdf.js for the text of a PDF (loaded on the first PDF); the thread's heap limit and deadline
  * bound its cost.
  */
-import { cellText } from '../../../libs/domain/import/cells';
-import { correctSchedules, parsePlanDocument, readBlocks } from '../../../libs/domain/import';
-import type { PlanDocument } from '../../../libs/domain/import';
+import { correctSchedules, parsePlanDocument } from '../../../libs/domain/import';
+import { tableRowsOf } from '../../../libs/domain/organisation/chart-table';
 import { minutesText, readMinutes } from '../../../libs/domain/minutes';
 import { readPdfText } from '../../../libs/pdf-reading';
 import { createHash } from 'node:crypto';
 import { serveTasks } from '../common/worker-task';
-import type { DocumentTask, MinutesRead, MinutesReadInput, TableRows } from './plan-parser';
+import type { DocumentTask, MinutesRead, MinutesReadInput } from './plan-parser';
 
 serveTasks(async (task: DocumentTask) => {
-  if ('table' in task) return tableRows(task.table);
+  if ('table' in task) return tableRowsOf(task.table);
   if ('minutes' in task) return minutes(task);
   return correctSchedules(await parsePlanDocument(task.document, task.options, { pdfText: readPdfText }), task.corrections, task.options);
 });
-
-function tableRows(document: PlanDocument): TableRows {
-  const [sheet = []] = readBlocks(document).sheets;
-  return sheet.flatMap((block) => (block.kind === 'row' ? [{ cells: block.cells.map(cellText), row: block.row }] : []));
-}
 
 function minutes({ minutes, options }: MinutesReadInput): MinutesRead {
   const text = minutesText(minutes);

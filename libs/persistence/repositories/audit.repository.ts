@@ -2,8 +2,11 @@ import { EntityManager } from 'typeorm';
 
 export interface AuditEntry {
   actorPersonId: string | null;
-  /** 'login': a sign-in attempt for an e-mail address that belongs to nobody (entityId: the address). */
-  entity: 'unit' | 'person' | 'substitute' | 'plan' | 'area' | 'action' | 'occurrence' | 'escalation' | 'login' | 'reporting-round' | 'meeting' | 'open-question';
+  /**
+   * 'login': a sign-in attempt for an e-mail address that belongs to nobody (entityId: the address).
+   * 'organisation': an import of the whole chart (entityId: 'chart'), beside the entries per unit and person.
+   */
+  entity: 'organisation' | 'unit' | 'person' | 'substitute' | 'plan' | 'area' | 'action' | 'occurrence' | 'escalation' | 'login' | 'reporting-round' | 'meeting' | 'open-question';
   entityId: string;
   planId?: string | null;
   action: string;

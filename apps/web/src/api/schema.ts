@@ -1041,6 +1041,15 @@ export interface components {
             /** @description The sentence of the minutes */
             sentence: string;
         };
+        AppliedCountsResponse: {
+            changed: number;
+            created: number;
+        };
+        AppliedPeopleResponse: {
+            changed: number;
+            created: number;
+            deactivated: number;
+        };
         ApprovalResponse: {
             /** Format: date-time */
             at: string;
@@ -1153,40 +1162,67 @@ export interface components {
             /** @description At least 12 characters and not a common password */
             newPassword: string;
         };
-        ChartCreatedResponse: {
-            heads: number;
-            people: number;
-            units: number;
+        ChartAppliedResponse: {
+            people: components["schemas"]["AppliedPeopleResponse"];
+            units: components["schemas"]["AppliedCountsResponse"];
         };
-        ChartExistingResponse: {
-            emails: string[];
-            units: string[];
+        ChartFileResponse: {
+            people: components["schemas"]["FilePersonResponse"][];
+            units: components["schemas"]["FileUnitResponse"][];
         };
         ChartImportResponse: {
             /** @description After the commit: what was written */
-            created?: components["schemas"]["ChartCreatedResponse"];
-            /** @description Named in the file and in the chart already: left as they are */
-            existing: components["schemas"]["ChartExistingResponse"];
-            heads: components["schemas"]["ImportedHeadResponse"][];
+            applied?: components["schemas"]["ChartAppliedResponse"];
+            /** @description What the file holds */
+            file: components["schemas"]["ChartFileResponse"];
             ignoredColumns: string[];
-            people: components["schemas"]["ImportedPersonResponse"][];
-            /** @description Rows that cannot be imported; the commit refuses while there are any */
+            people: components["schemas"]["ChartPeopleResponse"];
+            /** @description Rows that cannot be imported (also rings in the unit tree); the commit refuses while there are any */
             problems: components["schemas"]["ChartProblemResponse"][];
-            /** @description New units, each after the unit it belongs to */
-            units: components["schemas"]["ImportedUnitResponse"][];
+            units: components["schemas"]["ChartUnitsResponse"];
+            /** @description Worth knowing; they do not stop the import */
+            warnings: components["schemas"]["ChartWarningResponse"][];
         };
         ChartImportTextRequest: {
+            /** @description With the commit: deactivate these of the missing people only (in a form: comma-separated) */
+            deactivate?: string[];
+            /** @description With the commit: deactivate every person the preview lists as missing (active in Bevaka, not in the file), except those it keeps (admins, yourself, the installed admin) */
+            deactivateMissing?: boolean;
             /** @example organisation.csv */
             filename?: string;
             /** @description The chart as CSV or tab-separated text, with a header row (Enhet, Ingår i, Namn, E-post, Roller, Chef); or upload a CSV or XLSX file in the field `file` */
             text?: string;
         };
+        ChartPeopleResponse: {
+            changed: components["schemas"]["PersonChangeResponse"][];
+            /** @description Active in Bevaka, not in the file */
+            missing: components["schemas"]["MissingPersonResponse"][];
+            new: components["schemas"]["NewPersonResponse"][];
+            unchanged: components["schemas"]["PersonNamedResponse"][];
+        };
         ChartProblemResponse: {
-            /** @description tooLong, parentWithoutUnit, twoParents, ring, noEmail, noName, notEmail, duplicateEmail, adminRole, unknownRole, headWithoutUnit, twoHeads */
+            /** @description tooLong, parentWithoutUnit, ownParent, twoParents, ring, noEmail, noName, notEmail, duplicateEmail, adminRole, unknownRole, headWithoutUnit, twoHeads */
             code: string;
             message: string;
             row: number;
             /** @description The names the problem concerns, for a message in the reader’s language */
+            values: {
+                [key: string]: string;
+            };
+        };
+        ChartUnitsResponse: {
+            changed: components["schemas"]["UnitChangeResponse"][];
+            /** @description In Bevaka, not in the file: left as they are */
+            missing: components["schemas"]["NamedResponse"][];
+            /** @description Each after the unit it belongs to */
+            new: components["schemas"]["NewUnitResponse"][];
+            unchanged: components["schemas"]["NamedResponse"][];
+        };
+        ChartWarningResponse: {
+            /** @enum {string} */
+            code: "unknownParent" | "noHead" | "deactivated";
+            message: string;
+            row: number | null;
             values: {
                 [key: string]: string;
             };
@@ -1316,6 +1352,32 @@ export interface components {
             owners: string[];
             step: number;
         };
+        FieldChangeResponse: {
+            /** @enum {string} */
+            field: "name" | "unit" | "roles" | "head" | "parent";
+            /** @description Names, not ids; roles as "coordinator, owner"; head: the unit (of a person) or the person (of a unit) */
+            from: string | null;
+            to: string | null;
+        };
+        FilePersonResponse: {
+            email: string;
+            head: boolean;
+            name: string;
+            /** @description Absent for a blank cell: an existing person keeps their roles, a new one becomes owner */
+            roles?: ("owner" | "executive" | "coordinator" | "viewer")[];
+            row: number;
+            unit?: string;
+        };
+        FileUnitResponse: {
+            /** @description The head's e-mail address; absent when no row marks one */
+            head?: string;
+            name: string;
+            /** @description Named only as the unit another belongs to */
+            onlyAsParent?: boolean;
+            /** @description Absent when no row says */
+            parent?: string;
+            row: number;
+        };
         FindingResponse: {
             because: components["schemas"]["BecauseResponse"];
             deadline?: components["schemas"]["DeadlineResponse"];
@@ -1386,18 +1448,6 @@ export interface components {
             actions: components["schemas"]["ImportedActionResponse"][];
             title: string;
         };
-        ImportedHeadResponse: {
-            email: string;
-            row: number;
-            unit: string;
-        };
-        ImportedPersonResponse: {
-            email: string;
-            name: string;
-            roles: ("owner" | "executive" | "coordinator" | "viewer")[];
-            row: number;
-            unit: string | null;
-        };
         ImportedScheduleResponse: {
             /** @description The first due dates (YYYY-MM-DD) */
             due: string[];
@@ -1406,11 +1456,6 @@ export interface components {
             rule: components["schemas"]["ScheduleRuleResponse"] | null;
             start?: string;
             warnings: components["schemas"]["WarningResponse"][];
-        };
-        ImportedUnitResponse: {
-            name: string;
-            parent: string | null;
-            row: number;
         };
         ImportResponse: {
             areas: components["schemas"]["ImportedAreaResponse"][];
@@ -1602,6 +1647,36 @@ export interface components {
             questions?: components["schemas"]["CreatedQuestionResponse"][];
             warnings: string[];
         };
+        MissingPersonResponse: {
+            email: string;
+            id: string;
+            /**
+             * @description Why an import never deactivates this person; null: deactivated when the commit confirms
+             * @enum {string|null}
+             */
+            kept: "admin" | "you" | "bevakaAdmin" | null;
+            name: string;
+            unit: string | null;
+        };
+        NamedResponse: {
+            id: string;
+            name: string;
+        };
+        NewPersonResponse: {
+            email: string;
+            headOf: string | null;
+            name: string;
+            roles: ("owner" | "executive" | "coordinator" | "viewer")[];
+            row: number;
+            unit: string | null;
+        };
+        NewUnitResponse: {
+            /** @description The head's e-mail address */
+            head: string | null;
+            name: string;
+            parent: string | null;
+            row: number;
+        };
         NoticePolicyResponse: {
             /** @enum {string} */
             calendar?: "SE" | "DK" | "NO";
@@ -1758,6 +1833,18 @@ export interface components {
         PauseActionRequest: {
             /** @example Vilande i väntan på ny budget */
             reason: string;
+        };
+        PersonChangeResponse: {
+            changes: components["schemas"]["FieldChangeResponse"][];
+            email: string;
+            id: string;
+            name: string;
+            row: number;
+        };
+        PersonNamedResponse: {
+            email: string;
+            id: string;
+            name: string;
         };
         PersonRefResponse: {
             id: string;
@@ -2432,6 +2519,12 @@ export interface components {
             personId: string;
             startsOn: string;
             substitutePersonId: string;
+        };
+        UnitChangeResponse: {
+            changes: components["schemas"]["FieldChangeResponse"][];
+            id: string;
+            name: string;
+            row: number;
         };
         UnitProgressResponse: {
             missing: number;

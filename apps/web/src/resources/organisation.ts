@@ -70,9 +70,16 @@ export function useCreateSubstitute() {
 /** The organisation chart from a file, as the API previews and imports it. */
 export type ChartImport = Schemas['ChartImportResponse'];
 
-function upload(file: File, dryRun: boolean): Promise<ChartImport> {
+/** With the commit: whether the people missing from the file are deactivated (the coordinator confirms it). */
+export interface ChartCommit {
+  file: File;
+  deactivateMissing: boolean;
+}
+
+function upload(file: File, dryRun: boolean, deactivateMissing = false): Promise<ChartImport> {
   const form = new FormData();
   form.append('file', file);
+  if (deactivateMissing) form.append('deactivateMissing', 'true');
   return postForm<ChartImport>(`/api/organisation/import${dryRun ? '?dryRun=true' : ''}`, form);
 }
 
@@ -80,7 +87,7 @@ export function useChartImport() {
   const queries = useQueryClient();
   const preview = useMutation({ mutationFn: (file: File) => upload(file, true) });
   const commit = useMutation({
-    mutationFn: (file: File) => upload(file, false),
+    mutationFn: ({ file, deactivateMissing }: ChartCommit) => upload(file, false, deactivateMissing),
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: organisationKeys.units });
       void queries.invalidateQueries({ queryKey: organisationKeys.people });
