@@ -14,13 +14,38 @@ import { Quotas1764000009000 } from './migrations/1764000009000-quotas';
 import { Minutes1764000010000 } from './migrations/1764000010000-minutes';
 import { MeetingEntity } from './entities/meeting.entity';
 import { OpenQuestionEntity } from './entities/open-question.entity';
+import { PlanEntity } from './entities/plan.entity';
+import { AreaEntity } from './entities/area.entity';
+import { ActionEntity } from './entities/action.entity';
+import { OccurrenceEntity } from './entities/occurrence.entity';
+import { QuotaEntryEntity } from './entities/quota-entry.entity';
+import { EscalationEntity } from './entities/escalation.entity';
+import { AuditLogEntity } from './entities/audit-log.entity';
+import { SessionEntity } from './entities/session.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { SubstituteEntity } from './entities/substitute.entity';
 
 /**
  * Entities and migrations are listed explicitly (no globs), so the same list works from the
  * TypeScript sources (tests) and from dist/ (production). Schema changes go through migrations
  * only; `synchronize` stays off.
  */
-export const ENTITIES = [UnitEntity, PersonEntity, MeetingEntity, OpenQuestionEntity];
+export const ENTITIES = [
+  UnitEntity,
+  PersonEntity,
+  SubstituteEntity,
+  PlanEntity,
+  AreaEntity,
+  ActionEntity,
+  OccurrenceEntity,
+  QuotaEntryEntity,
+  EscalationEntity,
+  NotificationEntity,
+  SessionEntity,
+  AuditLogEntity,
+  MeetingEntity,
+  OpenQuestionEntity,
+];
 export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000, Minutes1764000010000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

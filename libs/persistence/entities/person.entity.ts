@@ -31,4 +31,8 @@ export class PersonEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The language of their notices and mails ('sv' or 'en', a CHECK). */
+  @Column({ type: 'text', default: 'sv' })
+  locale!: 'sv' | 'en';
 }

@@ -81,6 +81,7 @@ export interface ActionSource {
 /**
  * Actions as the follow-up engine and its commands see them: their status (locked while it is
  * changed, or while a notice depends on it) and the row a workflow is started from.
+ * Raw SQL: the action select joins plan, area and meeting once for every reader, and its lock takes the action FOR UPDATE/SHARE OF a with the plan FOR KEY SHARE OF p in one statement.
  */
 export class ActionRepository {
   constructor(private readonly db: EntityManager) {}

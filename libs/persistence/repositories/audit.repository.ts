@@ -1,4 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { AuditLogEntity } from '../entities/audit-log.entity';
+import { PersonEntity } from '../entities/person.entity';
 
 export interface AuditEntry {
   actorPersonId: string | null;
@@ -14,7 +16,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** The append-only audit log (a trigger refuses UPDATE and DELETE). Write it in the change's transaction. */
+/**
+ * The append-only audit log (a trigger refuses UPDATE and DELETE). Write it in the change's transaction.
+ * Entity (AuditLogEntity, read only: the query builder with the actor's name); raw SQL: append, a
+ * plain INSERT that stores before/after as given, because the log is never loaded and saved back.
+ */
 export class AuditRepository {
   constructor(private readonly db: EntityManager) {}
 
@@ -26,11 +32,21 @@ export class AuditRepository {
   }
 
   async forPlan(planId: string, limit = 500): Promise<AuditRow[]> {
-    return this.db.query(`${SELECT} WHERE a.plan_id = $1 ORDER BY a.id DESC LIMIT $2`, [planId, limit]);
+    return this.select().where('a.plan_id = :planId', { planId }).orderBy('a.id', 'DESC').limit(limit).getRawMany();
   }
 
   async forEntity(entity: string, entityId: string, limit = 500): Promise<AuditRow[]> {
-    return this.db.query(`${SELECT} WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id DESC LIMIT $3`, [entity, entityId, limit]);
+    return this.select().where('a.entity = :entity AND a.entity_id = :entityId', { entity, entityId }).orderBy('a.id', 'DESC').limit(limit).getRawMany();
+  }
+
+  /** Newest first, with the actor's name (NULL once the person is gone: the log has no foreign key). */
+  private select() {
+    return this.db
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .leftJoin(PersonEntity, 'p', 'p.id = a.actor_person_id')
+      .select(['a.id AS id', 'a.at AS at', 'a.actor_person_id AS "actorPersonId"', 'p.name AS "actorName"', 'a.entity AS entity', 'a.entity_id AS "entityId"'])
+      .addSelect(['a.action AS action', 'a.before AS before', 'a.after AS after']);
   }
 }
 
@@ -45,10 +61,6 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
 }
-
-const SELECT = `SELECT a.id, a.at, a.actor_person_id AS "actorPersonId", p.name AS "actorName", a.entity, a.entity_id AS "entityId",
-                       a.action, a.before, a.after
-                  FROM audit_log a LEFT JOIN person p ON p.id = a.actor_person_id`;
 
 function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

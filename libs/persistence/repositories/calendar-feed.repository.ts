@@ -22,6 +22,7 @@ export interface FeedOccurrence {
 /**
  * Calendar feeds behind secret URLs. Only a hash of the token is stored, so a leaked database
  * does not leak working feed URLs; revoking sets revoked_at and the URL stops working at once.
+ * Raw SQL: the feed's occurrences are a set-based read joining occurrence, action and plan; the feed rows themselves would suit an entity and are left for now.
  */
 export class CalendarFeedRepository {
   constructor(private readonly db: EntityManager) {}

@@ -1,6 +1,9 @@
 import { EntityManager } from 'typeorm';
 
-/** The database itself: is it there, what time is it, and a lock for one-time work at boot. */
+/**
+ * The database itself: is it there, what time is it, and a lock for one-time work at boot.
+ * Raw SQL: ping, the server's clock and an advisory lock are database functions, not rows.
+ */
 export class DatabaseRepository {
   constructor(private readonly db: EntityManager) {}
 

@@ -25,6 +25,7 @@ export interface IdempotencyRecord extends IdempotentRequest {
  * Idempotency keys per person (table idempotency_key). A key is taken inside the transaction of
  * the change it guards, so the change and the key commit together or not at all; a concurrent
  * request with the same key waits on the unique key until the first one commits or rolls back.
+ * Raw SQL: a key is taken with INSERT … ON CONFLICT, whose waiting on the unique key is the point; the entity API cannot say it.
  */
 export class IdempotencyKeyRepository {
   constructor(private readonly db: EntityManager) {}

@@ -28,6 +28,7 @@ export interface IntentState {
  * transaction of the change they follow from. Whoever carries one out first claims the oldest
  * pending intent of its workflow for a lease, so that intents of one workflow run one at a time
  * and in order, by one process; a lease that runs out (the process died) frees the intent again.
+ * Raw SQL: claiming the oldest pending intent of a workflow for a lease is one conditional UPDATE with a subquery (a race lost is no row), and the reconciler's reads are set-based.
  */
 export class IntentRepository {
   constructor(private readonly db: EntityManager) {}

@@ -27,6 +27,7 @@ export interface MailClaim {
  * The mail side of the notification outbox. Each method is one short committed transaction, so
  * that what the database says about a mail is always what the sender knew at that moment
  * (the states are described in MailSender, which implements the exactly-once rules).
+ * Raw SQL: claims, digests and lease recovery are set-based UPDATEs with FOR UPDATE SKIP LOCKED subqueries; row-at-a-time would break the exactly-once rules.
  */
 export class MailOutboxRepository {
   constructor(private readonly dataSource: DataSource) {}

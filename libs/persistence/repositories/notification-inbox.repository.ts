@@ -12,7 +12,10 @@ export interface InboxItem {
   mail: { state: string; sentAt: string | null };
 }
 
-/** The in-app view of the notification outbox: one person's notices, read and unread. */
+/**
+ * The in-app view of the notification outbox: one person's notices, read and unread.
+ * Raw SQL: optional filters and keyset paging in one statement, and an idempotent mark-read (COALESCE) that says whether the notice was theirs.
+ */
 export class NotificationInboxRepository {
   constructor(private readonly db: EntityManager) {}
 

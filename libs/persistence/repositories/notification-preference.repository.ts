@@ -15,7 +15,10 @@ export function preferenceKindOf(kind: string): string {
   return kind.startsWith('escalation-') ? 'escalation' : kind;
 }
 
-/** How each person wants each kind of notice by e-mail (in the app, every notice is listed). */
+/**
+ * How each person wants each kind of notice by e-mail (in the app, every notice is listed).
+ * Raw SQL: a preference is written with an ON CONFLICT upsert on (person, kind).
+ */
 export class NotificationPreferenceRepository {
   constructor(private readonly db: EntityManager) {}
 

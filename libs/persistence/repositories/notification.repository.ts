@@ -16,6 +16,7 @@ export interface OutboxEntry {
  * action's row is the arbiter of whether it is still followed: nothing is queued about an action
  * withdrawn in the database, even when its workflow has not heard of that yet (Temporal was down
  * and its timers fire as it comes back, before the withdrawal reaches the workflow).
+ * Raw SQL: rows are queued with ON CONFLICT (dedupe_key) DO NOTHING, after a FOR SHARE read of the actions they are about.
  */
 export class NotificationRepository {
   constructor(private readonly db: EntityManager) {}

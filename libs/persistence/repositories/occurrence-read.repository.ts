@@ -49,6 +49,7 @@ export interface OccurrenceFilter {
   ownerPersonId?: string;
 }
 
+/** Raw SQL: filters, paging, counts and the substitute rule over joins of occurrence, action, plan and person; set-based reads shaped for responses. */
 export class OccurrenceReadRepository {
   constructor(private readonly db: EntityManager) {}
 

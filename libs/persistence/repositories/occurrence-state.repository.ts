@@ -62,6 +62,7 @@ interface StateRow {
   fired: string[];
 }
 
+/** Raw SQL: one statement records a notice with its escalation, outbox rows and transition (CTEs, ON CONFLICT), under row locks of the occurrence and its action. */
 export class OccurrenceStateRepository {
   constructor(private readonly db: EntityManager) {}
 

@@ -32,6 +32,7 @@ export interface LegacyTransition {
  * still do): see occurrence-state.repository.ts for the current engine. The read model of occurrences and their history. Writes are idempotent: an occurrence is unique
  * per (action, period key), a transition per (occurrence, sequence); a transition older than the
  * newest one recorded never overwrites the occurrence's current state.
+ * Raw SQL: the first engine's writes are idempotent ON CONFLICT upserts guarded by the last sequence number.
  */
 export class OccurrenceRepository {
   constructor(private readonly db: EntityManager) {}

@@ -4,7 +4,10 @@ import { LadderLevel, SubstitutePeriod } from '../../domain/escalation/ladder';
 import type { RecipientContext } from '../../domain/escalation/recipients';
 import type { Owners } from '../../domain/occurrence/state';
 
-/** Reads of the organisation chart that escalation and notifications need, at the moment they fire. */
+/**
+ * Reads of the organisation chart that escalation and notifications need, at the moment they fire.
+ * Raw SQL: the chain of heads up the unit tree is a recursive CTE, and substitutes come from the shared substitute rule.
+ */
 export class OrgChartRepository {
   constructor(private readonly db: EntityManager) {}
 

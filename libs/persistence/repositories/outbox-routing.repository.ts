@@ -37,6 +37,7 @@ export interface OccurrenceEventForNotice {
  * Turns what happened into mail to send: routes new outbox rows by each recipient's preference,
  * and turns postponements and completions recorded by the engine into outbox rows of their own.
  * Callers run each method inside one transaction.
+ * Raw SQL: a batch of unrouted notices is locked FOR UPDATE OF n SKIP LOCKED and routed together, and an engine event is taken once with ON CONFLICT DO NOTHING.
  */
 export class OutboxRoutingRepository {
   constructor(private readonly db: EntityManager) {}

@@ -20,7 +20,10 @@ export interface Credentials {
 
 const PERSON = `SELECT id, name, email, unit_id AS "unitId", roles, deactivated_at AS "deactivatedAt" FROM person`;
 
-/** People and their accounts (roles, password hash, deactivation). Runs in the caller's transaction. */
+/**
+ * People and their accounts (roles, password hash, deactivation). Runs in the caller's transaction.
+ * Raw SQL: accounts are written with ON CONFLICT (email) upserts and locked FOR UPDATE while they change; PersonEntity maps the table and is checked by the entities test.
+ */
 export class PersonRepository {
   constructor(private readonly db: EntityManager) {}
 

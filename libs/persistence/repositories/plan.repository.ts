@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { NoticePolicy } from '../../domain/escalation/policy';
+import { PlanEntity } from '../entities/plan.entity';
 
 /** A plan as it is stored; dates as `YYYY-MM-DD`, instants as ISO 8601. */
 export interface PlanRow {
@@ -15,34 +16,26 @@ export interface PlanRow {
 
 export type PlanFields = Pick<PlanRow, 'title' | 'startDate' | 'timezone' | 'reportingCadence' | 'policy'>;
 
-const COLUMNS = `id, title, to_char(start_date, 'YYYY-MM-DD') AS start_date, timezone, reporting_cadence, policy, archived_at, archive_reason`;
-
-interface Row {
-  id: string;
-  title: string;
-  start_date: string;
-  timezone: string;
-  reporting_cadence: string;
-  policy: NoticePolicy | null;
-  archived_at: Date | null;
-  archive_reason: string | null;
-}
-
-/** Plans: their facts, their default policy, and whether they are archived. */
+/**
+ * Plans: their facts, their default policy, and whether they are archived.
+ * Entity only (PlanEntity: one row at a time); no raw SQL.
+ */
 export class PlanRepository {
   constructor(private readonly db: EntityManager) {}
 
+  private get plans() {
+    return this.db.getRepository(PlanEntity);
+  }
+
   async create(fields: PlanFields & { createdBy: string }): Promise<PlanRow> {
-    const [row]: Row[] = await this.db.query(
-      `INSERT INTO plan (title, start_date, timezone, reporting_cadence, policy, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [fields.title, fields.startDate, fields.timezone, fields.reportingCadence, fields.policy, fields.createdBy],
-    );
-    return toPlan(row);
+    const { identifiers } = await this.plans.insert({ ...pick(fields), createdBy: fields.createdBy });
+    // Read back, so the row is returned as stored (the date as pg keeps it, defaults applied).
+    return (await this.find(identifiers[0].id as string))!;
   }
 
   async find(id: string): Promise<PlanRow | undefined> {
-    const [row]: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM plan WHERE id = $1`, [id]);
-    return row && toPlan(row);
+    const plan = await this.plans.findOneBy({ id });
+    return plan ? toPlan(plan) : undefined;
   }
 
   /**
@@ -51,32 +44,27 @@ export class PlanRepository {
    * share is what every row referring to the plan takes anyway; it only waits for an `update`.
    */
   async lock(id: string, mode: 'update' | 'key-share' = 'update'): Promise<PlanRow | undefined> {
-    const [row]: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM plan WHERE id = $1 FOR ${mode === 'update' ? 'UPDATE' : 'KEY SHARE'}`, [id]);
-    return row && toPlan(row);
+    const plan = await this.plans
+      .createQueryBuilder('plan')
+      .where('plan.id = :id', { id })
+      .setLock(mode === 'update' ? 'pessimistic_write' : 'for_key_share')
+      .getOne();
+    return plan ? toPlan(plan) : undefined;
   }
 
   /** Newest first. */
   async list(): Promise<PlanRow[]> {
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM plan ORDER BY created_at DESC`);
-    return rows.map(toPlan);
+    return (await this.plans.find({ order: { createdAt: 'DESC' } })).map(toPlan);
   }
 
-  // (TypeORM answers an UPDATE … RETURNING with [rows, count]: the plan is read back instead.)
   async update(id: string, fields: PlanFields): Promise<PlanRow> {
-    await this.db.query('UPDATE plan SET title = $2, start_date = $3, timezone = $4, reporting_cadence = $5, policy = $6 WHERE id = $1', [
-      id,
-      fields.title,
-      fields.startDate,
-      fields.timezone,
-      fields.reportingCadence,
-      fields.policy,
-    ]);
+    await this.plans.update({ id }, pick(fields));
     return (await this.find(id))!;
   }
 
   /** Archived at that instant with a reason, or (null) restored. */
   async setArchived(id: string, archived: { at: string; reason: string } | null): Promise<PlanRow> {
-    await this.db.query('UPDATE plan SET archived_at = $2, archive_reason = $3 WHERE id = $1', [id, archived?.at ?? null, archived?.reason ?? null]);
+    await this.plans.update({ id }, { archivedAt: archived ? new Date(archived.at) : null, archiveReason: archived?.reason ?? null });
     return (await this.find(id))!;
   }
 
@@ -86,15 +74,20 @@ export class PlanRepository {
   }
 }
 
-function toPlan(row: Row): PlanRow {
+/** Only the plan's own fields: callers may pass a wider object (a request body), which TypeORM would refuse. */
+function pick(fields: PlanFields): PlanFields {
+  return { title: fields.title, startDate: fields.startDate, timezone: fields.timezone, reportingCadence: fields.reportingCadence, policy: fields.policy };
+}
+
+function toPlan(plan: PlanEntity): PlanRow {
   return {
-    id: row.id,
-    title: row.title,
-    startDate: row.start_date,
-    timezone: row.timezone,
-    reportingCadence: row.reporting_cadence,
-    policy: row.policy,
-    archivedAt: row.archived_at ? new Date(row.archived_at).toISOString() : null,
-    archiveReason: row.archive_reason,
+    id: plan.id,
+    title: plan.title,
+    startDate: plan.startDate,
+    timezone: plan.timezone,
+    reportingCadence: plan.reportingCadence,
+    policy: plan.policy,
+    archivedAt: plan.archivedAt ? plan.archivedAt.toISOString() : null,
+    archiveReason: plan.archiveReason,
   };
 }

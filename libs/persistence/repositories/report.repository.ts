@@ -17,6 +17,7 @@ export interface ReportPeriodInput {
  * occurrences due in the period with their outcome, the late ones, escalations, owners' comments
  * and the status lines of continuous actions. Once frozen it never changes (a trigger refuses
  * updates, and a second freeze of the same period is a no-op).
+ * Raw SQL: the report's build aggregates occurrences, escalations and status lines per area and action in one set-based read; the frozen document is inserted ON CONFLICT (plan, period) DO NOTHING.
  */
 export class ReportRepository {
   constructor(private readonly db: EntityManager) {}

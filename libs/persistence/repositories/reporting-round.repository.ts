@@ -107,6 +107,7 @@ interface RoundRow {
  * status_report row) and the coordinator's summaries. A round is unique per plan and period, and
  * each action's status report unique per action and `report:<period>`, so opening a round again
  * (a retried activity) finds what the first attempt recorded.
+ * Raw SQL: opening a round inserts every action's status report in one INSERT … SELECT … ON CONFLICT, and its reads aggregate per area; the round is locked FOR UPDATE.
  */
 export class ReportingRoundRepository {
   constructor(private readonly db: EntityManager) {}

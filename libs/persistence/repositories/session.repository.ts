@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
+import { PersonEntity } from '../entities/person.entity';
+import { SessionEntity } from '../entities/session.entity';
 
 export interface SessionPerson {
   id: string;
@@ -9,7 +11,11 @@ export interface SessionPerson {
   unitId: string | null;
 }
 
-/** Sessions by token hash; the clear token exists only in the client's hands. */
+/**
+ * Sessions by token hash; the clear token exists only in the client's hands.
+ * Entity only (SessionEntity; the query builder for the join and the conditional revocations,
+ * which compare with the database's clock, `now()`, not the API's); no raw SQL.
+ */
 export class SessionRepository {
   constructor(private readonly db: EntityManager) {}
 
@@ -17,21 +23,29 @@ export class SessionRepository {
     return createHash('sha256').update(token).digest('hex');
   }
 
+  private get sessions() {
+    return this.db.getRepository(SessionEntity);
+  }
+
   async create(token: string, personId: string, expiresAt: Date): Promise<void> {
-    await this.db.query('INSERT INTO session (token_hash, person_id, expires_at) VALUES ($1, $2, $3)', [SessionRepository.hash(token), personId, expiresAt]);
+    await this.sessions.insert({ tokenHash: SessionRepository.hash(token), personId, expiresAt });
   }
 
   async personFor(token: string): Promise<SessionPerson | undefined> {
-    const [row] = await this.db.query(
-      `SELECT p.id, p.name, p.email, p.roles, p.unit_id FROM session s JOIN person p ON p.id = s.person_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.deactivated_at IS NULL`,
-      [SessionRepository.hash(token)],
-    );
+    const row: { id: string; name: string; email: string; roles: string[]; unit_id: string | null } | undefined = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoin(PersonEntity, 'p', 'p.id = s.person_id')
+      .select(['p.id AS id', 'p.name AS name', 'p.email AS email', 'p.roles AS roles', 'p.unit_id AS unit_id'])
+      .where('s.token_hash = :hash', { hash: SessionRepository.hash(token) })
+      .andWhere('s.revoked_at IS NULL')
+      .andWhere('s.expires_at > now()')
+      .andWhere('p.deactivated_at IS NULL')
+      .getRawOne();
     return row && { id: row.id, name: row.name, email: row.email, roles: row.roles, unitId: row.unit_id };
   }
 
   async revoke(token: string): Promise<void> {
-    await this.db.query('UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [SessionRepository.hash(token)]);
+    await this.sessions.update({ tokenHash: SessionRepository.hash(token), revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   /**
@@ -39,10 +53,15 @@ export class SessionRepository {
    * the change was made from when it is theirs. Returns how many ended.
    */
   async revokeAllOf(personId: string, except?: string): Promise<number> {
-    const [, count] = await this.db.query(
-      `UPDATE session SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > now() AND token_hash IS DISTINCT FROM $2`,
-      [personId, except === undefined ? null : SessionRepository.hash(except)],
-    );
-    return count;
+    const result = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('person_id = :personId', { personId })
+      .andWhere('revoked_at IS NULL')
+      .andWhere('expires_at > now()')
+      .andWhere('token_hash IS DISTINCT FROM :except', { except: except === undefined ? null : SessionRepository.hash(except) })
+      .execute();
+    return result.affected ?? 0;
   }
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SubstituteEntity } from '../entities/substitute.entity';
 
 /** Who stands in for whom, and when (dates `YYYY-MM-DD`, both days included). */
 export interface SubstituteRow {
@@ -9,32 +10,41 @@ export interface SubstituteRow {
   endsOn: string;
 }
 
-const SUBSTITUTE = `SELECT id, person_id AS "personId", substitute_person_id AS "substitutePersonId",
-                           to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM substitute`;
-
+/**
+ * A person's substitutes (ersättare) as people edit them. Entity only (SubstituteEntity); who
+ * substitutes on a given day is set-based and lives in substitution.sql.ts (raw SQL).
+ */
 export class SubstituteRepository {
   constructor(private readonly db: EntityManager) {}
 
-  of(personId: string): Promise<SubstituteRow[]> {
-    return this.db.query(`${SUBSTITUTE} WHERE person_id = $1 ORDER BY starts_on`, [personId]);
+  private get substitutes() {
+    return this.db.getRepository(SubstituteEntity);
+  }
+
+  async of(personId: string): Promise<SubstituteRow[]> {
+    return (await this.substitutes.find({ where: { personId }, order: { startsOn: 'ASC' } })).map(toRow);
   }
 
   async find(id: string, personId: string): Promise<SubstituteRow | undefined> {
-    const [row]: SubstituteRow[] = await this.db.query(`${SUBSTITUTE} WHERE id = $1 AND person_id = $2`, [id, personId]);
-    return row;
+    const substitute = await this.substitutes.findOneBy({ id, personId });
+    return substitute ? toRow(substitute) : undefined;
   }
 
   async insert(substitute: Omit<SubstituteRow, 'id'>): Promise<SubstituteRow> {
-    const [row] = await this.db.query('INSERT INTO substitute (person_id, substitute_person_id, starts_on, ends_on) VALUES ($1, $2, $3, $4) RETURNING id', [
-      substitute.personId,
-      substitute.substitutePersonId,
-      substitute.startsOn,
-      substitute.endsOn,
-    ]);
-    return (await this.find(row.id, substitute.personId))!;
+    const { identifiers } = await this.substitutes.insert({
+      personId: substitute.personId,
+      substitutePersonId: substitute.substitutePersonId,
+      startsOn: substitute.startsOn,
+      endsOn: substitute.endsOn,
+    });
+    return (await this.find(identifiers[0].id as string, substitute.personId))!;
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.query('DELETE FROM substitute WHERE id = $1', [id]);
+    await this.substitutes.delete({ id });
   }
+}
+
+function toRow(s: SubstituteEntity): SubstituteRow {
+  return { id: s.id, personId: s.personId, substitutePersonId: s.substitutePersonId, startsOn: s.startsOn, endsOn: s.endsOn };
 }

@@ -11,7 +11,10 @@ export interface UnitRow {
 
 const UNIT = `SELECT id, name, abbreviation, parent_id AS "parentId", head_person_id AS "headPersonId" FROM unit`;
 
-/** The units of the organisation chart: a tree (parent) with a head each. */
+/**
+ * The units of the organisation chart: a tree (parent) with a head each.
+ * Raw SQL: whether one unit lies above another (no cycles in the tree) is a recursive CTE; UnitEntity maps the table and is checked by the entities test.
+ */
 export class UnitRepository {
   constructor(private readonly db: EntityManager) {}
 
