@@ -65,6 +65,17 @@ describe('e-mail through the whole escalation ladder', () => {
       expect(received[0].text).toContain(`https://bevaka.kommun.se/occurrences/${occurrenceId}`);
     }
     expect(mails.find((m) => m.subject.startsWith('Eskalering steg 2'))?.text).toMatch(/är \d+ sekunder försenad/);
+    // Olle's overdue notice answers his reminder, so a mail client shows one thread; Ulla's and
+    // Kim's first mail about it starts their own. Every notice says where to stop such mail.
+    const mailOf = (kind: string) => mails.find((m) => keyOf(m) === outbox.find((r) => r.kind === kind)!.dedupe_key)!;
+    const reminder = mailOf('reminder');
+    expect([mailOf('overdue').headers.get('in-reply-to'), mailOf('overdue').headers.get('references')]).toEqual([reminder.messageId, reminder.messageId]);
+    expect([reminder.headers.get('in-reply-to'), mailOf('escalation-1').headers.get('in-reply-to'), mailOf('escalation-2').headers.get('in-reply-to')]).toEqual([undefined, undefined, undefined]);
+    for (const m of mails) {
+      // mailparser reads the List-* headers into one structure.
+      expect(m.headers.get('list')).toMatchObject({ unsubscribe: { url: 'https://bevaka.kommun.se/aviseringar' } });
+      expect(m.headers.get('auto-submitted')).toBe('auto-generated');
+    }
 
     // Completion (late) sends the coordinator a receipt, produced from the engine's recorded event.
     await actingAs(stack, people.olle).complete(occurrenceId, { note: 'Mötet hölls' });

@@ -79,7 +79,7 @@ export class MailSender {
           text: mail.text,
           html: mail.html,
           messageId: first.messageId ?? undefined,
-          headers: { 'X-Bevaka-Dedupe-Key': claim.rows.map((r) => r.dedupeKey).join(', '), 'Auto-Submitted': 'auto-generated' },
+          headers: this.headersFor(claim.rows),
         }),
         this.options.sendTimeoutMs,
       );
@@ -91,6 +91,21 @@ export class MailSender {
     this.options.afterTransmit?.(claim);
     await this.outbox.recordSent(claim.claimId);
     return true;
+  }
+
+  /**
+   * Threading (the later notices of an occurrence answer its first), where to stop them (the
+   * reader's notification preferences: RFC 2369 List-Unsubscribe), and that no auto-responder
+   * should answer (RFC 3834 Auto-Submitted).
+   */
+  private headersFor(rows: OutboxMailRow[]): Record<string, string> {
+    const root = rows.length === 1 ? rows[0].threadRoot : null;
+    return {
+      'X-Bevaka-Dedupe-Key': rows.map((r) => r.dedupeKey).join(', '),
+      'Auto-Submitted': 'auto-generated',
+      'List-Unsubscribe': `<${this.options.publicUrl}${PREFERENCES_PATH}>`,
+      ...(root ? { 'In-Reply-To': root, References: root } : {}),
+    };
   }
 
   /** Exponential backoff with jitter; undefined = give up (permanent refusal or too many tries). */
@@ -107,6 +122,9 @@ export class MailSender {
     return `<${hash}@${domainOf(this.options.from)}>`;
   }
 }
+
+/** The web app's page where a person chooses which notices come by mail. */
+const PREFERENCES_PATH = '/aviseringar';
 
 class SendTimeout extends Error {}
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** One outbox row as the mail sender needs it, with its recipient. */
 export interface OutboxMailRow {
@@ -14,6 +14,11 @@ export interface OutboxMailRow {
   createdAt: string;
   attempt: number;
   messageId: string | null;
+  /**
+   * The Message-ID of the first mail this person got about the same occurrence, when this is not
+   * that one: mail clients thread the later notices under it (In-Reply-To, References).
+   */
+  threadRoot: string | null;
   recipient: { id: string; name: string; email: string; locale: 'sv' | 'en' };
 }
 
@@ -63,6 +68,7 @@ export class MailOutboxRepository {
         [ids, claimId, String(leaseMs)],
       );
       const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      if (rows.length === 1 && !rows[0].digestKey && rows[0].occurrenceId) rows[0].threadRoot = await threadRootOf(db, rows[0]);
       const messageId = rows.length === 1 && rows[0].messageId ? rows[0].messageId : messageIdFor(rows);
       await db.query(`UPDATE notification SET message_id = $2 WHERE id = ANY($1::uuid[])`, [ids, messageId]);
       for (const row of rows) {
@@ -153,6 +159,18 @@ export class MailOutboxRepository {
   }
 }
 
+/** The first notice mailed to this person about this occurrence (a digest is no thread's start). */
+async function threadRootOf(db: EntityManager, row: OutboxMailRow): Promise<string | null> {
+  const [first] = await db.query(
+    `SELECT message_id FROM notification
+      WHERE occurrence_id = $1 AND recipient_person_id = $2 AND id <> $3 AND digest_key IS NULL AND message_id IS NOT NULL
+        AND mail_state IN ('transmitting', 'presumed-sent', 'sent')
+      ORDER BY created_at, id LIMIT 1`,
+    [row.occurrenceId, row.recipient.id, row.id],
+  );
+  return first?.message_id ?? null;
+}
+
 function toRow(r: Record<string, unknown>): OutboxMailRow {
   return {
     id: r.id as string,
@@ -166,6 +184,7 @@ function toRow(r: Record<string, unknown>): OutboxMailRow {
     createdAt: new Date(r.created_at as string).toISOString(),
     attempt: r.attempts as number,
     messageId: (r.message_id as string) ?? null,
+    threadRoot: null,
     recipient: { id: r.person_id as string, name: r.name as string, email: r.email as string, locale: r.locale === 'en' ? 'en' : 'sv' },
   };
 }
