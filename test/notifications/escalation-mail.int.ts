@@ -65,6 +65,11 @@ describe('e-mail through the whole escalation ladder', () => {
       expect(received[0].text).toContain(`https://bevaka.kommun.se/occurrences/${occurrenceId}`);
     }
     expect(mails.find((m) => m.subject.startsWith('Eskalering steg 2'))?.text).toMatch(/är \d+ sekunder försenad/);
+    // The step-2 mail says who owns it, where, and who had it before Kim.
+    const lastStep = mails.find((m) => m.subject.startsWith('Eskalering steg 2'))!.text;
+    expect(lastStep).toContain('Ansvariga: Olle');
+    expect(lastStep).toContain('Enhet: Samhällsbyggnad');
+    expect(lastStep).toContain('Har haft ärendet: Olle (ansvarig); steg 1: Ulla');
     // Olle's overdue notice answers his reminder, so a mail client shows one thread; Ulla's and
     // Kim's first mail about it starts their own. Every notice says where to stop such mail.
     const mailOf = (kind: string) => mails.find((m) => keyOf(m) === outbox.find((r) => r.kind === kind)!.dedupe_key)!;

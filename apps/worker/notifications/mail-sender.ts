@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
+import { preferencesLink } from '../../../libs/domain/links/web-links';
 import { MailClaim, MailOutboxRepository, OutboxMailRow } from '../../../libs/persistence/repositories/mail-outbox.repository';
 import { RenderedMail, renderDigest, renderNotice } from './templates/render';
 
@@ -103,7 +104,7 @@ export class MailSender {
     return {
       'X-Bevaka-Dedupe-Key': rows.map((r) => r.dedupeKey).join(', '),
       'Auto-Submitted': 'auto-generated',
-      'List-Unsubscribe': `<${this.options.publicUrl}${PREFERENCES_PATH}>`,
+      'List-Unsubscribe': `<${preferencesLink(this.options.publicUrl)}>`,
       ...(root ? { 'In-Reply-To': root, References: root } : {}),
     };
   }
@@ -122,9 +123,6 @@ export class MailSender {
     return `<${hash}@${domainOf(this.options.from)}>`;
   }
 }
-
-/** The web app's page where a person chooses which notices come by mail. */
-const PREFERENCES_PATH = '/aviseringar';
 
 class SendTimeout extends Error {}
 

@@ -9,3 +9,8 @@ export function webLinkFor(item: { occurrenceId?: string | null; actionId?: stri
   if (item.planId) return `${publicUrl}/plans/${item.planId}`;
   return `${publicUrl}/`;
 }
+
+/** The page where a person chooses which notices reach them by mail (the footer of every mail, List-Unsubscribe). */
+export function preferencesLink(publicUrl: string): string {
+  return `${publicUrl}/aviseringar`;
+}

@@ -19,7 +19,22 @@ export interface OutboxMailRow {
    * that one: mail clients thread the later notices under it (In-Reply-To, References).
    */
   threadRoot: string | null;
+  /** What the reader needs to act from the mail alone, read when it is claimed; null for notices of no occurrence. */
+  context: NoticeContext | null;
   recipient: { id: string; name: string; email: string; locale: 'sv' | 'en' };
+}
+
+/** The occurrence behind a notice as it stands when the mail is written. */
+export interface NoticeContext {
+  area: string | null;
+  /** The occurrence's owners, by name. */
+  owners: string[];
+  /** The units that own it, or that its owners belong to. */
+  units: string[];
+  /** The latest note or reason on the occurrence (a postponement's reason, an acknowledgement's note). */
+  latestNote: string | null;
+  /** Who the escalation ladder reached, step by step (steps from 1), in its latest round. */
+  escalations: Array<{ step: number; name: string }>;
 }
 
 /** One mail to send: a single notice, or a digest of several for one person. */
@@ -69,6 +84,7 @@ export class MailOutboxRepository {
       );
       const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (rows.length === 1 && !rows[0].digestKey && rows[0].occurrenceId) rows[0].threadRoot = await threadRootOf(db, rows[0]);
+      await attachContext(db, rows);
       const messageId = rows.length === 1 && rows[0].messageId ? rows[0].messageId : messageIdFor(rows);
       await db.query(`UPDATE notification SET message_id = $2 WHERE id = ANY($1::uuid[])`, [ids, messageId]);
       for (const row of rows) {
@@ -159,6 +175,39 @@ export class MailOutboxRepository {
   }
 }
 
+async function attachContext(db: EntityManager, rows: OutboxMailRow[]): Promise<void> {
+  const ids = [...new Set(rows.map((r) => r.occurrenceId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const facts: Array<{ id: string; area: string | null; owners: string[]; units: string[]; latest_note: string | null }> = await db.query(
+    `SELECT o.id, ar.title AS area,
+            ARRAY(SELECT p.name FROM person p WHERE p.id = ANY(o.owner_person_ids) ORDER BY p.name) AS owners,
+            ARRAY(SELECT u.name FROM unit u
+                   WHERE u.id = ANY(o.owner_unit_ids) OR u.id IN (SELECT p.unit_id FROM person p WHERE p.id = ANY(o.owner_person_ids))
+                   ORDER BY u.name) AS units,
+            (SELECT coalesce(e.data->>'note', e.data->>'reason') FROM occurrence_event e
+              WHERE e.occurrence_id = o.id AND coalesce(e.data->>'note', e.data->>'reason') <> ''
+              ORDER BY e.sequence DESC LIMIT 1) AS latest_note
+       FROM occurrence o JOIN action a ON a.id = o.action_id LEFT JOIN area ar ON ar.id = a.area_id
+      WHERE o.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  // The latest round of the ladder only: a new due date starts it again (a new generation).
+  const steps: Array<{ occurrence_id: string; step: number; name: string | null }> = await db.query(
+    `SELECT e.occurrence_id, e.step + 1 AS step, coalesce(p.name, u.name) AS name
+       FROM escalation e LEFT JOIN person p ON p.id = e.target_person_id LEFT JOIN unit u ON u.id = e.target_unit_id
+      WHERE e.occurrence_id = ANY($1::uuid[])
+        AND e.generation = (SELECT max(generation) FROM escalation l WHERE l.occurrence_id = e.occurrence_id)
+      ORDER BY e.step`,
+    [ids],
+  );
+  for (const row of rows) {
+    const f = facts.find((x) => x.id === row.occurrenceId);
+    if (!f) continue;
+    const escalations = steps.filter((s) => s.occurrence_id === f.id && s.name).map((s) => ({ step: s.step, name: s.name as string }));
+    row.context = { area: f.area, owners: f.owners, units: f.units, latestNote: f.latest_note, escalations };
+  }
+}
+
 /** The first notice mailed to this person about this occurrence (a digest is no thread's start). */
 async function threadRootOf(db: EntityManager, row: OutboxMailRow): Promise<string | null> {
   const [first] = await db.query(
@@ -185,6 +234,7 @@ function toRow(r: Record<string, unknown>): OutboxMailRow {
     attempt: r.attempts as number,
     messageId: (r.message_id as string) ?? null,
     threadRoot: null,
+    context: null,
     recipient: { id: r.person_id as string, name: r.name as string, email: r.email as string, locale: r.locale === 'en' ? 'en' : 'sv' },
   };
 }

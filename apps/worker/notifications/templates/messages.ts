@@ -106,7 +106,7 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   },
 };
 
-export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string }> = {
+export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string; area: string; owners: string; units: string; before: string; ownerRole: string; stepOf: (step: number, name: string) => string; latestNote: string }> = {
   sv: {
     hello: (name) => `Hej ${name}!`,
     plan: 'Plan',
@@ -121,6 +121,13 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notis' : 'notiser'}`,
     digestLead: (n) => `Här är din sammanfattning med ${n} ${n === 1 ? 'notis' : 'notiser'}.`,
     fallbackKind: 'Notis',
+    area: 'Område',
+    owners: 'Ansvariga',
+    units: 'Enhet',
+    before: 'Har haft ärendet',
+    ownerRole: 'ansvarig',
+    stepOf: (step, name) => `steg ${step}: ${name}`,
+    latestNote: 'Senaste anteckning',
   },
   en: {
     hello: (name) => `Hello ${name},`,
@@ -136,5 +143,12 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notice' : 'notices'}`,
     digestLead: (n) => `Here is your digest of ${n} ${n === 1 ? 'notice' : 'notices'}.`,
     fallbackKind: 'Notice',
+    area: 'Area',
+    owners: 'Responsible',
+    units: 'Unit',
+    before: 'Had it before you',
+    ownerRole: 'responsible',
+    stepOf: (step, name) => `step ${step}: ${name}`,
+    latestNote: 'Latest note',
   },
 };

@@ -49,6 +49,44 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o1">');
   });
 
+  it('names area, owners and unit, the period in words, who had it before and the latest note', () => {
+    const context = {
+      area: 'Upphandling',
+      owners: ['Olle Ägare'],
+      units: ['Samhällsbyggnad'],
+      latestNote: 'Väntar på juristens svar',
+      escalations: [
+        { step: 1, name: 'Ulla Enhetschef' },
+        { step: 2, name: 'Kim Kommunchef' },
+      ],
+    };
+    const mail = renderNotice({ ...notice('escalation-2'), context }, sv);
+    expect(mail.text).toContain('Område: Upphandling');
+    expect(mail.text).toContain('Ansvariga: Olle Ägare');
+    expect(mail.text).toContain('Enhet: Samhällsbyggnad');
+    expect(mail.text).toContain('Period: oktober–december 2024');
+    // Step 2 goes to Kim: before him the owner and step 1, not himself.
+    expect(mail.text).toContain('Har haft ärendet: Olle Ägare (ansvarig); steg 1: Ulla Enhetschef');
+    expect(mail.text).toContain('Senaste anteckning: Väntar på juristens svar');
+    const english = renderNotice({ ...notice('escalation-2'), context }, en);
+    expect(english.text).toContain('Period: October–December 2024');
+    expect(english.text).toContain('Had it before you: Olle Ägare (responsible); step 1: Ulla Enhetschef');
+    // A reminder has no ladder yet; a notice of no occurrence has no context.
+    expect(renderNotice({ ...notice('reminder'), context }, sv).text).not.toContain('Har haft ärendet');
+    expect(renderNotice(notice('reminder'), sv).text).not.toContain('Område');
+  });
+
+  it('never shows a period key as it is', () => {
+    const instantKey = renderNotice(notice('overdue', { periodKey: '20261201T224947.549Z', dueInstant: '2026-12-01T22:49:47.549Z' }), sv);
+    expect(instantKey.text).not.toContain('20261201T224947.549Z');
+    expect(renderNotice(notice('overdue', { periodKey: '2026B6' }), sv).text).toContain('Period: november–december 2026');
+  });
+
+  it('the footer links to the notification settings page of the web app', () => {
+    expect(renderNotice(notice('overdue'), sv).text).toContain('https://b.kommun.se/aviseringar');
+    expect(renderNotice(notice('overdue'), sv).html).toContain('href="https://b.kommun.se/aviseringar"');
+  });
+
   it("a quota's notices say how far the period got, not how late it is", () => {
     const quota = { quota: { count: 2, target: 6 } };
     expect(renderNotice(notice('reminder', quota), sv).subject).toBe('Efter i takt: Översyn av beloppsgränser');

@@ -1,4 +1,6 @@
-import { webLinkFor } from '../../../../libs/domain/links/web-links';
+import { preferencesLink, webLinkFor } from '../../../../libs/domain/links/web-links';
+import { occurrenceWords } from '../../../../libs/domain/reporting/period-words';
+import type { NoticeContext } from '../../../../libs/persistence/repositories/mail-outbox.repository';
 import { formatInstant, formatLateness, Locale } from './format';
 import { COMMON_TEXT, KIND_TEXT, Vars } from './messages';
 
@@ -8,6 +10,8 @@ export interface NoticeForMail {
   planId: string | null;
   actionId: string | null;
   occurrenceId: string | null;
+  /** The occurrence as it stands when the mail is written (owners, area, the ladder so far, the latest note). */
+  context?: NoticeContext | null;
 }
 
 export interface RenderContext {
@@ -67,15 +71,30 @@ function parts(notice: NoticeForMail, ctx: RenderContext) {
   const v = varsOf(notice, ctx, step);
   const subject = text ? text.subject(v) : `${common.fallbackKind}: ${v.action}`;
   const lead = text ? text.lead(v) : subject;
-  const facts: Array<[string, string]> = [
-    [common.plan, v.plan],
-    [common.action, v.action],
-  ];
-  if (typeof notice.payload.periodKey === 'string' && !statusReport) facts.push([common.period, notice.payload.periodKey]);
+  const c = notice.context;
+  const facts: Array<[string, string]> = [[common.plan, v.plan]];
+  if (c?.area) facts.push([common.area, c.area]);
+  facts.push([common.action, v.action]);
+  if (c?.owners.length) facts.push([common.owners, c.owners.join(', ')]);
+  if (c?.units.length) facts.push([common.units, c.units.join(', ')]);
+  const periodKey = notice.payload.periodKey;
+  if (typeof periodKey === 'string' && !statusReport) facts.push([common.period, occurrenceWords(periodKey, String(notice.payload.dueInstant ?? ''), ctx.timezone, ctx.locale)]);
   if (notice.payload.dueInstant) facts.push([common.due, v.due]);
   if (v.quota) facts.push([common.done, common.doneOf(v.quota.count, v.quota.target)]);
   else if (Number(notice.payload.lateSeconds ?? 0) > 0) facts.push([common.late, v.late]);
+  const before = step !== undefined && c ? hadItBefore(c, step, ctx.locale) : undefined;
+  if (before) facts.push([common.before, before]);
+  if (c?.latestNote) facts.push([common.latestNote, c.latestNote]);
   return { subject, lead, facts, link: webLinkFor(notice, ctx.publicUrl) };
+}
+
+/** At escalation step N: the owners, then whoever steps 1 … N−1 reached. */
+function hadItBefore(c: NoticeContext, step: number, locale: Locale): string | undefined {
+  const common = COMMON_TEXT[locale];
+  const owners = c.owners.length ? [`${c.owners.join(', ')} (${common.ownerRole})`] : [];
+  const earlier = c.escalations.filter((e) => e.step < step).map((e) => common.stepOf(e.step, e.name));
+  const all = [...owners, ...earlier];
+  return all.length ? all.join('; ') : undefined;
 }
 
 export function renderNotice(notice: NoticeForMail, ctx: RenderContext): RenderedMail {
@@ -110,11 +129,11 @@ export function renderDigest(notices: NoticeForMail[], ctx: RenderContext): Rend
 }
 
 function footer(ctx: RenderContext): string {
-  return `-- \n${COMMON_TEXT[ctx.locale].footer}: ${ctx.publicUrl}/me/notification-preferences`;
+  return `-- \n${COMMON_TEXT[ctx.locale].footer}: ${preferencesLink(ctx.publicUrl)}`;
 }
 
 function page(body: string, ctx: RenderContext): string {
-  const prefs = `${ctx.publicUrl}/me/notification-preferences`;
+  const prefs = preferencesLink(ctx.publicUrl);
   return `<!doctype html><html lang="${ctx.locale}"><body>${body}<hr><p><small>${esc(COMMON_TEXT[ctx.locale].footer)}: <a href="${esc(prefs)}">${esc(prefs)}</a></small></p></body></html>`;
 }
 
