@@ -22,6 +22,7 @@ const CONTRACT: Array<[string, string, boolean]> = [
   ['post', '/api/plans/{id}/areas', true],
   ['patch', '/api/plans/{id}/areas/{areaId}', true],
   ['post', '/api/plans/{id}/schedule-preview', true],
+  ['post', '/api/plans/{id}/policy-preview', true],
   ['post', '/api/actions/{id}/withdraw', true],
   ['get', '/api/actions/{id}/audit', false],
   ['post', '/api/plans/{id}/actions', true],

@@ -262,6 +262,7 @@ const CASES: Case[] = [
     make: async (c) => ({ questionId: await openQuestion(c) }),
     allowed: COORDINATION,
   },
+  { route: 'POST /api/plans/:id/policy-preview', path: (c) => `/api/plans/${c.planId}/policy-preview`, body: () => ({ policy: { remindBefore: ['P14D'], escalateAfter: ['P7D'] } }), allowed: COORDINATION },
   { route: 'POST /api/plans/:id/schedule-preview', path: (c) => `/api/plans/${c.planId}/schedule-preview`, body: () => ({ text: 'två gånger per år', when: 'Q1 2027' }), allowed: COORDINATION },
 
   // Occurrences and escalations.

@@ -20,6 +20,38 @@ describe("the coordinator's workbench", () => {
   const auditOf = async (planId: string) => ((await org.cora.get(`/api/plans/${planId}/audit`)).body as Array<{ entity: string; action: string; after: Record<string, unknown> }>).map((a) => `${a.entity} ${a.action}`);
   const rows = async (sql: string, params: unknown[]) => (await stack.dataSource.query(sql, params)) as Array<Record<string, unknown>>;
 
+  describe('a notice policy read back as who gets what when', () => {
+    it("says the reminders and the ladder for the action's owners, in Swedish and English, from the plan default or a given policy, and writes nothing", async () => {
+      const plan = await newPlan('Policy i ord', { policy: { remindBefore: ['P14D', 'P1D'], escalateAfter: ['P7D', 'P14D'], repeatEvery: 'P7D', timing: 'working-days' } });
+      const before = await rows('SELECT count(*)::int AS n FROM audit_log', []);
+      const owners = { ownerPersonIds: [org.ids.olle] };
+      const byDefault = await org.cora.post(`/api/plans/${plan.id}/policy-preview`, owners);
+      expect(byDefault.status).toBe(200);
+      expect(byDefault.body).toMatchObject({
+        remindBefore: ['P14D', 'P1D'],
+        escalateAfter: ['P7D', 'P14D'],
+        reminders: '14 dagar och 1 dag före: Olle',
+        ladder: 'dag 7: enhetschefen Ulla, dag 14: kommunchefen Kim, sedan varje vecka till kommunchefen Kim',
+      });
+      expect(byDefault.body.steps).toEqual([
+        { step: 0, after: 'P7D', afterDays: 7, when: 'dag 7', role: 'unit-head', to: [{ personId: org.ids.ulla, name: 'Ulla' }], words: 'dag 7: enhetschefen Ulla' },
+        { step: 1, after: 'P14D', afterDays: 14, when: 'dag 14', role: 'kommunchef', to: [{ personId: org.ids.kim, name: 'Kim' }], words: 'dag 14: kommunchefen Kim' },
+      ]);
+
+      const given = await org.cora.post(`/api/plans/${plan.id}/policy-preview`, { ...owners, policy: { remindBefore: ['P1W'], escalateAfter: ['P3D'] }, language: 'en' });
+      expect(given.body).toMatchObject({ reminders: '1 week before: Olle', ladder: 'day 3: the unit head Ulla', repeat: null });
+      // Otto's unit (Kultur) has no head: the first step goes to the kommunchef.
+      const otto = await org.cora.post(`/api/plans/${plan.id}/policy-preview`, { ownerPersonIds: [org.ids.otto] });
+      expect(otto.body.ladder).toBe('dag 7: kommunchefen Kim, dag 14: kommunchefen Kim, sedan varje vecka till kommunchefen Kim');
+
+      const bad = await org.cora.post(`/api/plans/${plan.id}/policy-preview`, { ...owners, policy: { remindBefore: ['14 dagar före'] } });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('policy.remindBefore[0]');
+      expect((await org.olle.post(`/api/plans/${plan.id}/policy-preview`, owners)).status).toBe(403);
+      expect(await rows('SELECT count(*)::int AS n FROM audit_log', [])).toEqual(before);
+    });
+  });
+
   describe('a schedule read back as it is typed', () => {
     it('gives the kind, the next five due dates and the warnings, from the plan start, and writes nothing', async () => {
       const plan = await newPlan('Förhandsvisning');

@@ -17,7 +17,10 @@ import { FollowUp } from '../engine/follow-up';
 import { intents } from '../engine/intents';
 import type { IdempotencyClaim } from '../idempotency/idempotency.service';
 import { areaId, assertOwnersExist, draftableScheduleOf, nextDue, policyOf, scheduleOf } from './action-input';
-import type { SchedulePreviewRequest, SchedulePreviewResponse } from './plan-changes.dto';
+import type { PolicyPreviewRequest, PolicyPreviewResponse, SchedulePreviewRequest, SchedulePreviewResponse } from './plan-changes.dto';
+import { ladderInWords } from '../../../libs/domain/escalation/ladder-words';
+import { OrgChartRepository } from '../../../libs/persistence/repositories/org-chart.repository';
+import { PersonRepository } from '../../../libs/persistence/repositories/person.repository';
 import { ActionResponse, CreateActionRequest, UpdateActionRequest } from './plans.dto';
 import { ActionRow, describe } from './action-view';
 import { lockOpenPlan } from './open-plan';
@@ -80,6 +83,24 @@ export class ActionsService {
       warnings: spec.warnings.map((w) => ({ code: w.code, message: w.message })),
       followable: spec.kind !== 'unreadable',
     };
+  }
+
+  /**
+   * A notice policy said back for these owners: when they are reminded, and who gets each
+   * escalation step when (the engine's own targets, from today's organisation chart). The plan's
+   * default policy when none is given; ISO 8601 durations as everywhere in the API. Writes nothing.
+   */
+  async policyPreview(planId: string, body: PolicyPreviewRequest): Promise<PolicyPreviewResponse> {
+    const found = await new PlanRepository(this.dataSource.manager).find(planId);
+    if (!found) throw new DomainError('NOT_FOUND', 'No such plan');
+    const fallback = found.policy ?? defaultPolicyFor(this.config.calendar);
+    const policy = policyOf(body.policy, fallback) ?? fallback;
+    const owners = { personIds: body.ownerPersonIds ?? [], unitIds: body.ownerUnitIds ?? [] };
+    await assertOwnersExist(this.dataSource.manager, body, owners.personIds);
+    const context = await new OrgChartRepository(this.dataSource.manager).recipientContext(owners, new Date().toISOString().slice(0, 10));
+    const people = new Map((await new PersonRepository(this.dataSource.manager).list()).map((p) => [p.id, p.name]));
+    const words = ladderInWords(policy, context, (id) => people.get(id), body.language ?? 'sv');
+    return { remindBefore: policy.remindBefore, escalateAfter: policy.escalateAfter, ...(policy.repeatEvery ? { repeatEvery: policy.repeatEvery } : {}), ...words };
   }
 
   async get(id: string): Promise<ActionResponse> {

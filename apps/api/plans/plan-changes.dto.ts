@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ScheduleRuleResponse, WarningResponse } from '../common/shared.dto';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CreatePlanRequest } from './plans.dto';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CreatePlanRequest, PolicyRequest } from './plans.dto';
 import { SCHEDULE_KINDS } from '../../../libs/domain/schedule/types';
 
 /**
@@ -49,4 +50,38 @@ export class SchedulePreviewResponse {
   @ApiProperty({ type: [String], description: 'The next due dates from today (YYYY-MM-DD), at most five' }) nextDue!: string[];
   @ApiProperty({ type: [WarningResponse], description: 'What is uncertain, as the import says it' }) warnings!: WarningResponse[];
   @ApiProperty({ description: 'Whether an action with this schedule would be followed up; otherwise it is saved as a draft' }) followable!: boolean;
+}
+
+/** A notice policy and the owners it would be for: the ladder said back in words. */
+export class PolicyPreviewRequest {
+  @ApiPropertyOptional({ type: () => PolicyRequest, description: "ISO 8601 durations, as for an action; absent: the plan's default policy" })
+  @IsOptional() @ValidateNested() @Type(() => PolicyRequest) policy?: PolicyRequest;
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) ownerPersonIds?: string[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) ownerUnitIds?: string[];
+  @ApiPropertyOptional({ enum: ['sv', 'en'], description: 'The language of the words; Swedish when absent' }) @IsOptional() @IsIn(['sv', 'en']) language?: 'sv' | 'en';
+}
+
+export class PolicyPreviewPersonResponse {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PolicyPreviewStepResponse {
+  @ApiProperty({ description: 'Escalation step, 0-based' }) step!: number;
+  @ApiProperty({ example: 'P7D', description: 'ISO 8601 duration after the due date' }) after!: string;
+  @ApiProperty({ type: Number, nullable: true, example: 7, description: 'Whole days after the due date, when the duration is days or weeks' }) afterDays!: number | null;
+  @ApiProperty({ example: 'dag 7' }) when!: string;
+  @ApiProperty({ enum: ['owner', 'unit-head', 'kommunchef', 'coordinator'] }) role!: string;
+  @ApiProperty({ type: [PolicyPreviewPersonResponse] }) to!: PolicyPreviewPersonResponse[];
+  @ApiProperty({ example: 'dag 7: enhetschefen Hanna Enhetschef' }) words!: string;
+}
+
+export class PolicyPreviewResponse {
+  @ApiProperty({ type: [String], example: ['P14D', 'P1D'] }) remindBefore!: string[];
+  @ApiProperty({ type: [String], example: ['P7D', 'P14D'] }) escalateAfter!: string[];
+  @ApiPropertyOptional({ example: 'P7D' }) repeatEvery?: string;
+  @ApiProperty({ example: '14 dagar och 1 dag före: Olle Ansvarig', description: 'When the owners are reminded, in words' }) reminders!: string;
+  @ApiProperty({ type: [PolicyPreviewStepResponse] }) steps!: PolicyPreviewStepResponse[];
+  @ApiProperty({ type: String, nullable: true, example: 'sedan varje vecka till kommunchefen Kim Kommunchef' }) repeat!: string | null;
+  @ApiProperty({ example: 'dag 7: enhetschefen Hanna Enhetschef, dag 14: kommunchefen Kim Kommunchef', description: 'Who gets what when, in one line' }) ladder!: string;
 }

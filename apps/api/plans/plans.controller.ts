@@ -33,6 +33,8 @@ import {
   ArchivePlanRequest,
   AreaResponse,
   CreateAreaRequest,
+  PolicyPreviewRequest,
+  PolicyPreviewResponse,
   RestorePlanRequest,
   SchedulePreviewRequest,
   SchedulePreviewResponse,
@@ -125,6 +127,14 @@ export class PlansController {
   @ApiOkResponse({ type: SchedulePreviewResponse, description: "A schedule in words as an action of this plan would have it: kind, next due dates, warnings (the import's reading). Writes nothing." })
   schedulePreview(@Param('id', UuidParam) planId: string, @Body() body: SchedulePreviewRequest) {
     return this.actions.preview(planId, body);
+  }
+
+  @Post('plans/:id/policy-preview')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: PolicyPreviewResponse, description: 'A notice policy for these owners in words: the reminders, and who gets each escalation step when ("dag 7: enhetschefen Hanna Enhetschef"). Writes nothing.' })
+  policyPreview(@Param('id', UuidParam) planId: string, @Body() body: PolicyPreviewRequest) {
+    return this.actions.policyPreview(planId, body);
   }
 
   @Post('plans/:id/actions')

@@ -790,6 +790,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/policy-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlansController_policyPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/reports": {
         parameters: {
             query?: never;
@@ -1961,6 +1977,74 @@ export interface components {
             startDate: string;
             timezone: string;
             title: string;
+        };
+        PolicyPreviewPersonResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+        };
+        PolicyPreviewRequest: {
+            /**
+             * @description The language of the words; Swedish when absent
+             * @enum {string}
+             */
+            language?: "sv" | "en";
+            ownerPersonIds?: string[];
+            ownerUnitIds?: string[];
+            /** @description ISO 8601 durations, as for an action; absent: the plan's default policy */
+            policy?: components["schemas"]["PolicyRequest"];
+        };
+        PolicyPreviewResponse: {
+            /**
+             * @example [
+             *       "P7D",
+             *       "P14D"
+             *     ]
+             */
+            escalateAfter: string[];
+            /**
+             * @description Who gets what when, in one line
+             * @example dag 7: enhetschefen Hanna Enhetschef, dag 14: kommunchefen Kim Kommunchef
+             */
+            ladder: string;
+            /**
+             * @example [
+             *       "P14D",
+             *       "P1D"
+             *     ]
+             */
+            remindBefore: string[];
+            /**
+             * @description When the owners are reminded, in words
+             * @example 14 dagar och 1 dag före: Olle Ansvarig
+             */
+            reminders: string;
+            /** @example sedan varje vecka till kommunchefen Kim Kommunchef */
+            repeat: string | null;
+            /** @example P7D */
+            repeatEvery?: string;
+            steps: components["schemas"]["PolicyPreviewStepResponse"][];
+        };
+        PolicyPreviewStepResponse: {
+            /**
+             * @description ISO 8601 duration after the due date
+             * @example P7D
+             */
+            after: string;
+            /**
+             * @description Whole days after the due date, when the duration is days or weeks
+             * @example 7
+             */
+            afterDays: number | null;
+            /** @enum {string} */
+            role: "owner" | "unit-head" | "kommunchef" | "coordinator";
+            /** @description Escalation step, 0-based */
+            step: number;
+            to: components["schemas"]["PolicyPreviewPersonResponse"][];
+            /** @example dag 7 */
+            when: string;
+            /** @example dag 7: enhetschefen Hanna Enhetschef */
+            words: string;
         };
         PolicyRequest: {
             /**
@@ -4178,6 +4262,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenQuestionResponse"][];
+                };
+            };
+        };
+    };
+    PlansController_policyPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description A notice policy for these owners in words: the reminders, and who gets each escalation step when ("dag 7: enhetschefen Hanna Enhetschef"). Writes nothing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPreviewResponse"];
                 };
             };
         };
