@@ -61,6 +61,11 @@ describe('notice policy phrases', () => {
     // Typography from Word: typographic quotes, non-breaking spaces, upper case.
     ['remind', '“14\u00a0DAGAR FÖRE”', ['P14D']],
     ['remind', '', []],
+    ['remind', 'inga påminnelser', []],
+    ['repeat', 'ingen', []],
+    ['escalate', 'none', []],
+    ['escalate', '1 sekund efter', ['PT1S']],
+    ['escalate', '3 seconds after', ['PT3S']],
   ];
 
   it.each(understood)('%s: "%s" → %j', (field, phrase, durations) => {
@@ -144,7 +149,7 @@ describe('notice policy in words', () => {
   it('says a field back as it can be typed again, and reads it back to the same durations', () => {
     expect(phraseWords('remind', 'P14D', 'sv')).toBe('14 dagar före');
     expect(phraseWords('escalate', 'P7D', 'en')).toBe('7 days after');
-    for (const [field, durations] of [['remind', ['P14D', 'P1D']], ['escalate', ['P7D', 'P14D']], ['repeat', ['P7D']]] as Array<[PolicyField, string[]]>) {
+    for (const [field, durations] of [['remind', ['P14D', 'P1D']], ['escalate', ['P7D', 'P14D']], ['escalate', ['PT1S', 'PT3S']], ['repeat', ['P7D']]] as Array<[PolicyField, string[]]>) {
       for (const lang of ['sv', 'en'] as const) {
         const words = fieldWords(field, durations, lang);
         expect(read(field, words).durations.map((d) => (d === 'P1W' ? 'P7D' : d))).toEqual(durations);

@@ -53,6 +53,7 @@ export interface ParsedPolicyPhrases {
 /** One Luxon unit per word, in all four languages (forms that are the same are not repeated). */
 const UNIT_OF: Record<string, keyof DurationLikeObject> = {};
 const units: Array<[keyof DurationLikeObject, string[]]> = [
+  ['seconds', ['sekund', 'sekunder', 'sekunden', 'sekunds', 'second', 'seconds', 'sek', 'sec', 'secs']],
   ['minutes', ['minut', 'minuter', 'minuten', 'minutter', 'minutt', 'minutes', 'minute', 'min', 'mins']],
   ['hours', ['timme', 'timmar', 'timmen', 'time', 'timer', 'timar', 'hour', 'hours', 'tim', 'h']],
   ['days', ['dag', 'dagar', 'dage', 'dager', 'dygn', 'døgn', 'døgn', 'day', 'days', 'd', 'dgr']],
@@ -85,6 +86,13 @@ const ADVERBS: Record<string, [number, keyof DurationLikeObject]> = {
   månadsvis: [1, 'months'], månatligen: [1, 'months'], månedlig: [1, 'months'], månedligt: [1, 'months'], monthly: [1, 'months'],
   'en gång i månaden': [1, 'months'], 'once a month': [1, 'months'],
 };
+
+/** "inga påminnelser", "ingen", "none": the field left empty. */
+const NONE = new Set([
+  'inga', 'ingen', 'inget', 'inga påminnelser', 'ingen påminnelse', 'ingen eskalering', 'ingen upprepning', 'inga upprepningar', 'aldrig', 'nej',
+  'ingen påmindelse', 'ingen påmindelser', 'ingen påminnelser', 'ingen gentagelse', 'ingen gjentakelse', 'aldri', 'nei',
+  'none', 'no', 'never', 'no reminders', 'no escalation', 'no repeat', 'no repeats', '-', '–',
+]);
 
 type Reading =
   | { duration: string; direction?: 'before' | 'after'; repeat: boolean }
@@ -180,7 +188,7 @@ export function splitPhrases(text: string): string[] {
  * i+1 levels up, so the order is the ladder's).
  */
 export function parsePolicyPhrases(field: PolicyField, text: string): ParsedPolicyPhrases {
-  const phrases = splitPhrases(text);
+  const phrases = NONE.has(normalizePhrase(text).replace(/[.]+$/u, '')) ? [] : splitPhrases(text);
   const found: string[] = [];
   const problems: PolicyWordsProblem[] = [];
   for (const phrase of phrases) {
