@@ -1,6 +1,7 @@
 import i18n from './i18n';
 import { Duration } from 'luxon';
 import { periodWords } from '../../../libs/domain/reporting/period-words';
+import { repeatWords } from '../../../libs/domain/escalation/policy-words';
 
 interface Rule {
   type: string;
@@ -55,6 +56,11 @@ export function durationInWords(iso: string): string {
   return new Intl.ListFormat(i18n.language, { type: 'unit', style: 'long' }).format(words);
 }
 
+/** The language the domain says words in: Swedish, or English. */
+export function wordsLanguage(): 'sv' | 'en' {
+  return i18n.language === 'en' ? 'en' : 'sv';
+}
+
 /** A notice policy in one sentence: when owners are reminded and when it goes up the line. */
 export function policyInWords(policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string; timing?: string }): string {
   const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items.map(durationInWords));
@@ -62,7 +68,7 @@ export function policyInWords(policy: { remindBefore: string[]; escalateAfter: s
     policy.remindBefore.length ? i18n.t('words.policy.remind', { list: list(policy.remindBefore) }) : i18n.t('words.policy.noReminders'),
     policy.escalateAfter.length ? i18n.t('words.policy.escalate', { list: list(policy.escalateAfter) }) : i18n.t('words.policy.noEscalation'),
   ];
-  if (policy.repeatEvery) parts.push(i18n.t('words.policy.repeat', { every: durationInWords(policy.repeatEvery) }));
+  if (policy.repeatEvery) parts.push(i18n.t('words.policy.repeat', { every: repeatWords(policy.repeatEvery, wordsLanguage()) }));
   if (policy.timing === 'working-days') parts.push(i18n.t('words.policy.workingDays'));
   const sentence = parts.join('; ') + '.';
   return sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1);

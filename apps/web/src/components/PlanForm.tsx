@@ -5,7 +5,7 @@ import { DEFAULT_POLICY } from '../../../../libs/domain/escalation/policy';
 import type { PlanDetail } from '../api';
 import { errorText } from '../format';
 import type { PlanFields } from '../resources/plans';
-import { PolicyDraft, PolicyFields, policyDraftOf, policyOfDraft } from './PolicyFields';
+import { PolicyDraft, PolicyFields, policyDraftOf, policyDraftProblems, policyRequestOf } from './PolicyFields';
 
 
 /** A plan's facts, to create one or to change one. */
@@ -27,7 +27,7 @@ export function PlanForm(props: { plan?: PlanDetail; submitLabel: string; pendin
       startDate,
       timezone: timezone ?? 'Europe/Stockholm',
       reportingCadence: cadence === 'quarterly' ? 'quarterly' : 'half-yearly',
-      ...(policyTouched ? { policy: policyOfDraft(policy) } : {}),
+      ...(policyTouched ? { policy: policyRequestOf(policy) } : {}),
     });
   };
   return (
@@ -52,7 +52,7 @@ export function PlanForm(props: { plan?: PlanDetail; submitLabel: string; pendin
         <Title order={3} size="h5">{t('workbench.defaultPolicy')}</Title>
         <PolicyFields value={policy} onChange={(next) => { setPolicy(next); setPolicyTouched(true); }} />
         <Group>
-          <Button type="submit" loading={props.pending} disabled={!title.trim() || !startDate}>{props.submitLabel}</Button>
+          <Button type="submit" loading={props.pending} disabled={!title.trim() || !startDate || policyDraftProblems(policy).length > 0}>{props.submitLabel}</Button>
           {props.onCancel && <Button variant="default" onClick={props.onCancel}>{t('tasks.cancel')}</Button>}
         </Group>
       </Stack>

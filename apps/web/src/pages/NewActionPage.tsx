@@ -4,7 +4,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { OwnerPicker } from '../components/OwnerPicker';
-import { PolicyDraft, PolicyFields, policyDraftOf, policyOfDraft } from '../components/PolicyFields';
+import { PolicyDraft, PolicyFields, PolicyLadder, policyDraftOf, policyDraftProblems, policyRequestOf } from '../components/PolicyFields';
 import { SchedulePreview } from '../components/SchedulePreview';
 import { ownersFromChoices } from '../directory';
 import { errorText } from '../format';
@@ -41,7 +41,7 @@ export function NewActionPage() {
         area: area.trim() || undefined,
         ...ownersFromChoices(owners),
         ...(text.trim() ? { schedule: { text, when: when || undefined } } : {}),
-        ...(policy ? { policy: policyOfDraft(policy) } : {}),
+        ...(policy ? { policy: policyRequestOf(policy) } : {}),
         ...(draft ? { draft: true } : {}),
       },
       { onSuccess: (action) => navigate(`/atgarder/${action.id}`) },
@@ -72,16 +72,17 @@ export function NewActionPage() {
             </Group>
             <SchedulePreview text={text} preview={preview} />
             {policy ? (
-              <PolicyFields value={policy} onChange={setPolicy} />
+              <PolicyFields value={policy} onChange={setPolicy} planId={p.id} owners={ownersFromChoices(owners)} />
             ) : (
               <Group gap="xs">
                 <Text size="sm">{t('workbench.planPolicy')}</Text>
                 <Button variant="subtle" size="compact-sm" c="blue.9" onClick={() => setPolicy(policyDraftOf(p.policy))}>{t('workbench.ownPolicy')}</Button>
               </Group>
             )}
+            {!policy && <PolicyLadder planId={p.id} owners={ownersFromChoices(owners)} policy={null} />}
             {owners.length === 0 && <Text size="sm">{t('workbench.noOwnerHint')}</Text>}
             <Group>
-              <Button type="submit" loading={create.isPending} disabled={!title.trim() || Boolean(p.archivedAt) || reading}>{followable ? t('workbench.saveAndFollow') : t('workbench.saveDraft')}</Button>
+              <Button type="submit" loading={create.isPending} disabled={!title.trim() || Boolean(p.archivedAt) || reading || (policy !== null && policyDraftProblems(policy).length > 0)}>{followable ? t('workbench.saveAndFollow') : t('workbench.saveDraft')}</Button>
               <Button variant="default" component={Link} to={`/planer/${p.id}`}>{t('tasks.cancel')}</Button>
             </Group>
           </Stack>

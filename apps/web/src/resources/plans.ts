@@ -106,3 +106,16 @@ export function importPlanDocument(planId: string, file: File, corrections: read
   if (corrections.length) form.append('corrections', JSON.stringify(corrections));
   return postForm<Schemas['ImportResponse']>(`/api/plans/${encodeURIComponent(planId)}/import${dryRun ? '?dryRun=true' : ''}`, form);
 }
+
+export type PolicyPreview = Schemas['PolicyPreviewResponse'];
+
+/** A notice policy (ISO 8601) for these owners in words: who gets what when, from the organisation chart of today. */
+export function usePolicyPreview(planId: string | undefined, body: Schemas['PolicyPreviewRequest'], enabled: boolean) {
+  return useQuery({
+    queryKey: ['policy-preview', planId, body],
+    queryFn: () => call(client.POST('/api/plans/{id}/policy-preview', { params: { path: { id: planId ?? '' } }, body })),
+    enabled: enabled && Boolean(planId),
+    placeholderData: (previous) => previous,
+    staleTime: 60_000,
+  });
+}
