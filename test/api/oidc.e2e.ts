@@ -74,7 +74,7 @@ describe('sign-in with the organisation’s OpenID provider', () => {
   });
 
   it('signs a known person in by e-mail, with the session a password sign-in gives, and lands where they were going', async () => {
-    const id = await people().insert({ name: 'Olle Ägare', email: 'olle.oidc@kommun.se', unitId: null, roles: ['owner'], passwordHash: null });
+    const id = (await people().insert({ name: 'Olle Ägare', email: 'olle.oidc@kommun.se', unitId: null, roles: ['owner'], passwordHash: null }))!;
     provider.users.set('olle', { email: 'Olle.OIDC@kommun.se', name: 'Olle Ägare', groups: [] });
     const { callback } = await signIn('olle', { returnTo: '/uppgifter' });
     expect(callback.status).toBe(302);
@@ -92,7 +92,7 @@ describe('sign-in with the organisation’s OpenID provider', () => {
   });
 
   it('gives and takes the mapped roles with the groups at each sign-in, and keeps the roles the map does not name', async () => {
-    const id = await people().insert({ name: 'Cora', email: 'cora.oidc@kommun.se', unitId: null, roles: ['executive'], passwordHash: null });
+    const id = (await people().insert({ name: 'Cora', email: 'cora.oidc@kommun.se', unitId: null, roles: ['executive'], passwordHash: null }))!;
     provider.users.set('cora', { email: 'cora.oidc@kommun.se', name: 'Cora', groups: ['bevaka-samordnare', 'annan-grupp'] });
     const first = await takeOver((await signIn('cora')).callback);
     expect((await clientWithToken(stack.api!, first.body.token).get('/api/me')).body.roles.sort()).toEqual(['coordinator', 'executive']);
@@ -106,7 +106,7 @@ describe('sign-in with the organisation’s OpenID provider', () => {
   });
 
   it('refuses a person deactivated in Bevaka, and one Bevaka does not know', async () => {
-    const id = await people().insert({ name: 'Vera', email: 'vera.oidc@kommun.se', unitId: null, roles: ['viewer'], passwordHash: null });
+    const id = (await people().insert({ name: 'Vera', email: 'vera.oidc@kommun.se', unitId: null, roles: ['viewer'], passwordHash: null }))!;
     await people().setDeactivated(id, true);
     provider.users.set('vera', { email: 'vera.oidc@kommun.se', name: 'Vera', groups: ['bevaka-admin'] });
     const refused = (await signIn('vera')).callback;
@@ -160,8 +160,8 @@ describe('sign-in with the organisation’s OpenID provider', () => {
 
   it('does not take a session over without the callback’s cookie', async () => {
     const response = await http().post('/api/auth/oidc/session').set('Cookie', 'bevaka_oidc_session=made.up');
-    expect(response.status).toBe(401);
-    expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('NOT_FOUND');
   });
 
   it('refuses password sign-in when it is turned off, even for the first admin', async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { LoginResponse, ProvidersResponse } from './auth.dto';
@@ -44,7 +44,7 @@ export class OidcController {
   @Post('oidc/session')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse, description: 'The session of the sign-in that just came back from the provider, once' })
-  @ApiUnauthorizedResponse({ description: 'No sign-in to take over' })
+  @ApiNotFoundResponse({ description: 'No sign-in to take over in this browser' })
   session(@Req() request: Request, @Res({ passthrough: true }) response: Response): LoginResponse {
     this.setCookie(response, { name: SESSION_COOKIE, value: '', maxAge: 0 });
     return this.oidc.session(cookieOf(request.headers.cookie, SESSION_COOKIE));

@@ -96,7 +96,8 @@ export class OidcService {
   /** The session the callback left in its cookie (the caller deletes the cookie). */
   session(cookie: string | undefined): { token: string; expiresAt: string } {
     const session = this.signer.verify<{ token: string; expiresAt: string }>(cookie);
-    if (!session) throw new DomainError('UNAUTHENTICATED', 'No sign-in to take over');
+    // Not 401: the caller is not refused, there is just no sign-in waiting in this browser.
+    if (!session) throw new DomainError('NOT_FOUND', 'No sign-in to take over');
     return { token: session.token, expiresAt: session.expiresAt };
   }
 
