@@ -170,3 +170,48 @@ describe('sign-in with the organisation’s OpenID provider', () => {
     expect(response.body.error.code).toBe('PASSWORD_LOGIN_OFF');
   });
 });
+
+describe('sign-in with the provider where people are created at their first sign-in', () => {
+  let provider: TestProvider;
+  let stack: TestStack;
+  const http = () => request(stack.api!.getHttpServer());
+
+  beforeAll(async () => {
+    provider = await startTestProvider(REDIRECT_URI);
+    stack = await startTestStack({
+      api: true,
+      worker: false,
+      env: {
+        BEVAKA_OIDC_ISSUER: provider.issuer,
+        BEVAKA_OIDC_CLIENT_ID: provider.clientId,
+        BEVAKA_OIDC_CLIENT_SECRET: provider.clientSecret,
+        BEVAKA_OIDC_REDIRECT_URI: REDIRECT_URI,
+        BEVAKA_OIDC_ROLE_MAP: 'bevaka-samordnare=coordinator',
+        BEVAKA_OIDC_CREATE_PEOPLE: 'true',
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await provider?.close();
+  });
+
+  it('creates the person with their name and mapped roles, once, and password sign-in stays on', async () => {
+    provider.users.set('nina', { email: 'nina.ny@kommun.se', name: 'Nina Ny', groups: ['bevaka-samordnare'] });
+    const ids: string[] = [];
+    for (let time = 0; time < 2; time++) {
+      const begun = await http().get('/api/auth/oidc/login');
+      const back = await signInAtProvider(begun.headers.location, 'nina');
+      const callback = await http().get(back.pathname + back.search).set('Cookie', `bevaka_oidc=${cookiesOf(begun).get('bevaka_oidc')}`);
+      expect(callback.headers.location).toBe('/#oidc');
+      const session = await http().post('/api/auth/oidc/session').set('Cookie', `bevaka_oidc_session=${cookiesOf(callback).get('bevaka_oidc_session')}`);
+      const me = (await clientWithToken(stack.api!, session.body.token).get('/api/me')).body;
+      expect(me).toMatchObject({ name: 'Nina Ny', email: 'nina.ny@kommun.se', roles: ['coordinator'], unitId: null });
+      ids.push(me.id);
+    }
+    expect(ids[1]).toBe(ids[0]);
+    expect(await stack.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'created at first sign-in'`, [ids[0]])).toHaveLength(1);
+    expect((await http().get('/api/auth/providers')).body).toEqual({ password: true, oidc: { name: 'kommunens konto' } });
+    expect((await http().post('/api/auth/login').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })).status).toBe(200);
+  });
+});

@@ -79,7 +79,7 @@ export class OidcService {
       const flow: Flow = { state: request.state, nonce: request.nonce, codeVerifier: request.codeVerifier, returnTo: safeReturnTo(returnTo), expires: Date.now() + FLOW_MINUTES * 60_000 };
       return { location: request.url, cookies: [{ name: FLOW_COOKIE, value: this.signer.sign(flow), maxAge: FLOW_MINUTES * 60 }] };
     } catch (error) {
-      this.logger.warn(`The identity provider ${this.config.oidc!.issuer} cannot be reached: ${(error as Error).message}`);
+      this.logger.warn(`The identity provider ${this.config.oidc!.issuer} cannot be reached: ${reasonOf(error)}`);
       return failed('unavailable');
     }
   }
@@ -116,12 +116,13 @@ export class OidcService {
     try {
       claims = (await this.client.exchange(query, flow)).claims;
     } catch (error) {
-      this.logger.warn(`A sign-in through ${oidc.issuer} failed at the code exchange: ${(error as Error).message}`);
+      this.logger.warn(`A sign-in through ${oidc.issuer} failed at the code exchange: ${reasonOf(error)}`);
       return 'provider';
     }
     const emailClaim = claims[oidc.emailClaim];
     const email = typeof emailClaim === 'string' && emailClaim.includes('@') ? emailClaim.trim().toLowerCase() : undefined;
-    if (!email) return 'no-email';
+    // An address the provider itself says it has not verified proves nothing about who signs in.
+    if (!email || claims.email_verified === false) return 'no-email';
     const nameClaim = claims[oidc.nameClaim];
     const name = typeof nameClaim === 'string' && nameClaim.trim() ? nameClaim.trim() : email;
     const groups = groupsOf(claims[oidc.groupsClaim]);
@@ -165,6 +166,12 @@ export class OidcService {
     }
     return { id: person.id };
   }
+}
+
+/** openid-client's own message is often general ("something went wrong"); its cause says what. */
+function reasonOf(error: unknown): string {
+  const { message, cause } = error as Error;
+  return cause instanceof Error ? `${message} (${cause.message})` : message;
 }
 
 function failed(reason: OidcFailure, cookies: CookieToSet[] = []): Redirect {
