@@ -94,6 +94,10 @@ export class PersonRepository {
     ]);
   }
 
+  async setRoles(id: string, roles: string[]): Promise<void> {
+    await this.db.query('UPDATE person SET roles = $2 WHERE id = $1', [id, roles]);
+  }
+
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.query('UPDATE person SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
   }
