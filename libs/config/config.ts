@@ -77,6 +77,7 @@ const EnvSchema = z.object({
   BEVAKA_OIDC_REDIRECT_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   BEVAKA_OIDC_SCOPES: z.string().default('openid email profile'),
   BEVAKA_OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  BEVAKA_OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
   BEVAKA_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
   BEVAKA_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   BEVAKA_OIDC_ROLE_MAP: optionalString.transform((value, context) => {
@@ -149,6 +150,8 @@ export interface OidcConfig {
   scopes: string;
   /** The claim whose value is matched (lower-cased) against people's e-mail addresses. */
   emailClaim: string;
+  /** The claim holding the provider's stable id of a person ('sub'; Entra ID also gives 'oid'), recorded at the first sign-in and matched from then on. */
+  subjectClaim: string;
   nameClaim: string;
   groupsClaim: string;
   /**
@@ -273,6 +276,7 @@ function oidcConfig(e: z.infer<typeof EnvSchema>): OidcConfig | undefined | stri
     redirectUri: e.BEVAKA_OIDC_REDIRECT_URI ?? `${publicUrlOf(e)}/api/auth/oidc/callback`,
     scopes: scopes.join(' '),
     emailClaim: e.BEVAKA_OIDC_EMAIL_CLAIM,
+    subjectClaim: e.BEVAKA_OIDC_SUBJECT_CLAIM,
     nameClaim: e.BEVAKA_OIDC_NAME_CLAIM,
     groupsClaim: e.BEVAKA_OIDC_GROUPS_CLAIM,
     roleMap: e.BEVAKA_OIDC_ROLE_MAP,

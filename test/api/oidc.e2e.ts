@@ -120,6 +120,22 @@ describe('sign-in with the organisation’s OpenID provider', () => {
     expect(await people().byEmail('okand.oidc@kommun.se')).toBeUndefined();
   });
 
+  it("records the provider's id at the first sign-in and matches by it from then on: a new address still finds the person, another account with their address does not", async () => {
+    const id = (await people().insert({ name: 'Siv', email: 'siv.oidc@kommun.se', unitId: null, roles: ['owner'], passwordHash: null }))!;
+    provider.users.set('siv-1', { email: 'siv.oidc@kommun.se', name: 'Siv', groups: [] });
+    expect((await takeOver((await signIn('siv-1')).callback)).status).toBe(200);
+    expect(await people().subjectOf(id)).toBe('siv-1');
+
+    provider.users.set('siv-1', { email: 'siv.gift@kommun.se', name: 'Siv', groups: [] });
+    const renamed = await takeOver((await signIn('siv-1')).callback);
+    expect((await clientWithToken(stack.api!, renamed.body.token).get('/api/me')).body.id).toBe(id);
+
+    provider.users.set('siv-2', { email: 'siv.oidc@kommun.se', name: 'Siv två', groups: [] });
+    const other = (await signIn('siv-2')).callback;
+    expect(other.headers.location).toBe('/#oidc-fel=other-account');
+    expect(cookiesOf(other).has('bevaka_oidc_session')).toBe(false);
+  });
+
   it('refuses an answer whose state is not the one this browser began with, or without the flow cookie', async () => {
     provider.users.set('olle', { email: 'olle.oidc@kommun.se', name: 'Olle Ägare', groups: [] });
     const first = await http().get('/api/auth/oidc/login');

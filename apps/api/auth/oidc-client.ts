@@ -63,7 +63,7 @@ export class OidcClient {
       idTokenExpected: true,
     });
     const idClaims = tokens.claims()!;
-    const wanted = [this.config.emailClaim, this.config.nameClaim, this.config.groupsClaim];
+    const wanted = [this.config.emailClaim, this.config.subjectClaim, this.config.nameClaim, this.config.groupsClaim];
     let claims: Record<string, unknown> = { ...idClaims };
     if (wanted.some((claim) => claims[claim] === undefined) && configuration.serverMetadata().userinfo_endpoint) {
       const userinfo = await lib.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);

@@ -14,7 +14,7 @@ import { CookieSigner } from './signed-cookie';
  * Why a sign-in through the provider did not end in a session. The web app's login page shows
  * each in Swedish (apps/web/src/i18n.ts, login.oidcError); nothing else of the failure leaves the API.
  */
-export type OidcFailure = 'off' | 'unavailable' | 'denied' | 'provider' | 'expired' | 'state' | 'no-email' | 'unknown-person' | 'deactivated';
+export type OidcFailure = 'off' | 'unavailable' | 'denied' | 'provider' | 'expired' | 'state' | 'no-email' | 'unknown-person' | 'deactivated' | 'no-subject' | 'other-account';
 
 /** The sign-in under way, kept by the browser in a signed cookie between /login and /callback. */
 interface Flow {
@@ -126,8 +126,11 @@ export class OidcService {
     const nameClaim = claims[oidc.nameClaim];
     const name = typeof nameClaim === 'string' && nameClaim.trim() ? nameClaim.trim() : email;
     const groups = groupsOf(claims[oidc.groupsClaim]);
+    const subjectClaim = claims[oidc.subjectClaim];
+    const subject = typeof subjectClaim === 'string' && subjectClaim.trim() ? subjectClaim.trim().slice(0, 255) : undefined;
+    if (!subject) return 'no-subject';
     return this.dataSource.transaction(async (db) => {
-      const person = await this.person(db, oidc, { email, name, groups, address });
+      const person = await this.person(db, oidc, { email, subject, name, groups, address });
       if (typeof person === 'string') return person;
       const session = await openSession(db, person.id);
       await new AuditRepository(db).append({ actorPersonId: person.id, entity: 'person', entityId: person.id, action: 'login', after: { address, via: oidc.issuer } });
@@ -136,10 +139,20 @@ export class OidcService {
   }
 
   /** The person signing in, made or brought up to date with their groups' roles; or why they may not. */
-  private async person(db: EntityManager, oidc: OidcConfig, who: { email: string; name: string; groups: string[]; address: string }): Promise<OidcFailure | { id: string }> {
+  private async person(db: EntityManager, oidc: OidcConfig, who: { email: string; subject: string; name: string; groups: string[]; address: string }): Promise<OidcFailure | { id: string }> {
     const people = new PersonRepository(db);
     const audit = new AuditRepository(db);
-    const found = await people.byEmail(who.email);
+    // The provider's id decides once recorded: an address can pass to someone else, the id cannot.
+    const bySubject = await people.idBySubject(who.subject);
+    const found = bySubject ? await people.byId(bySubject) : await people.byEmail(who.email);
+    if (found && !bySubject) {
+      const recorded = await people.subjectOf(found.id);
+      if (recorded !== null) {
+        await audit.append({ actorPersonId: null, entity: 'person', entityId: found.id, action: 'login failed', after: { reason: 'the address belongs to another account of the provider', address: who.address, via: oidc.issuer } });
+        return 'other-account';
+      }
+      await people.setSubject(found.id, who.subject);
+    }
     if (!found) {
       if (!oidc.createPeople) {
         await audit.append({ actorPersonId: null, entity: 'login', entityId: who.email, action: 'login failed', after: { reason: 'unknown e-mail', address: who.address, via: oidc.issuer } });
@@ -149,6 +162,7 @@ export class OidcService {
       const id = await people.insert({ name: who.name, email: who.email, unitId: null, roles, passwordHash: null });
       // A concurrent first sign-in of the same person inserted the row: theirs is the one.
       if (!id) return this.person(db, oidc, who);
+      await people.setSubject(id, who.subject);
       await audit.append({ actorPersonId: null, entity: 'person', entityId: id, action: 'created at first sign-in', after: { name: who.name, email: who.email, roles, via: oidc.issuer } });
       return { id };
     }
