@@ -1,12 +1,11 @@
-import { Browser, Locator } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { PersonRepository } from '../../libs/persistence/repositories/person.repository';
 import { freePort } from '../support/free-port';
 import { startTestProvider, TestProvider } from '../support/oidc-provider';
 import { startTestStack, TestStack } from '../support/test-stack';
-import { accessibilityViolations, launchChromium, screenshot } from './browser';
+import { accessibilityViolations, launchChromium, screenshot, shown } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
 
 // Signing in through the organisation's provider in a real Chromium: Bevaka's login page, the
 // provider's own login page (oidc-provider in this process), and back into Bevaka's first screen
