@@ -5,7 +5,7 @@ import { startTestStack, startWorker, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import { SmtpPeer, startSmtpPeer } from '../notifications/support/smtp-peer';
-import { launchChromium, screenshot } from './browser';
+import { accessibilityViolations, launchChromium, screenshot } from './browser';
 
 const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
@@ -79,6 +79,7 @@ describe('action links in mail', () => {
     const dialog = page.getByRole('dialog', { name: 'Informationsmöte om kommande upphandlingar' });
     await shown(dialog);
     await screenshot(page, 'mail-link-01-complete-form');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByLabel('Kommentar').fill('Mötet hölls i stadshuset');
     await dialog.getByRole('button', { name: 'Markera som klar' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('Klarmarkerad');
@@ -91,6 +92,7 @@ describe('action links in mail', () => {
     await page.goto(link);
     expect(await textOf(page.getByRole('alert'))).toContain('Uppgiften ”Informationsmöte om kommande upphandlingar” är redan klar.');
     await screenshot(page, 'mail-link-02-already-done');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -120,6 +122,7 @@ describe('action links in mail', () => {
     await page.goto(acknowledge);
     const question = page.getByRole('dialog', { name: title });
     await shown(question.getByText('Kvittera att du har sett eskaleringen och tar hand om den?'));
+    expect(await accessibilityViolations(page)).toEqual([]);
     await question.getByRole('button', { name: 'Kvittera' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('Eskaleringen är kvitterad.');
     await shown(page.locator(`[aria-label="${title}"]`).getByText(/^Kvitterad /));
@@ -132,6 +135,7 @@ describe('action links in mail', () => {
     expect(await textOf(olle.getByRole('alert'))).toContain('Uppgiften finns inte bland eskaleringarna till dig.');
     expect(await olle.getByRole('dialog').count()).toBe(0);
     await screenshot(olle, 'mail-link-04-not-yours');
+    expect(await accessibilityViolations(olle)).toEqual([]);
     await olle.close();
   });
 });

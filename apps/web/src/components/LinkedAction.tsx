@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ACTION_PARAM, OCCURRENCE_ACTIONS, occurrenceActionOf, type OccurrenceAction } from '../../../../libs/domain/links/web-links';
 import { useOccurrence } from '../resources/occurrences';
+import { READABLE_ALERT_TITLE } from './readable-alert';
 
 // An action link from a mail (/occurrences/:id?gora=klarmarkera, libs/domain/links) is resolved
 // by OccurrenceLink to the page where its reader acts (/uppgifter or /eskaleringar), naming the
@@ -44,7 +45,7 @@ export function LinkRefusal({ refusal, onClose }: { refusal: Refusal; onClose():
       ? t('links.closed', { action: data.actionTitle, status: t(`status.${data.status}`).toLowerCase() })
       : t(`links.${refusal.reason}`, { date: refusal.date });
   return (
-    <Alert color="yellow" role="alert" title={t('links.title')} withCloseButton closeButtonLabel={t('organisation.close')} onClose={onClose}>
+    <Alert color="yellow" role="alert" styles={READABLE_ALERT_TITLE} title={t('links.title')} withCloseButton closeButtonLabel={t('organisation.close')} onClose={onClose}>
       {text}
       {data && (
         <>
