@@ -1,14 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { startTestStack, startWorker, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import { SmtpPeer, startSmtpPeer } from '../notifications/support/smtp-peer';
-import { accessibilityViolations, launchChromium, screenshot } from './browser';
+import { accessibilityViolations, launchChromium, screenshot, shown, textOf } from './browser';
 
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
 
 /** Signs in on the login page a signed-out link led to; the app then goes where the link pointed. */
 async function signIn(page: Page, email: string): Promise<void> {
