@@ -6,8 +6,15 @@
 // --experimental-vm-modules: its two modules are compiled to CommonJS like our own code (swc turns
 // `import.meta.url` into the file's URL). Built code imports them natively.
 const pdfjs = ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
-const transform = { '^.+\\.ts$': ['@swc/jest'], '/node_modules/pdfjs-dist/legacy/build/pdf(\\.worker)?\\.mjs$': pdfjs };
-const transformIgnorePatterns = ['/node_modules/(?!pdfjs-dist/)'];
+// The OpenID Connect client (openid-client and its oauth4webapi and jose) and the test provider
+// (oidc-provider) are ESM only as well, and compiled the same way here.
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  '/node_modules/pdfjs-dist/legacy/build/pdf(\\.worker)?\\.mjs$': pdfjs,
+  [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: pdfjs,
+};
+const transformIgnorePatterns = [`/node_modules/(?!pdfjs-dist/|${esmOnly.map((name) => `${name}/`).join('|')})`];
 const ignore = ['/node_modules/', '/dist/', '/apps/web/'];
 
 /** @type {import('jest').Config} */

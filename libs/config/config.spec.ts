@@ -32,6 +32,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BEVAKA_ADMIN_PASSWORD: 'elva-tecken' })).toThrow(/BEVAKA_ADMIN_PASSWORD: the password must be at least 12/);
   });
 
+  it('signs in with a provider only when an issuer is set, with the redirect URI under the public URL', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({}).passwordLogin).toBe(true);
+    const config = loadConfig({
+      BEVAKA_PUBLIC_URL: 'https://bevaka.kommun.se/',
+      BEVAKA_OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0',
+      BEVAKA_OIDC_CLIENT_ID: 'c',
+      BEVAKA_OIDC_ROLE_MAP: ' bevaka-samordnare=coordinator , grupp=med=admin ',
+      BEVAKA_OIDC_SCOPES: 'openid,email  profile',
+      BEVAKA_PASSWORD_LOGIN: 'false',
+    });
+    expect(config.passwordLogin).toBe(false);
+    expect(config.oidc).toMatchObject({
+      redirectUri: 'https://bevaka.kommun.se/api/auth/oidc/callback',
+      scopes: 'openid email profile',
+      emailClaim: 'email',
+      roleMap: [{ group: 'bevaka-samordnare', role: 'coordinator' }, { group: 'grupp=med', role: 'admin' }],
+      displayName: 'kommunens konto',
+      createPeople: false,
+    });
+  });
+
+  it('refuses a provider configuration that cannot work, and password sign-in off without a provider', () => {
+    const issuer = { BEVAKA_OIDC_ISSUER: 'https://idp.kommun.se', BEVAKA_OIDC_CLIENT_ID: 'c' };
+    expect(() => loadConfig({ BEVAKA_PASSWORD_LOGIN: 'false' })).toThrow(/BEVAKA_PASSWORD_LOGIN: .*BEVAKA_OIDC_ISSUER/);
+    expect(() => loadConfig({ BEVAKA_OIDC_ISSUER: 'https://idp.kommun.se' })).toThrow(/BEVAKA_OIDC_CLIENT_ID: required/);
+    expect(() => loadConfig({ ...issuer, BEVAKA_OIDC_ROLE_MAP: 'g=boss' })).toThrow(/BEVAKA_OIDC_ROLE_MAP: "boss" is not a role/);
+    expect(() => loadConfig({ ...issuer, BEVAKA_OIDC_ROLE_MAP: 'coordinator' })).toThrow(/BEVAKA_OIDC_ROLE_MAP: "coordinator" is not group=role/);
+    expect(() => loadConfig({ ...issuer, BEVAKA_OIDC_SCOPES: 'email' })).toThrow(/BEVAKA_OIDC_SCOPES: must hold openid/);
+  });
+
   it('treats blank optional values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ', TEMPORAL_ADDRESS: '' }).database.url).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import { Duration, IANAZone } from 'luxon';
 import type { RoundSettings } from '../domain/reporting/round';
 import { z } from 'zod';
 import { passwordProblem } from '../domain/accounts/password-policy';
+import { Role, ROLES } from '../persistence/entities/person.entity';
 
 /**
  * The environment, validated once at boot into typed configuration (API.md "Configuration").
@@ -69,6 +70,27 @@ const EnvSchema = z.object({
       .refine((v) => /^[a-z]+:\/\/[^/?#]+\/?$/i.test(v), { message: 'the origin only, such as https://bevaka.kommun.se (no path, query or fragment: Bevaka is served at the root)' })
       .optional(),
   ),
+  // Sign-in with the organisation's OpenID Connect provider (docs/SIGN-IN.md); on when an issuer is set.
+  BEVAKA_OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  BEVAKA_OIDC_CLIENT_ID: optionalString,
+  BEVAKA_OIDC_CLIENT_SECRET: optionalString,
+  BEVAKA_OIDC_REDIRECT_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  BEVAKA_OIDC_SCOPES: z.string().default('openid email profile'),
+  BEVAKA_OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  BEVAKA_OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
+  BEVAKA_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+  BEVAKA_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  BEVAKA_OIDC_ROLE_MAP: optionalString.transform((value, context) => {
+    const parsed = parseRoleMap(value);
+    if (typeof parsed === 'string') {
+      context.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  BEVAKA_OIDC_DISPLAY_NAME: z.string().min(1).default('kommunens konto'),
+  BEVAKA_OIDC_CREATE_PEOPLE: z.stringbool().default(false),
+  BEVAKA_PASSWORD_LOGIN: z.stringbool().default(true),
   // Embedded services' ports; only used when the service is embedded.
   BEVAKA_PG_PORT: port(5439),
   BEVAKA_TEMPORAL_PORT: port(7233),
@@ -113,6 +135,50 @@ export interface BevakaConfig {
    * a number: that many hops; a list: proxies by address, CIDR or loopback/linklocal/uniquelocal.
    */
   trustProxy: TrustProxy;
+  /** Whether people may sign in with e-mail and password (POST /api/auth/login). */
+  passwordLogin: boolean;
+  /** Sign-in with an OpenID Connect provider; undefined when none is configured. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client, proven by PKCE alone. */
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string;
+  /** The claim whose value is matched (lower-cased) against people's e-mail addresses. */
+  emailClaim: string;
+  /** The claim holding the provider's stable id of a person ('sub'; Entra ID also gives 'oid'), recorded at the first sign-in and matched from then on. */
+  subjectClaim: string;
+  nameClaim: string;
+  groupsClaim: string;
+  /**
+   * Provider group → Bevaka role. The roles named here are the provider's to give: at each
+   * sign-in a person has exactly those of them their groups map to; other roles stay as set in Bevaka.
+   */
+  roleMap: Array<{ group: string; role: Role }>;
+  /** The provider's name on the sign-in button: "Logga in med <displayName>". */
+  displayName: string;
+  /** Whether a person unknown to Bevaka is created at their first sign-in. */
+  createPeople: boolean;
+}
+
+/** BEVAKA_OIDC_ROLE_MAP, `group=role,group=role`, or why not. A group may itself hold `=`: the last one splits. */
+function parseRoleMap(value: string | undefined): Array<{ group: string; role: Role }> | string {
+  if (value === undefined) return [];
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const map: Array<{ group: string; role: Role }> = [];
+  for (const entry of entries) {
+    const split = entry.lastIndexOf('=');
+    const group = entry.slice(0, split).trim();
+    const role = entry.slice(split + 1).trim();
+    if (split < 1 || !group) return `"${entry}" is not group=role`;
+    if (!(ROLES as readonly string[]).includes(role)) return `"${role}" is not a role (${ROLES.join(', ')})`;
+    map.push({ group, role: role as Role });
+  }
+  return map;
 }
 
 export type TrustProxy = false | number | string[];
@@ -150,6 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidc = oidcConfig(e);
+  if (typeof oidc === 'string') throw new ConfigError(`Invalid configuration:\n  ${oidc}`);
   if (!IANAZone.isValidZone(e.BEVAKA_TIMEZONE)) {
     throw new ConfigError(`Invalid configuration:\n  BEVAKA_TIMEZONE: unknown timezone "${e.BEVAKA_TIMEZONE}"`);
   }
@@ -181,8 +249,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BevakaConfig {
     },
     admin: { email: e.BEVAKA_ADMIN_EMAIL, password: e.BEVAKA_ADMIN_PASSWORD },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    publicUrl: (e.BEVAKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicUrlOf(e),
     trustProxy: e.BEVAKA_TRUST_PROXY,
+    passwordLogin: e.BEVAKA_PASSWORD_LOGIN,
+    oidc,
+  };
+}
+
+/** Where people reach Bevaka; unset, this process's own port on localhost. */
+function publicUrlOf(e: z.infer<typeof EnvSchema>): string {
+  return (e.BEVAKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+}
+
+function oidcConfig(e: z.infer<typeof EnvSchema>): OidcConfig | undefined | string {
+  if (!e.BEVAKA_OIDC_ISSUER) {
+    // Nobody could sign in at all.
+    return e.BEVAKA_PASSWORD_LOGIN ? undefined : 'BEVAKA_PASSWORD_LOGIN: password sign-in can only be turned off when BEVAKA_OIDC_ISSUER is set';
+  }
+  if (!e.BEVAKA_OIDC_CLIENT_ID) return 'BEVAKA_OIDC_CLIENT_ID: required when BEVAKA_OIDC_ISSUER is set';
+  const scopes = e.BEVAKA_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes('openid')) return 'BEVAKA_OIDC_SCOPES: must hold openid';
+  return {
+    issuer: e.BEVAKA_OIDC_ISSUER,
+    clientId: e.BEVAKA_OIDC_CLIENT_ID,
+    clientSecret: e.BEVAKA_OIDC_CLIENT_SECRET,
+    redirectUri: e.BEVAKA_OIDC_REDIRECT_URI ?? `${publicUrlOf(e)}/api/auth/oidc/callback`,
+    scopes: scopes.join(' '),
+    emailClaim: e.BEVAKA_OIDC_EMAIL_CLAIM,
+    subjectClaim: e.BEVAKA_OIDC_SUBJECT_CLAIM,
+    nameClaim: e.BEVAKA_OIDC_NAME_CLAIM,
+    groupsClaim: e.BEVAKA_OIDC_GROUPS_CLAIM,
+    roleMap: e.BEVAKA_OIDC_ROLE_MAP,
+    displayName: e.BEVAKA_OIDC_DISPLAY_NAME.trim(),
+    createPeople: e.BEVAKA_OIDC_CREATE_PEOPLE,
   };
 }
 

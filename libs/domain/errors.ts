@@ -16,6 +16,8 @@ export type DomainErrorCode =
   /** The change would leave nobody who can administer Bevaka. */
   | 'LAST_ADMIN'
   | 'TOO_MANY_REQUESTS'
+  /** Password sign-in is turned off (BEVAKA_PASSWORD_LOGIN=false): people sign in with the organisation's provider. */
+  | 'PASSWORD_LOGIN_OFF'
   /** The server refuses more work of this kind for now (e.g. password hashing under a login flood). */
   | 'BUSY'
   | 'UNAUTHENTICATED'

@@ -68,6 +68,12 @@ const CASES: Case[] = [
     body: (_c, _m, who) => (who === 'anonymous' ? { email: 'anna.roles@kommun.se', password: PASSWORD } : { email: emailOf(who), password: passwordOf(who) }),
     allowed: ANYONE,
   },
+  // Sign-in with the organisation's provider: public; without a provider configured, /login and
+  // /callback send the browser back to the login page with a reason, /session finds nothing.
+  { route: 'GET /api/auth/providers', path: () => '/api/auth/providers', allowed: ANYONE },
+  { route: 'GET /api/auth/oidc/login', path: () => '/api/auth/oidc/login', allowed: ANYONE },
+  { route: 'GET /api/auth/oidc/callback', path: () => '/api/auth/oidc/callback?code=x&state=y', allowed: ANYONE },
+  { route: 'POST /api/auth/oidc/session', path: () => '/api/auth/oidc/session', allowed: ANYONE },
   { route: 'GET /health', path: () => '/health', allowed: ANYONE },
   { route: 'GET /api/docs', path: () => '/api/docs', allowed: ANYONE },
   { route: 'GET /api/docs/', path: () => '/api/docs/', allowed: ANYONE },

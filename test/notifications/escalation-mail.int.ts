@@ -70,6 +70,20 @@ describe('e-mail through the whole escalation ladder', () => {
     expect(lastStep).toContain('Ansvariga: Olle');
     expect(lastStep).toContain('Enhet: Samhällsbyggnad');
     expect(lastStep).toContain('Har haft ärendet: Olle (ansvarig); steg 1: Ulla');
+    // Each offers its reader's actions as links to their forms: the owner done or a new date, the
+    // heads acknowledge, a new date or reassign.
+    const link = (action: string) => `https://bevaka.kommun.se/occurrences/${occurrenceId}?gora=${action}`;
+    const overdueText = mails.find((m) => m.subject.startsWith('Försenad'))!.text;
+    expect(overdueText).toContain(`- Markera som klar: ${link('klarmarkera')}`);
+    expect(overdueText).toContain(`- Be om nytt datum: ${link('be-om-nytt-datum')}`);
+    expect(overdueText).not.toContain('Kvittera');
+    for (const step of mails.filter((m) => m.subject.startsWith('Eskalering'))) {
+      expect(step.text).toContain(`- Kvittera: ${link('kvittera')}`);
+      expect(step.text).toContain(`- Sätt nytt datum: ${link('nytt-datum')}`);
+      expect(step.text).toContain(`- Ge till någon annan: ${link('ge-till-annan')}`);
+      expect(step.html).toContain(`<a href="${link('kvittera')}">Kvittera</a>`);
+      expect(step.text).not.toContain('Markera som klar');
+    }
     // Olle's overdue notice answers his reminder, so a mail client shows one thread; Ulla's and
     // Kim's first mail about it starts their own. Every notice says where to stop such mail.
     const mailOf = (kind: string) => mails.find((m) => keyOf(m) === outbox.find((r) => r.kind === kind)!.dedupe_key)!;
@@ -89,6 +103,7 @@ describe('e-mail through the whole escalation ladder', () => {
     expect(receipt.subject).toBe('Klarmarkerad: Informationsmöte om kommande upphandlingar');
     expect(receipt.text).toContain('Olle har markerat aktiviteten som klar');
     expect(receipt.text).toContain('Kommentar: Mötet hölls');
+    expect(receipt.text).not.toContain('?gora=');
 
     // Every outbox row of this action was mailed once; nothing more arrives.
     const final = await waitFor(() => outboxOf(db, actionId), { until: (rows) => rows.every((r) => r.mail_state === 'sent'), what: 'all rows sent' });

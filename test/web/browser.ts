@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -55,4 +55,29 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Viewports the browser tests use: a phone, and an ordinary desktop window. */
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 720 };
+
+/** Waits until the element is visible (strict: a locator that matches two fails). */
+export const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+/** The element's text, once it is visible. */
+export const textOf = async (locator: Locator): Promise<string> => (await shown(locator), (await locator.textContent()) ?? '');
+
+/** A new page whose Content Security Policy violations are collected in `violations` (the tests fail on any). */
+export async function pageRecordingCsp(browser: Browser, violations: string[], options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
+/** A screenshot of the screen as it stands, and no accessibility violation on it. */
+export async function checked(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page)).toEqual([]);
 }

@@ -1,14 +1,10 @@
 import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
-import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
+import { checked, DESKTOP, launchChromium, logIn, pageRecordingCsp, PHONE, shown, textOf } from './browser';
 
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 720 };
 
 const MINUTES = [
   'Samrådsmöte om näringslivet',
@@ -48,17 +44,7 @@ describe('minutes into a plan in a browser', () => {
   const cspViolations: string[] = [];
   const email = (name: string) => `${name}.minutes-web@kommun.se`;
 
-  const newPage = async (options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> => {
-    const page = await browser.newPage(options);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  };
-  const checked = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  };
+  const newPage = (options: Parameters<Browser['newPage']>[0] = {}) => pageRecordingCsp(browser, cspViolations, options);
   // One signed-in page for the coordinator, shared by the tests: sign-ins per account are limited per minute.
   let signedIn: Page | undefined;
   const coordinator = async (viewport = DESKTOP) => {

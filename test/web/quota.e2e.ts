@@ -1,15 +1,12 @@
 import { DateTime } from 'luxon';
 import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import type { ApiClient } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
-import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
+import { checked, launchChromium, logIn, pageRecordingCsp, PHONE, shown, textOf } from './browser';
 
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
-const PHONE = { width: 375, height: 812 };
 const TIMEZONE = 'Europe/Stockholm'; // the plan's, by default
 
 /** Three times in a period of three days: on pace from the start, reached by the third time. */
@@ -41,17 +38,7 @@ describe('quotas in a browser', () => {
   const cspViolations: string[] = [];
   const email = (name: string) => `${name}.quota@kommun.se`;
 
-  const newPage = async (options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> => {
-    const page = await browser.newPage(options);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  };
-  const checked = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  };
+  const newPage = (options: Parameters<Browser['newPage']>[0] = {}) => pageRecordingCsp(browser, cspViolations, options);
   const planActions = async () => ((await org.cora.get(`/api/plans/${planId}`)).body.areas as Array<{ actions: PlanAction[] }>).flatMap((a) => a.actions);
   /** The person's open task of one action, as the API lists it. */
   const taskOf = (person: ApiClient, title: string) =>

@@ -1,17 +1,14 @@
 import mammoth from 'mammoth';
 import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { periodWords } from '../../libs/domain/reporting/period-words';
 import { PLAN_REPORTING_WORKFLOW, planReportingWorkflowId, PlanReportingInput } from '../../workflows/contracts/engine';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import type { ApiClient } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
-import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
+import { checked, launchChromium, logIn, pageRecordingCsp, PHONE, shown, textOf } from './browser';
 
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
-const PHONE = { width: 375, height: 812 };
 
 const MEETING = 'Informationsmöte om kommande upphandlingar';
 const VISITS = 'Regelbundna företagsbesök';
@@ -34,17 +31,7 @@ describe('the reporting round in a browser', () => {
   const cspViolations: string[] = [];
   const email = (name: string) => `${name}.round@kommun.se`;
 
-  const newPage = async (options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> => {
-    const page = await browser.newPage(options);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  };
-  const checked = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  };
+  const newPage = (options: Parameters<Browser['newPage']>[0] = {}) => pageRecordingCsp(browser, cspViolations, options);
   /** The status report of one action that a person owes, as the API lists their tasks. */
   const statusReportOf = async (person: ApiClient, actionTitle: string) =>
     waitFor(async () => ((await person.get('/api/me/tasks')).body as Array<{ id: string; kind: string; actionTitle: string }>).find((t) => t.kind === 'status-report' && t.actionTitle === actionTitle), {

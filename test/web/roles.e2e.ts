@@ -1,17 +1,15 @@
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { inSeconds, waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import type { ApiClient } from '../support/api-client';
 import { ReportRepository } from '../../libs/persistence/repositories/report.repository';
 import { writePdf } from '../../libs/domain/import/__fixtures__/pdf-document';
-import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
+import { accessibilityViolations, launchChromium, logIn, screenshot, shown, textOf } from './browser';
 
 /** Waits for the element to be shown (playwright-core has no assertion library; jest asserts). */
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const textOf = async (locator: Locator) => (await shown(locator), (await locator.textContent()) ?? '');
 
 /** Waits until the person's escalation inbox (as the API serves it) holds the action's escalation. */
 async function escalationReaches(person: ApiClient, actionTitle: string): Promise<void> {

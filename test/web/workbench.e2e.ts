@@ -5,9 +5,8 @@ import { actionWorkflowId } from '../../workflows/contracts/engine';
 import { loginAs } from '../support/api-client';
 import { startTestStack, TEST_ADMIN, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
-import { accessibilityViolations, launchChromium, logIn, screenshot } from './browser';
+import { checked, launchChromium, logIn, pageRecordingCsp, shown } from './browser';
 
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible' });
 const CORA_PASSWORD = 'Samordnaren följer upp 2027';
 
 // A fresh installation, nothing seeded through the API: the first admin does the coordinator's
@@ -29,17 +28,7 @@ describe("the coordinator's workbench in a browser, from an empty installation",
     await stack?.close();
   });
 
-  const newPage = async () => {
-    const page = await browser.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  };
-  const checked = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  };
+  const newPage = () => pageRecordingCsp(browser, cspViolations);
   // A Mantine select opens on a click on its field; a multiple choice that is not searchable
   // keeps its input field out of sight (its pills are what shows), so that click is forced.
   const choose = async (page: Page, field: Locator, option: string, hiddenField = false) => {

@@ -42,3 +42,12 @@ export class ChangeOwnPasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH * 2)
   newPassword!: string;
 }
+
+export class OidcProvider {
+  @ApiProperty({ description: 'The provider\'s name for the button "Logga in med <name>"', example: 'kommunens konto' }) name!: string;
+}
+
+export class ProvidersResponse {
+  @ApiProperty({ description: 'Whether e-mail and password sign-in is on' }) password!: boolean;
+  @ApiProperty({ type: OidcProvider, nullable: true, description: 'The OpenID Connect provider, or null when none is configured' }) oidc!: OidcProvider | null;
+}

@@ -5,11 +5,14 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
 
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     AuthService,
+    OidcService,
     AdminBootstrapService,
     // One limiter per API process (its counters live in memory).
     { provide: LoginLimiter, useFactory: () => new LoginLimiter() },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { BEVAKA_CONFIG, BevakaConfig } from '../../../libs/config/config';
 import { assertAcceptablePassword } from '../../../libs/domain/accounts/password-policy';
 import { DomainError } from '../../../libs/domain/errors';
 import { AuditRepository } from '../../../libs/persistence/repositories/audit.repository';
@@ -27,9 +28,12 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limiter: LoginLimiter,
+    @Inject(BEVAKA_CONFIG) private readonly config: BevakaConfig,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: string }> {
+    // Where the organisation's provider is the only way in, a password (e.g. the first admin's) opens nothing.
+    if (!this.config.passwordLogin) throw new DomainError('PASSWORD_LOGIN_OFF', `Password sign-in is turned off: sign in with ${this.config.oidc?.displayName}`);
     const normalised = email.trim().toLowerCase();
     const ticket = await this.admit(address, normalised);
     let outcome: Parameters<LoginTicket['settle']>[0] = 'not-checked';
@@ -42,16 +46,18 @@ export class AuthService {
         await this.audit(this.dataSource.manager, normalised, account?.id, 'login failed', { reason: failure, address });
         throw new DomainError('UNAUTHENTICATED', 'Wrong e-mail address or password');
       }
-      const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-      await this.dataSource.transaction(async (db) => {
-        await new SessionRepository(db).create(token, account!.id, expiresAt);
+      return await this.dataSource.transaction(async (db) => {
+        const session = await openSession(db, account!.id);
         await this.audit(db, normalised, account!.id, 'login', { address }, true);
+        return session;
       });
-      return { token, expiresAt: expiresAt.toISOString() };
     } finally {
       ticket.settle(outcome);
     }
+  }
+
+  get passwordLoginOn(): boolean {
+    return this.config.passwordLogin;
   }
 
   authenticate(token: string): Promise<SessionPerson | undefined> {
@@ -118,4 +124,12 @@ export class AuthService {
   private people(): PersonRepository {
     return new PersonRepository(this.dataSource.manager);
   }
+}
+
+/** A new session of SESSION_HOURS for the person, in the caller's transaction (password and provider sign-ins alike). */
+export async function openSession(db: EntityManager, personId: string): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await new SessionRepository(db).create(token, personId, expiresAt);
+  return { token, expiresAt: expiresAt.toISOString() };
 }

@@ -9,14 +9,27 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** The API sends the browser back here (#oidc) after a sign-in with the organisation's provider. */
+const backFromProvider = () => window.location.hash === '#oidc';
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(session.token ? undefined : null);
+  const [me, setMe] = useState<Me | null | undefined>(session.token || backFromProvider() ? undefined : null);
   useEffect(() => {
-    if (!session.token) return;
-    call(client.GET('/api/me')).then(setMe, () => {
-      session.token = null;
-      setMe(null);
-    });
+    const takeOver = async () => {
+      if (!backFromProvider()) return;
+      // The marker goes at once: a reload or the back button must not try the same sign-in again.
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      // The session waits in an httpOnly cookie the API set on the way back; it is traded once for the token.
+      const { token } = await call(client.POST('/api/auth/oidc/session'));
+      session.token = token;
+    };
+    takeOver()
+      .catch(() => undefined)
+      .then(() => (session.token ? call(client.GET('/api/me')) : null))
+      .then(setMe, () => {
+        session.token = null;
+        setMe(null);
+      });
   }, []);
   const login = async (email: string, password: string) => {
     const { token } = await call(client.POST('/api/auth/login', { body: { email, password } }));

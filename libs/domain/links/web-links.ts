@@ -14,3 +14,55 @@ export function webLinkFor(item: { occurrenceId?: string | null; actionId?: stri
 export function preferencesLink(publicUrl: string): string {
   return `${publicUrl}/aviseringar`;
 }
+
+/**
+ * What a reader may do about an occurrence straight from a notice, and the stable query value that
+ * says so (`/occurrences/:id?gora=klarmarkera`). The value is part of every mail ever sent: never
+ * rename one. `as` says in whose role: an owner acts on "Mina uppgifter", a unit head or the
+ * kommunchef in the escalation inbox.
+ */
+export const OCCURRENCE_ACTIONS = {
+  complete: { param: 'klarmarkera', as: 'owner' },
+  requestNewDate: { param: 'be-om-nytt-datum', as: 'owner' },
+  logTime: { param: 'logga-tid', as: 'owner' },
+  acknowledge: { param: 'kvittera', as: 'escalation' },
+  setNewDate: { param: 'nytt-datum', as: 'escalation' },
+  reassign: { param: 'ge-till-annan', as: 'escalation' },
+} as const;
+
+export type OccurrenceAction = keyof typeof OCCURRENCE_ACTIONS;
+
+/** The query parameter naming the action ("gora": what to do). */
+export const ACTION_PARAM = 'gora';
+
+export function actionLinkFor(occurrenceId: string, action: OccurrenceAction, publicUrl: string): string {
+  return `${webLinkFor({ occurrenceId }, publicUrl)}?${ACTION_PARAM}=${OCCURRENCE_ACTIONS[action].param}`;
+}
+
+/** The action a link's query value names, or null for none or one this version does not know. */
+export function occurrenceActionOf(param: string | null | undefined): OccurrenceAction | null {
+  const found = (Object.keys(OCCURRENCE_ACTIONS) as OccurrenceAction[]).find((a) => OCCURRENCE_ACTIONS[a].param === param);
+  return found ?? null;
+}
+
+/**
+ * The actions a notice offers its reader, by its kind (the outbox row's `kind`) and payload.
+ * Reminders, overdue notices and repeats reach the owners: done or a new date asked for, a time
+ * logged for a quota. Escalation steps reach a unit head or the kommunchef: acknowledged, a new
+ * date set (not for a quota, caught up time by time, nor a status report, due with its round),
+ * reassigned. Status-report notices lead to the report's own page, which is its form; receipts
+ * (completed, postponed) and anything else only open the item.
+ */
+export function noticeActions(notice: { kind: string; payload?: Record<string, unknown> | null; occurrenceId?: string | null }): OccurrenceAction[] {
+  if (!notice.occurrenceId) return [];
+  const payload = notice.payload ?? {};
+  const statusReport = payload.statusReport === true;
+  const quota = typeof payload.quota === 'object' && payload.quota !== null;
+  if (/^escalation-\d+$/.test(notice.kind)) {
+    return statusReport || quota ? ['acknowledge', 'reassign'] : ['acknowledge', 'setNewDate', 'reassign'];
+  }
+  if (['reminder', 'overdue', 'repeat'].includes(notice.kind) && !statusReport) {
+    return quota ? ['logTime'] : ['complete', 'requestNewDate'];
+  }
+  return [];
+}

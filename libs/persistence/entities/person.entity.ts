@@ -35,4 +35,8 @@ export class PersonEntity {
   /** The language of their notices and mails ('sv' or 'en', a CHECK). */
   @Column({ type: 'text', default: 'sv' })
   locale!: 'sv' | 'en';
+
+  /** The identity provider's stable id of the person, recorded at their first sign-in through it. */
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true, unique: true })
+  oidcSubject!: string | null;
 }

@@ -37,6 +37,22 @@ export class PersonRepository {
     return row ? toPerson(row) : undefined;
   }
 
+  /** The person the identity provider knows by this id, if one was recorded. */
+  async idBySubject(subject: string): Promise<string | undefined> {
+    const [row] = await this.db.query('SELECT id FROM person WHERE oidc_subject = $1', [subject]);
+    return row?.id;
+  }
+
+  /** The provider's id of the person: null until their first sign-in through it. */
+  async subjectOf(id: string): Promise<string | null> {
+    const [row] = await this.db.query('SELECT oidc_subject FROM person WHERE id = $1', [id]);
+    return row?.oidc_subject ?? null;
+  }
+
+  async setSubject(id: string, subject: string): Promise<void> {
+    await this.db.query('UPDATE person SET oidc_subject = $2 WHERE id = $1', [id, subject]);
+  }
+
   async byId(id: string, options: { lock?: boolean } = {}): Promise<PersonRow | undefined> {
     const [row] = await this.db.query(`${PERSON} WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? toPerson(row) : undefined;
@@ -92,6 +108,10 @@ export class PersonRepository {
       change.unitId !== undefined,
       change.unitId ?? null,
     ]);
+  }
+
+  async setRoles(id: string, roles: string[]): Promise<void> {
+    await this.db.query('UPDATE person SET roles = $2 WHERE id = $1', [id, roles]);
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {

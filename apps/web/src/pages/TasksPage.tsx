@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
 import { Link } from 'react-router-dom';
@@ -14,9 +14,18 @@ import { quotaProgressInWords } from '../quota-words';
 import { StatusBadge } from '../components/StatusBadge';
 import { ReturnedNote } from '../components/ReturnedNote';
 import { useStatusReport } from '../resources/reporting';
+import { LinkRefusal, Refusal, useLinkedAction } from '../components/LinkedAction';
+import type { OccurrenceAction } from '../../../../libs/domain/links/web-links';
 
 type DialogKind = 'complete' | 'postpone' | 'log';
 type Dialog = { kind: DialogKind; occurrence: Occurrence } | null;
+
+/** The form an owner's action link opens for this task, if the task has it. */
+function dialogFor(task: Occurrence, action: OccurrenceAction): DialogKind | null {
+  if (task.kind === 'status-report') return null;
+  if (isQuota(task)) return action === 'logTime' ? 'log' : null;
+  return action === 'complete' ? 'complete' : action === 'requestNewDate' ? 'postpone' : null;
+}
 
 /**
  * "Mina uppgifter": open occurrences by due date; done or a new date in one or two clicks, a time
@@ -28,6 +37,18 @@ export function TasksPage() {
   const tasks = useMyTasks();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A link from a mail ("Markera som klar") opens that task's form, or says why it cannot.
+  const linked = useLinkedAction();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { occurrenceId: linkedId, action: linkedAction, handled } = linked;
+  useEffect(() => {
+    if (!linkedId || !linkedAction || !tasks.data) return;
+    const task = tasks.data.find((candidate) => candidate.id === linkedId);
+    const kind = task ? dialogFor(task, linkedAction) : null;
+    if (task && kind) setDialog({ kind, occurrence: task });
+    else setRefusal({ occurrenceId: linkedId, reason: task ? 'notForThis' : 'notYours' });
+    handled();
+  }, [linkedId, linkedAction, tasks.data, handled]);
   const done = (text: string) => {
     setDialog(null);
     setMessage(text);
@@ -38,6 +59,7 @@ export function TasksPage() {
     <Stack>
       <Title order={1}>{t('tasks.title')}</Title>
       {message && <Alert color="green" role="status" withCloseButton closeButtonLabel={t('organisation.close')} onClose={() => setMessage(null)}>{message}</Alert>}
+      {refusal && <LinkRefusal refusal={refusal} onClose={() => setRefusal(null)} />}
       {tasks.error && <Alert color="red" role="alert">{errorText(tasks.error)}</Alert>}
       {tasks.data?.length === 0 && <Text>{t('tasks.empty')}</Text>}
       {tasks.data?.map((task) =>

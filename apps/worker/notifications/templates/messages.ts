@@ -1,3 +1,4 @@
+import type { OccurrenceAction } from '../../../../libs/domain/links/web-links';
 import type { Locale } from './format';
 
 /** What a notice says, per kind, before the common facts (plan, action, due date, link). */
@@ -106,7 +107,7 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   },
 };
 
-export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string; area: string; owners: string; units: string; before: string; ownerRole: string; stepOf: (step: number, name: string) => string; latestNote: string }> = {
+export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string; area: string; owners: string; units: string; before: string; ownerRole: string; stepOf: (step: number, name: string) => string; latestNote: string; whatYouCanDo: string; actionLabels: Record<OccurrenceAction, string> }> = {
   sv: {
     hello: (name) => `Hej ${name}!`,
     plan: 'Plan',
@@ -128,6 +129,15 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     ownerRole: 'ansvarig',
     stepOf: (step, name) => `steg ${step}: ${name}`,
     latestNote: 'Senaste anteckning',
+    whatYouCanDo: 'Gör det direkt i Bevaka:',
+    actionLabels: {
+      complete: 'Markera som klar',
+      requestNewDate: 'Be om nytt datum',
+      logTime: 'Logga ett tillfälle',
+      acknowledge: 'Kvittera',
+      setNewDate: 'Sätt nytt datum',
+      reassign: 'Ge till någon annan',
+    },
   },
   en: {
     hello: (name) => `Hello ${name},`,
@@ -150,5 +160,14 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     ownerRole: 'responsible',
     stepOf: (step, name) => `step ${step}: ${name}`,
     latestNote: 'Latest note',
+    whatYouCanDo: 'Do it straight in Bevaka:',
+    actionLabels: {
+      complete: 'Mark as done',
+      requestNewDate: 'Ask for a new date',
+      logTime: 'Log a time',
+      acknowledge: 'Acknowledge',
+      setNewDate: 'Set a new date',
+      reassign: 'Give to someone else',
+    },
   },
 };

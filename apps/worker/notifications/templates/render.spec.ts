@@ -118,4 +118,50 @@ describe('mail templates', () => {
     expect(mail.text).toContain('https://b.kommun.se/occurrences/o1');
     expect(mail.text).toContain('https://b.kommun.se/occurrences/o2');
   });
+  it("offers the owner's actions as labelled links to their forms, in text and HTML, then the item", () => {
+    const mail = renderNotice(notice('overdue'), sv);
+    expect(mail.text).toContain(
+      ['Gör det direkt i Bevaka:', '- Markera som klar: https://b.kommun.se/occurrences/o1?gora=klarmarkera', '- Be om nytt datum: https://b.kommun.se/occurrences/o1?gora=be-om-nytt-datum', '- Öppna i Bevaka: https://b.kommun.se/occurrences/o1'].join('\n'),
+    );
+    expect(mail.html).toContain(
+      '<ul><li><a href="https://b.kommun.se/occurrences/o1?gora=klarmarkera">Markera som klar</a></li><li><a href="https://b.kommun.se/occurrences/o1?gora=be-om-nytt-datum">Be om nytt datum</a></li><li><a href="https://b.kommun.se/occurrences/o1">Öppna i Bevaka</a></li></ul>',
+    );
+    const english = renderNotice(notice('reminder'), en);
+    expect(english.text).toContain('- Mark as done: https://b.kommun.se/occurrences/o1?gora=klarmarkera');
+    expect(english.html).toContain('>Ask for a new date</a>');
+    expect(renderNotice(notice('repeat', { quota: { count: 2, target: 6 } }), sv).text).toContain('- Logga ett tillfälle: https://b.kommun.se/occurrences/o1?gora=logga-tid');
+  });
+
+  it('offers whoever an escalation reached acknowledge, a new date and reassign', () => {
+    const mail = renderNotice(notice('escalation-2'), sv);
+    expect(mail.text).toContain('- Kvittera: https://b.kommun.se/occurrences/o1?gora=kvittera');
+    expect(mail.text).toContain('- Sätt nytt datum: https://b.kommun.se/occurrences/o1?gora=nytt-datum');
+    expect(mail.text).toContain('- Ge till någon annan: https://b.kommun.se/occurrences/o1?gora=ge-till-annan');
+    expect(mail.text).not.toContain('klarmarkera');
+    expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o1?gora=kvittera">Kvittera</a>');
+    const english = renderNotice(notice('escalation-1'), en).text;
+    expect(english).toContain('Do it straight in Bevaka:');
+    expect(english).toContain('- Acknowledge: https://b.kommun.se/occurrences/o1?gora=kvittera');
+    expect(english).toContain('- Set a new date: https://b.kommun.se/occurrences/o1?gora=nytt-datum');
+    expect(english).toContain('- Give to someone else: https://b.kommun.se/occurrences/o1?gora=ge-till-annan');
+    // A quota is caught up time by time: no new date to set.
+    expect(renderNotice(notice('escalation-1', { quota: { count: 2, target: 6 } }), sv).text).not.toContain('Sätt nytt datum');
+  });
+
+  it('receipts and status reports only open the item', () => {
+    for (const mail of [renderNotice(notice('completed', { actorName: 'Olle' }), sv), renderNotice(notice('postponed'), sv), renderNotice(notice('overdue', { statusReport: true }), sv)]) {
+      expect(mail.text).toContain('Öppna i Bevaka: https://b.kommun.se/occurrences/o1');
+      expect(mail.text).not.toContain('?gora=');
+      expect(mail.text).not.toContain('Gör det direkt');
+      expect(mail.html).not.toContain('?gora=');
+    }
+  });
+
+  it("a digest offers each item's own actions", () => {
+    const mail = renderDigest([notice('overdue'), { ...notice('escalation-1'), occurrenceId: 'o2' }], sv);
+    expect(mail.text).toContain('  - Markera som klar: https://b.kommun.se/occurrences/o1?gora=klarmarkera');
+    expect(mail.text).toContain('  - Kvittera: https://b.kommun.se/occurrences/o2?gora=kvittera');
+    expect(mail.text).not.toContain('o2?gora=klarmarkera');
+    expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o2?gora=ge-till-annan">Ge till någon annan</a>');
+  });
 });

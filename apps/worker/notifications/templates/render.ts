@@ -1,4 +1,4 @@
-import { preferencesLink, webLinkFor } from '../../../../libs/domain/links/web-links';
+import { actionLinkFor, noticeActions, preferencesLink, webLinkFor } from '../../../../libs/domain/links/web-links';
 import { occurrenceWords } from '../../../../libs/domain/reporting/period-words';
 import type { NoticeContext } from '../../../../libs/persistence/repositories/mail-outbox.repository';
 import { formatInstant, formatLateness, Locale } from './format';
@@ -85,7 +85,25 @@ function parts(notice: NoticeForMail, ctx: RenderContext) {
   const before = step !== undefined && c ? hadItBefore(c, step, ctx.locale) : undefined;
   if (before) facts.push([common.before, before]);
   if (c?.latestNote) facts.push([common.latestNote, c.latestNote]);
-  return { subject, lead, facts, link: webLinkFor(notice, ctx.publicUrl) };
+  const actions: Array<[string, string]> = notice.occurrenceId
+    ? noticeActions(notice).map((a) => [common.actionLabels[a], actionLinkFor(notice.occurrenceId as string, a, ctx.publicUrl)])
+    : [];
+  return { subject, lead, facts, actions, link: webLinkFor(notice, ctx.publicUrl) };
+}
+
+/** The actions the reader may take, each a link to its form, then the item itself: lines of text… */
+function linksText(actions: Array<[string, string]>, link: string, locale: Locale, indent = ''): string[] {
+  const common = COMMON_TEXT[locale];
+  if (!actions.length) return [`${indent}${common.open}: ${link}`];
+  return [`${indent}${common.whatYouCanDo}`, ...actions.map(([label, url]) => `${indent}- ${label}: ${url}`), `${indent}- ${common.open}: ${link}`];
+}
+
+/** … and a short list in HTML. */
+function linksHtml(actions: Array<[string, string]>, link: string, locale: Locale): string {
+  const common = COMMON_TEXT[locale];
+  const open = `<a href="${esc(link)}">${esc(common.open)}</a>`;
+  if (!actions.length) return `<p>${open}</p>`;
+  return `<p>${esc(common.whatYouCanDo)}</p><ul>${actions.map(([label, url]) => `<li><a href="${esc(url)}">${esc(label)}</a></li>`).join('')}<li>${open}</li></ul>`;
 }
 
 /** At escalation step N: the owners, then whoever steps 1 … N−1 reached. */
@@ -99,10 +117,10 @@ function hadItBefore(c: NoticeContext, step: number, locale: Locale): string | u
 
 export function renderNotice(notice: NoticeForMail, ctx: RenderContext): RenderedMail {
   const common = COMMON_TEXT[ctx.locale];
-  const { subject, lead, facts, link } = parts(notice, ctx);
-  const text = [common.hello(ctx.recipientName), '', lead, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${common.open}: ${link}`, '', footer(ctx)].join('\n');
+  const { subject, lead, facts, actions, link } = parts(notice, ctx);
+  const text = [common.hello(ctx.recipientName), '', lead, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', ...linksText(actions, link, ctx.locale), '', footer(ctx)].join('\n');
   const html = page(
-    `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(lead)}</p>${factsHtml(facts)}<p><a href="${esc(link)}">${esc(common.open)}</a></p>`,
+    `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(lead)}</p>${factsHtml(facts)}${linksHtml(actions, link, ctx.locale)}`,
     ctx,
   );
   return { subject, text, html };
@@ -117,12 +135,12 @@ export function renderDigest(notices: NoticeForMail[], ctx: RenderContext): Rend
     '',
     common.digestLead(items.length),
     '',
-    ...items.flatMap((i) => [`• ${i.subject}`, `  ${i.lead}`, ...i.facts.map(([k, v]) => `  ${k}: ${v}`), `  ${common.open}: ${i.link}`, '']),
+    ...items.flatMap((i) => [`• ${i.subject}`, `  ${i.lead}`, ...i.facts.map(([k, v]) => `  ${k}: ${v}`), ...linksText(i.actions, i.link, ctx.locale, '  '), '']),
     footer(ctx),
   ].join('\n');
   const html = page(
     `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(common.digestLead(items.length))}</p>` +
-      items.map((i) => `<h3>${esc(i.subject)}</h3><p>${esc(i.lead)}</p>${factsHtml(i.facts)}<p><a href="${esc(i.link)}">${esc(common.open)}</a></p>`).join(''),
+      items.map((i) => `<h3>${esc(i.subject)}</h3><p>${esc(i.lead)}</p>${factsHtml(i.facts)}${linksHtml(i.actions, i.link, ctx.locale)}`).join(''),
     ctx,
   );
   return { subject: common.digestSubject(items.length), text, html };
