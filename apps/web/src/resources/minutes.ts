@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { call, client, type MinutesReading, type OpenQuestion, postForm, randomKey, Schemas } from '../api';
+import { useKeyPerBody } from './idempotency';
+import { call, client, type MinutesReading, type OpenQuestion, postForm, Schemas } from '../api';
 
 /** Minutes read into a plan: the meetings, and the open questions of its balance list; keys in one place. */
 export const minutesKeys = {
@@ -40,12 +40,7 @@ export function useMinutesPreview(planId: string) {
  */
 export function useMinutesCommit(planId: string) {
   const queries = useQueryClient();
-  const keys = useRef(new Map<string, string>());
-  const keyFor = (body: object) => {
-    const json = JSON.stringify(body);
-    if (!keys.current.has(json)) keys.current.set(json, randomKey());
-    return keys.current.get(json)!;
-  };
+  const keyFor = useKeyPerBody();
   return useMutation({
     mutationFn: ({ input, choices }: { input: MinutesInput; choices: MinutesChoice[] }) => {
       const key = keyFor({ text: input.text, file: input.file && [input.file.name, input.file.size, input.file.lastModified], title: input.title, choices });

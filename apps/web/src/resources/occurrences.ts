@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { call, client, type Occurrence, randomKey, Schemas } from '../api';
+import { call, client, type Occurrence, Schemas } from '../api';
+import { useKeyPerBody } from './idempotency';
 import { planKeys } from './plans';
 
 /** Occurrences and escalations: the owner's tasks, the heads' inbox, each occurrence's history. */
@@ -91,12 +91,7 @@ export function useQuotaEntries(id: string, options: { enabled?: boolean } = {})
  */
 export function useLogEntry(occurrenceId: string, onDone: (occurrence: Occurrence) => void) {
   const queries = useQueryClient();
-  const keys = useRef(new Map<string, string>());
-  const keyFor = (body: object) => {
-    const json = JSON.stringify(body);
-    if (!keys.current.has(json)) keys.current.set(json, randomKey());
-    return keys.current.get(json)!;
-  };
+  const keyFor = useKeyPerBody();
   return useMutation({
     mutationFn: (body: Schemas['LogQuotaEntryRequest']) =>
       call(client.POST('/api/occurrences/{id}/entries', { params: { path: { id: occurrenceId }, header: { 'Idempotency-Key': keyFor(body) } }, body })),
