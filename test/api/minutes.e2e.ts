@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph } from 'docx';
 import request from 'supertest';
+import { MINUTES } from '../support/minutes';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { ApiOrg, buildOrganisation } from './api-fixtures';
@@ -10,22 +11,6 @@ import { ApiOrg, buildOrganisation } from './api-fixtures';
 describe('minutes into a plan', () => {
   let stack: TestStack;
   let org: ApiOrg;
-  const MINUTES = [
-    'Samrådsmöte om näringslivet',
-    'Sammanträdesdatum 2026-11-10',
-    '',
-    'Närvarande: Olle, Ulla och Cora.',
-    '',
-    '§ 1 Företagsbesök',
-    'Olle följer upp företagsbesöken till nästa möte.',
-    '',
-    '§ 2 Upphandling',
-    'Det beslutades att upphandlingsplanen ska ses över.',
-    'SBB tar fram en ny rutin senast 15 december 2026.',
-    'Vem driver frågan om lokalförsörjning vidare?',
-    '',
-    'Nästa möte 2027-01-12',
-  ].join('\n');
 
   beforeAll(async () => {
     stack = await startTestStack({ api: true });

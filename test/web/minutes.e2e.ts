@@ -1,29 +1,12 @@
 import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
+import { MINUTES } from '../support/minutes';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { checked, DESKTOP, launchChromium, logIn, pageRecordingCsp, PHONE, shown, textOf } from './browser';
 
 
-const MINUTES = [
-  'Samrådsmöte om näringslivet',
-  'Sammanträdesdatum 2026-11-10',
-  '',
-  'Närvarande: Olle, Ulla och Cora.',
-  '',
-  '§ 1 Företagsbesök',
-  'Olle följer upp företagsbesöken till nästa möte.',
-  '',
-  '§ 2 Upphandling',
-  'Det beslutades att upphandlingsplanen ska ses över.',
-  'SBB tar fram en ny rutin senast 15 december 2026.',
-  '',
-  '§ 3 Lokaler',
-  'Vem driver frågan om lokalförsörjning vidare?',
-  '',
-  'Nästa möte 2027-01-12',
-].join('\n');
 const OLLES = 'Olle följer upp företagsbesöken till nästa möte';
 const DECISION = 'Det beslutades att upphandlingsplanen ska ses över';
 const SBBS = 'SBB tar fram en ny rutin senast 15 december 2026';
