@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
 ensure_node_modules
 ensure_temporal_cli
+ensure_temporal_server
 ensure_docker_compose
 ensure_chromium
 

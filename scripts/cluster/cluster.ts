@@ -1,15 +1,15 @@
 import { openSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { freePort } from '../../test/support/free-port';
 import { runMigrations } from '../../libs/persistence/data-source';
-import { ensureDatabase, RunningPostgres, startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { ensureDatabase } from '../../libs/persistence/embedded-postgres';
 import { DEFAULT_RESTART_POLICY, readyMessage, Supervisor } from '../../libs/supervision/supervisor';
 import { isServing } from '../../libs/temporal/dev-server';
+import { prepareClusterPostgres } from './cluster-postgres';
 import { readClusterSettings } from './cluster-settings';
 import { findOrBuildTemporalServer } from './temporal-server-build';
 import { ServerDatabase, ServerPorts, temporalDynamicConfig, temporalServerConfig } from './temporal-server-config';
@@ -55,10 +55,9 @@ export interface RunningCluster {
 }
 
 export interface OwnPostgres {
+  supervisor: Supervisor;
   /** The postmaster's pid, from its lock file. */
   pid(): Promise<number>;
-  /** Starts it again on the same data (after a crash). */
-  restart(): Promise<void>;
 }
 
 const DATABASES = { temporal: 'temporal', visibility: 'temporal_visibility', bevaka: 'bevaka' };
@@ -154,24 +153,16 @@ async function startDatabase(options: ClusterOptions, dir: string, stops: Array<
     await ensureDatabase(`${base}/postgres`, DATABASES.bevaka);
     return { server, bevakaUrl: `${base}/${DATABASES.bevaka}` };
   }
-  const pgDir = path.join(dir, 'postgres');
-  await mkdir(pgDir, { recursive: true });
-  // As root, PostgreSQL runs as `postgres`, which must pass through the cluster's directory.
-  if (userInfo().uid === 0) await chmod(dir, 0o711);
-  const port = await freePort();
-  const start = () => startEmbeddedPostgres({ dir: pgDir, port, database: DATABASES.bevaka, log: () => undefined });
-  let running: RunningPostgres = await start();
-  stops.push(() => running.stop());
-  const password = new URL(running.url).password;
+  const postgres = await prepareClusterPostgres({ root: options.root, dir: path.join(dir, 'postgres'), port: await freePort(), logFd: logFile(dir, 'postgres') });
+  const supervisor = supervise(options, postgres.process);
+  await supervisor.start();
+  stops.push(() => supervisor.stop());
+  const base = `postgres://${postgres.user}:${encodeURIComponent(postgres.password)}@${postgres.host}:${postgres.port}`;
+  await ensureDatabase(`${base}/postgres`, DATABASES.bevaka);
   return {
-    server: { host: '127.0.0.1', port, user: 'postgres', password: decodeURIComponent(password), database: DATABASES.temporal, visibilityDatabase: DATABASES.visibility },
-    bevakaUrl: running.url,
-    own: {
-      pid: async () => Number((await readFile(path.join(pgDir, 'cluster', 'postmaster.pid'), 'utf8')).split('\n')[0]),
-      restart: async () => {
-        running = await start();
-      },
-    },
+    server: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: DATABASES.temporal, visibilityDatabase: DATABASES.visibility },
+    bevakaUrl: `${base}/${DATABASES.bevaka}`,
+    own: { supervisor, pid: postgres.pid },
   };
 }
 

@@ -15,6 +15,12 @@ ensure_temporal_cli() {
   fi
 }
 
+# The Temporal server and its SQL tool for the cluster-mode suites (test/cluster) and
+# `npm run cluster`: built with Go once per machine, like the CLI.
+ensure_temporal_server() {
+  echo "[bevaka] temporal server: $(node -r @swc-node/register scripts/ensure-temporal-server.ts)"
+}
+
 # `docker compose` (the CLI plugin) only parses docker-compose.yml here: no engine is needed.
 # When the docker client has no compose plugin, build it once per machine with Go.
 COMPOSE_VERSION=v2.29.7
