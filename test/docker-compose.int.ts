@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readClusterSettings } from '../scripts/cluster/cluster-settings';
 
 // No Docker engine runs here, but `docker compose config` parses, interpolates and validates the
 // file against the Compose specification without one. scripts/test.sh makes sure it is installed.
@@ -80,5 +81,15 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/COPY --from=build \/app\/apps\/web\/dist apps\/web\/dist/);
     // The API serves apps/web/dist relative to the project root (where package.json is).
     expect(dockerfile).toMatch(/COPY --from=build \/app\/package.json \.\//);
+  });
+
+  it('runs Temporal with the settings of deploy/temporal-cluster.env, as the cluster mode of the tests does', () => {
+    const settings = readClusterSettings(root);
+    const config = composeConfig();
+    expect(config.services.temporal.environment).toMatchObject({
+      NUM_HISTORY_SHARDS: String(settings.historyShards),
+      DEFAULT_NAMESPACE_RETENTION: settings.namespaceRetention,
+    });
+    expect(config.services.worker.deploy.replicas).toBe(settings.workers);
   });
 });
