@@ -5,6 +5,11 @@
  *
  *   npm run bench -- [N=1000] [--engine bevaka|pg-boss|both] [--policy exact|working-days]
  *                    [--owners 50] [--completions 20] [--margin seconds] [--pgboss-workers 4] [--pgboss-batch 50]
+ *                    [--cluster [--workers 1,2]]
+ *
+ * With --cluster, Bevaka also runs on the production topology (scripts/cluster: the real Temporal
+ * server on PostgreSQL, the API and W worker processes), once per worker count, after the same
+ * run on the embedded stack, so that all of them print side by side.
  *
  * For each engine it prints: how long arming took (every occurrence open, its notice armed); the
  * delay from the due instant to each escalation being recorded (p50/p95/p99/max); how many were
@@ -21,7 +26,9 @@ import { isWorkingDay } from '../libs/domain/calendar';
 import { armBevaka } from './engines/bevaka';
 import { armPgBoss } from './engines/pg-boss';
 import { Api, percentile } from './support/api';
-import { startEmbeddedStack } from './support/embedded-stack';
+import { readClusterSettings } from '../scripts/cluster/cluster-settings';
+import { startClusterStack } from './support/cluster-stack';
+import { BenchStack, EmbeddedStack, startEmbeddedStack } from './support/embedded-stack';
 import { MemorySampler } from './support/memory';
 import { runOwners } from './support/owners';
 import { seedOrganisation } from './support/organisation';
@@ -41,6 +48,8 @@ const { values, positionals } = parseArgs({
     'pgboss-workers': { type: 'string', default: '4' },
     'pgboss-batch': { type: 'string', default: '50' },
     deadline: { type: 'string', default: '600' },
+    cluster: { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 
@@ -71,17 +80,31 @@ async function main(): Promise<void> {
     deadlineSeconds: Number(values.deadline),
   };
   const engines = values.engine === 'both' ? (['bevaka', 'pg-boss'] as const) : [values.engine as 'bevaka' | 'pg-boss'];
+  const setups: Setup[] = engines.map((engine) => ({ engine, label: engine, start: () => startEmbeddedStack(ROOT) }));
+  if (values.cluster) {
+    const workerCounts = values.workers ? values.workers.split(',').map(Number) : [readClusterSettings(ROOT).workers];
+    if (workerCounts.some((w) => !Number.isInteger(w) || w < 1)) throw new Error('--workers takes whole numbers of at least 1, e.g. 1,2');
+    for (const workers of workerCounts) setups.push({ engine: 'bevaka', label: `cluster ×${workers}`, start: () => startClusterStack(ROOT, workers) });
+  }
   console.log(`period-end benchmark: N=${n}, policy ${options.policy}, ${options.owners} owners completing during the storm, ${cpus().length} cores`);
   const results: Figures[] = [];
-  for (const engine of engines) results.push(await run(engine, options));
+  for (const setup of setups) results.push(await run(setup, options));
   printSideBySide(results);
 }
 
-async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise<Figures> {
-  console.log(`\n[${engine}] starting the embedded stack (npm start's launcher)...`);
-  const stack = await startEmbeddedStack(ROOT);
+/** One column of the table: an engine on a topology. */
+interface Setup {
+  engine: 'bevaka' | 'pg-boss';
+  label: string;
+  start(): Promise<BenchStack>;
+}
+
+async function run(setup: Setup, options: BenchOptions): Promise<Figures> {
+  const { engine } = setup;
+  console.log(`\n[${setup.label}] starting the stack...`);
+  const stack = await setup.start();
   const extraPids: number[] = [];
-  const memory = new MemorySampler(() => [stack.pid, ...extraPids]);
+  const memory = new MemorySampler(() => [...stack.pids(), ...extraPids]);
   memory.start();
   const db = new Pool({ connectionString: stack.databaseUrl, max: 4 });
   try {
@@ -97,7 +120,7 @@ async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise
     const armed =
       engine === 'bevaka'
         ? await armBevaka({ admin, db, planId: plan.id, ownerId: org.stormOwner, n: options.n, dueInstant, policy })
-        : await armPgBoss({ stack, db, planId: plan.id, ownerId: org.stormOwner, n: options.n, dueInstant, policy, workers: options.pgBossWorkers, batchSize: options.pgBossBatch, onProcess: (pid) => extraPids.push(pid) });
+        : await armPgBoss({ stack: stack as EmbeddedStack /* pg-boss runs on the embedded stack only */, db, planId: plan.id, ownerId: org.stormOwner, n: options.n, dueInstant, policy, workers: options.pgBossWorkers, batchSize: options.pgBossBatch, onProcess: (pid) => extraPids.push(pid) });
     const armingSeconds = (armed.armedAt - armingStarted) / 1000;
     const slack = (Date.parse(dueInstant) - armed.armedAt) / 1000;
     console.log(`[${engine}] armed in ${armingSeconds.toFixed(1)} s; ${slack.toFixed(1)} s before the due instant`);
@@ -117,6 +140,7 @@ async function run(engine: 'bevaka' | 'pg-boss', options: BenchOptions): Promise
     const completeSorted = completeMs.latencies.sort((a, b) => a - b);
     return {
       engine,
+      label: setup.label,
       n: options.n,
       armingSeconds,
       recorded: delays.length,

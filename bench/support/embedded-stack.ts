@@ -5,20 +5,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../test/support/free-port';
 
+/** What the benchmark needs of a running Bevaka, whichever topology runs it. */
+export interface BenchStack {
+  baseUrl: string;
+  databaseUrl: string;
+  admin: { email: string; password: string };
+  /** The roots of the process trees that are measured. */
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
 /**
  * `npm start`, as its users run it: the compiled launcher (dist/apps/embedded/main.js) on a fresh
  * data directory, with its Temporal dev server (SQLite file), embedded PostgreSQL and Bevaka's own
  * processes. The benchmark measures this, not a set-up of its own.
  */
-export interface EmbeddedStack {
-  baseUrl: string;
-  databaseUrl: string;
+export interface EmbeddedStack extends BenchStack {
   temporalAddress: string;
-  admin: { email: string; password: string };
   /** The launcher's pid: the root of the process tree that is measured. */
   pid: number;
   dataDir: string;
-  stop(): Promise<void>;
 }
 
 export async function startEmbeddedStack(root: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<EmbeddedStack> {
@@ -55,6 +61,7 @@ export async function startEmbeddedStack(root: string, env: Record<string, strin
     admin,
     pid: child.pid!,
     dataDir,
+    pids: () => [child.pid!],
     stop: () => stop(child),
   };
 }

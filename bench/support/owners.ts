@@ -16,7 +16,7 @@ export async function runOwners(owners: Array<{ id: string; api: Api }>, occurre
         const started = Date.now();
         const result = await owner.api.send('POST', `/api/occurrences/${id}/complete`, { note: 'Klart' });
         if (result.status === 200 || result.status === 201) latencies.push(result.ms);
-        else failed++;
+        else if (failed++ === 0) console.log(`first failed completion: ${result.status} ${JSON.stringify(result.body)}`);
         await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - started))));
       }
     }),

@@ -1,5 +1,7 @@
 export interface Figures {
   engine: 'bevaka' | 'pg-boss';
+  /** The column's heading: the engine, or Bevaka on the cluster with its worker count. */
+  label: string;
   n: number;
   armingSeconds: number;
   recorded: number;
@@ -39,9 +41,9 @@ export function printSideBySide(results: Figures[]): void {
     ['storm CPU pg-boss (s)', (f) => f.stormCpuSeconds['pg-boss'].toFixed(1)],
     ['storm CPU, sum (s)', (f) => sum(f.stormCpuSeconds).toFixed(1), (f) => sum(f.stormCpuSeconds)],
   ];
-  const bevaka = results.find((r) => r.engine === 'bevaka');
+  const bevaka = results.find((r) => r.label === 'bevaka');
   const baseline = results.find((r) => r.engine === 'pg-boss');
-  const header = ['', ...results.map((r) => r.engine), ...(bevaka && baseline ? ['bevaka/pg-boss'] : [])];
+  const header = ['', ...results.map((r) => r.label), ...(bevaka && baseline ? ['bevaka/pg-boss'] : [])];
   const table = rows.map(([label, show, value]) => {
     const ratio = bevaka && baseline && value ? ratioOf(value(bevaka), value(baseline)) : '';
     return [label, ...results.map(show), ...(bevaka && baseline ? [ratio] : [])];
@@ -51,6 +53,10 @@ export function printSideBySide(results: Figures[]): void {
   console.log('\nbevaka: Temporal dev server + PostgreSQL + Bevaka (API and worker), as `npm start` runs them.');
   console.log('pg-boss: the same PostgreSQL and API; the escalations are pg-boss jobs (startAfter = due instant) whose handler');
   console.log('calls the same activity code; its Temporal dev server idles (counted under "temporal").');
+  if (results.some((r) => r.label.startsWith('cluster'))) {
+    console.log('cluster ×W: the Temporal server (v1.29.1, PostgreSQL persistence and visibility) + its own PostgreSQL + the API and W workers');
+    console.log('as processes (npm run cluster); its "postgres" holds Temporal\'s tables as well as Bevaka\'s.');
+  }
 }
 
 const sum = (cpu: Figures['stormCpuSeconds']) => Object.values(cpu).reduce((a, b) => a + b, 0);
