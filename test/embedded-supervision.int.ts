@@ -1,57 +1,41 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { actionStateQuery, actionWorkflowId } from '../workflows/contracts/engine';
 import { freePort } from './support/free-port';
 import { ENV, requiredEnv } from './support/services';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { inSeconds, waitFor } from './support/wait-for';
 
-// `npm start`'s launcher (apps/embedded/main.ts) runs the worker and the API as supervised child
-// processes: a worker killed with SIGKILL is started again, the API keeps answering, and follow-up
-// goes on. Against the suites' Temporal and a database of its own, so that only the launcher and
-// its two children are started here.
-describe('npm start supervises the worker and the API', () => {
-  const root = path.resolve(__dirname, '..');
-  const admin = { email: 'admin@supervision.test', password: 'ett-långt-lösenord' };
-  let database: TestDatabase;
-  let launcher: ChildProcess;
-  let output = '';
-  let baseUrl: string;
-  let exited: Promise<number | null>;
+const root = path.resolve(__dirname, '..');
+const admin = { email: 'admin@supervision.test', password: 'ett-långt-lösenord' };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    launcher = spawn(process.execPath, ['--require', '@swc-node/register', path.join(root, 'apps', 'embedded', 'main.ts')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        TEMPORAL_ADDRESS: requiredEnv(ENV.temporalAddress),
-        TEMPORAL_TASK_QUEUE: `supervision-${randomBytes(4).toString('hex')}`,
-        BEVAKA_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'bevaka-supervision-')),
-        BEVAKA_ADMIN_EMAIL: admin.email,
-        BEVAKA_ADMIN_PASSWORD: admin.password,
-        // As in every test stack: no reporting round opens before its period ends, whatever the day.
-        BEVAKA_ROUND_OPENS_BEFORE: 'P0D',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited = new Promise((resolve) => launcher.once('exit', (code) => resolve(code)));
-    await printed('[bevaka] press Ctrl-C to stop');
+/** `npm start`'s launcher from the TypeScript sources, with what it prints. */
+function launch(env: NodeJS.ProcessEnv) {
+  const launcher = spawn(process.execPath, ['--require', '@swc-node/register', path.join(root, 'apps', 'embedded', 'main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      BEVAKA_ADMIN_EMAIL: admin.email,
+      BEVAKA_ADMIN_PASSWORD: admin.password,
+      // As in every test stack: no reporting round opens before its period ends, whatever the day.
+      BEVAKA_ROUND_OPENS_BEFORE: 'P0D',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-
-  /** Resolves once the launcher has printed `text`; fails if it exits first. */
-  const printed = (text: string) =>
+  let output = '';
+  launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+  /** Resolves once the launcher has printed `text` (`times` times); fails if it exits first. */
+  const printed = (text: string, times = 1) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!output.includes(text)) return;
+        if (output.split(text).length - 1 < times) return;
         launcher.stdout!.off('data', check);
         resolve();
       };
@@ -59,65 +43,206 @@ describe('npm start supervises the worker and the API', () => {
       void exited.then((code) => reject(new Error(`the launcher exited (${code}) before printing "${text}":\n${output}`)));
       check();
     });
+  /** A child of the launcher whose command line contains `what`. */
+  const childPid = (what: string) => {
+    const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split('\n');
+    const line = lines.find((l) => l.includes(what));
+    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+  };
+  return { launcher, exited, printed, childPid, output: () => output };
+}
+
+/** Bevaka's API at baseUrl, as the first admin. */
+function api(baseUrl: string) {
+  let token: string | undefined;
+  const call = async (method: string, url: string, body?: object) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return {
+    health: async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.status,
+    login: async () => void (token = (await call('POST', '/api/auth/login', admin)).body.token as string),
+    post: (url: string, body: object) => call('POST', url, body),
+    get: (url: string) => call('GET', url),
+    /** A plan with one action due in an hour, and the occurrence its workflow opened. */
+    actionWithOccurrence: async (title: string) => {
+      const plan = (await call('POST', '/api/plans', { title, startDate: '2026-01-01' })).body;
+      const action = await call('POST', `/api/plans/${plan.id}/actions`, { title: 'Möte', schedule: { due: [inSeconds(3600)] }, policy: {} });
+      expect(action.status).toBe(201);
+      const [occurrence] = await waitFor(async () => (await call('GET', `/api/occurrences?actionId=${action.body.id}`)).body.items as Array<Record<string, string>>, {
+        what: `the occurrence of "${title}"`,
+      });
+      return { actionId: action.body.id as string, occurrence };
+    },
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// `npm start`'s launcher (apps/embedded/main.ts) runs the worker and the API as supervised child
+// processes: a worker killed with SIGKILL is started again, the API keeps answering, and follow-up
+// goes on. Against the suites' Temporal and a database of its own, so that only the launcher and
+// its two children are started here.
+describe('npm start supervises the worker and the API', () => {
+  let database: TestDatabase;
+  let stack: ReturnType<typeof launch>;
+  let bevaka: ReturnType<typeof api>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const port = await freePort();
+    bevaka = api(`http://127.0.0.1:${port}`);
+    stack = launch({
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: requiredEnv(ENV.temporalAddress),
+      TEMPORAL_TASK_QUEUE: `supervision-${randomBytes(4).toString('hex')}`,
+      BEVAKA_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'bevaka-supervision-')),
+    });
+    await stack.printed('[bevaka] press Ctrl-C to stop');
+  });
 
   afterAll(async () => {
-    if (launcher?.exitCode === null) launcher.kill('SIGKILL');
+    if (stack?.launcher.exitCode === null) stack.launcher.kill('SIGKILL');
     await database?.drop();
   });
 
-  const health = async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.status;
-  const childPid = (name: 'worker' | 'api') => {
-    const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split('\n');
-    const line = lines.find((l) => l.includes(`${name}-process`));
-    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
-  };
-
   it('runs the worker and the API as two child processes', async () => {
-    expect(childPid('worker')).toEqual(expect.any(Number));
-    expect(childPid('api')).toEqual(expect.any(Number));
-    expect(await health()).toBe(200);
+    expect(stack.childPid('worker-process')).toEqual(expect.any(Number));
+    expect(stack.childPid('api-process')).toEqual(expect.any(Number));
+    expect(await bevaka.health()).toBe(200);
   });
 
   it('starts a worker killed with SIGKILL again; the API answers throughout', async () => {
-    const api = childPid('api');
-    const killed = childPid('worker')!;
+    const apiPid = stack.childPid('api-process');
+    const killed = stack.childPid('worker-process')!;
     process.kill(killed, 'SIGKILL');
-    expect(await health()).toBe(200); // the API did not go with it
-    await printed('[bevaka] worker is running again');
-    expect(output).toContain('[bevaka] worker stopped (signal SIGKILL); restarting in 1 s');
-    expect(childPid('worker')).not.toBe(killed);
-    expect(childPid('api')).toBe(api);
-    expect(await health()).toBe(200);
+    expect(await bevaka.health()).toBe(200); // the API did not go with it
+    await stack.printed('[bevaka] worker is running again');
+    expect(stack.output()).toContain('[bevaka] worker stopped (signal SIGKILL); restarting in 1 s');
+    expect(stack.childPid('worker-process')).not.toBe(killed);
+    expect(stack.childPid('api-process')).toBe(apiPid);
+    expect(await bevaka.health()).toBe(200);
   });
 
   it('follow-up goes on with the restarted worker: a new action opens its occurrence', async () => {
-    const post = async (url: string, body: object, token?: string): Promise<Record<string, string>> => {
-      const response = await fetch(`${baseUrl}${url}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-      return (await response.json()) as Record<string, string>;
-    };
-    const { token } = await post('/api/auth/login', admin);
-    const plan = await post('/api/plans', { title: 'Efter omstarten', startDate: '2026-01-01' }, token);
-    const action = await post(`/api/plans/${plan.id}/actions`, { title: 'Möte', schedule: { due: [inSeconds(3600)] }, policy: {} }, token);
-    const occurrences = await waitFor(
-      async () => ((await (await fetch(`${baseUrl}/api/occurrences?actionId=${action.id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: unknown[] }).items,
-      { what: 'the occurrence opened by the restarted worker' },
-    );
-    expect(occurrences).toHaveLength(1);
+    await bevaka.login();
+    const { occurrence } = await bevaka.actionWithOccurrence('Efter omstarten');
+    expect(occurrence.status).toEqual(expect.any(String));
   });
 
   it('Ctrl-C (SIGINT) stops the API and then the worker, and exits 0', async () => {
-    const children = [childPid('api')!, childPid('worker')!];
-    launcher.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toMatch(/\[bevaka\] SIGINT: stopping\.\.\.\n(.|\n)*\[bevaka\] stopped\n/);
-    const alive = children.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(alive).toEqual([]);
+    const children = [stack.childPid('api-process')!, stack.childPid('worker-process')!];
+    stack.launcher.kill('SIGINT');
+    expect(await stack.exited).toBe(0);
+    expect(stack.output()).toMatch(/\[bevaka\] SIGINT: stopping\.\.\.\n(.|\n)*\[bevaka\] stopped\n/);
+    expect(children.filter(alive)).toEqual([]);
   });
+});
+
+// The same launcher on its embedded defaults, as a new user runs `npm start`: it starts the
+// Temporal dev server and PostgreSQL itself, and starts each again when it is killed, on the same
+// data, while the worker and the API reconnect by themselves. Killed here with SIGKILL, one after
+// the other; afterwards the stack works as before the faults. Then PostgreSQL cannot come back
+// (its cluster is gone), and the launcher gives up with a message and exit code 1.
+describe('npm start supervises its embedded Temporal dev server and PostgreSQL', () => {
+  let stack: ReturnType<typeof launch>;
+  let bevaka: ReturnType<typeof api>;
+  let dataDir: string;
+  let temporalAddress: string;
+  let before: Awaited<ReturnType<ReturnType<typeof api>['actionWithOccurrence']>>;
+  const temporalServer = 'server start-dev';
+  const postgres = '/bin/postgres -D';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'bevaka-embedded-faults-'));
+    await chmod(dataDir, 0o711); // the embedded cluster runs as `postgres` when we are root
+    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    temporalAddress = `127.0.0.1:${temporalPort}`;
+    bevaka = api(`http://127.0.0.1:${port}`);
+    stack = launch({
+      PORT: String(port),
+      DATABASE_URL: '', // unset: embedded
+      TEMPORAL_ADDRESS: '',
+      TEMPORAL_CLI_PATH: requiredEnv(ENV.temporalCli),
+      BEVAKA_PG_PORT: String(pgPort),
+      BEVAKA_TEMPORAL_PORT: String(temporalPort),
+      BEVAKA_TEMPORAL_UI_PORT: String(uiPort),
+      BEVAKA_DATA_DIR: dataDir,
+    });
+    await stack.printed('[bevaka] press Ctrl-C to stop');
+    await bevaka.login();
+    before = await bevaka.actionWithOccurrence('Före felen');
+  });
+
+  afterAll(async () => {
+    if (stack?.launcher.exitCode === null) stack.launcher.kill('SIGINT');
+    await stack?.exited;
+  });
+
+  /** Kills a server with SIGKILL; resolves once the launcher has started it again and /health is ok. */
+  const killAndAwaitRecovery = async (what: string, name: string) => {
+    const killed = stack.childPid(what)!;
+    const restartsBefore = stack.output().split(`[bevaka] ${name} is running again`).length - 1;
+    process.kill(killed, 'SIGKILL');
+    await stack.printed(`[bevaka] ${name} is running again`, restartsBefore + 1);
+    await waitFor(bevaka.health, { until: (status) => status === 200, what: `/health ok after ${name} was restarted` });
+    expect(stack.output()).toContain(`[bevaka] ${name} stopped (signal SIGKILL); restarting in`);
+    expect(stack.childPid(what)).not.toBe(killed);
+  };
+
+  it('starts the dev server and then PostgreSQL again after each is killed; /health is ok again', async () => {
+    expect(await bevaka.health()).toBe(200);
+    const worker = stack.childPid('worker-process');
+    await killAndAwaitRecovery(temporalServer, 'Temporal dev server');
+    await killAndAwaitRecovery(postgres, 'PostgreSQL');
+    // The worker and the API reconnected: neither was restarted.
+    expect(stack.childPid('worker-process')).toBe(worker);
+    expect(stack.output()).not.toContain('[bevaka] worker stopped');
+    expect(stack.output()).not.toContain('[bevaka] api stopped');
+  });
+
+  it('afterwards the API writes, and a workflow started before the faults carries on', async () => {
+    // A write, and a new workflow that opens its occurrence (the worker polls the restarted server).
+    await bevaka.actionWithOccurrence('Efter felen');
+    // The occurrence opened before the faults is completed, and its workflow hears of it.
+    const done = await bevaka.post(`/api/occurrences/${before.occurrence.id}/complete`, { note: 'Klart trots omstarterna' });
+    expect(done).toMatchObject({ status: 200, body: { status: 'completed' } });
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const workflow = new Client({ connection }).workflow.getHandle(actionWorkflowId(before.actionId));
+      const state = await waitFor(() => workflow.query(actionStateQuery), {
+        until: (s) => !s.openOccurrences.includes(before.occurrence.periodKey),
+        what: 'the workflow started before the faults to hear of the completion',
+      });
+      expect(state.status).toBe('finished'); // its one due date is done
+    } finally {
+      await connection.close();
+    }
+  });
+
+  // PostgreSQL restarts after 2, 4, 8 and 16 s (its first restart above counts within the window)
+  // before the launcher gives up: the time is the restart policy's, not a wait for luck.
+  it('gives up on a PostgreSQL that cannot come back: a clear message, everything stopped, exit code 1', async () => {
+    const servers = [stack.childPid(temporalServer)!, stack.childPid('worker-process')!, stack.childPid('api-process')!];
+    await rename(path.join(dataDir, 'postgres', 'cluster'), path.join(dataDir, 'postgres', 'cluster-lost'));
+    process.kill(stack.childPid(postgres)!, 'SIGKILL');
+    expect(await stack.exited).toBe(1);
+    expect(stack.output()).toMatch(
+      /\[bevaka\] PostgreSQL stopped 6 times within 300 s \(last: PostgreSQL stopped before it was ready \(exit code \d+\)\); giving up \(its log: .*postgres\.log\): stopping\.\.\.\n/,
+    );
+    expect(stack.output()).toContain('[bevaka] stopped\n');
+    expect(servers.filter(alive)).toEqual([]);
+  }, 120_000);
 });

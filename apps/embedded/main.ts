@@ -3,15 +3,16 @@ import { mkdir, appendFile, rm } from 'node:fs/promises';
 import { BevakaConfig, loadConfig } from '../../libs/config/config';
 import { projectRoot } from '../../libs/config/project-root';
 import { runMigrations } from '../../libs/persistence/data-source';
-import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
 import { DEFAULT_RESTART_POLICY, readyMessage, Supervisor } from '../../libs/supervision/supervisor';
-import { startEmbeddedTemporal } from '../../libs/temporal/embedded-temporal';
+import { embeddedTemporal } from '../../libs/temporal/embedded-temporal';
+import { supervisedPostgres, supervisedTemporal } from './embedded-servers';
 
 /**
  * `npm start`: Bevaka on one machine with embedded defaults. Starts what is not configured
- * (Temporal dev server, PostgreSQL), applies migrations, then runs the worker and the API as two
- * supervised child processes: a crash of either (a request that takes the API down, a worker
- * killed) restarts it after a pause, and the other keeps running; one that keeps crashing stops
+ * (Temporal dev server, PostgreSQL) as supervised child processes, applies migrations, then runs
+ * the worker and the API as two more: a crash of any of them (a request that takes the API down,
+ * a server killed) restarts it after a pause while the others keep running, and the worker and
+ * the API reconnect to a restarted server by themselves; one that keeps crashing stops
  * everything with a message and a non-zero exit. Everything it started is stopped on Ctrl-C /
  * SIGTERM, in order; all data stays under the data dir.
  */
@@ -28,10 +29,15 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`[bevaka] ${line}\n`);
 
   const resolved: BevakaConfig = { ...config, database: { ...config.database }, temporal: { ...config.temporal } };
+  const supervision = (logName: string) => {
+    const logFile = path.join(dataDir, 'logs', logName);
+    // Why a server cannot start is in its own output, not in ours.
+    return { policy: DEFAULT_RESTART_POLICY, hooks: { log: say, gaveUp: (reason: string) => gaveUp(`${reason} (its log: ${logFile})`) }, logFile, detached: true };
+  };
   let temporalUi: string | undefined;
   if (!config.temporal.address) {
     say(`starting Temporal dev server on 127.0.0.1:${config.temporal.embeddedPort} (data: ${path.join(dataDir, 'temporal')})`);
-    const temporal = await startEmbeddedTemporal({
+    const temporal = await embeddedTemporal({
       projectRoot: projectRoot(),
       dataDir,
       port: config.temporal.embeddedPort,
@@ -39,20 +45,26 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       log: say,
     });
-    stops.unshift(temporal.stop);
+    if ('running' in temporal) {
+      stops.unshift(temporal.running.stop);
+    } else {
+      const server = supervisedTemporal(temporal, supervision('temporal.log'));
+      stops.unshift(() => server.stop()); // before it starts: a Ctrl-C during its start stops it too
+      await server.start();
+    }
     resolved.temporal.address = temporal.address;
     temporalUi = temporal.uiUrl;
   }
   if (!config.database.url) {
     say(`starting embedded PostgreSQL on 127.0.0.1:${config.database.embeddedPort} (data: ${path.join(dataDir, 'postgres')})`);
     const logFile = path.join(dataDir, 'logs', 'postgres.log');
-    const postgres = await startEmbeddedPostgres({
-      dir: path.join(dataDir, 'postgres'),
-      port: config.database.embeddedPort,
-      database: 'bevaka',
-      log: (line) => void appendFile(logFile, `${line}\n`).catch(() => undefined),
-    });
-    stops.unshift(postgres.stop);
+    const postgres = await supervisedPostgres(
+      { dir: path.join(dataDir, 'postgres'), port: config.database.embeddedPort, database: 'bevaka', log: (line) => void appendFile(logFile, `${line}\n`).catch(() => undefined) },
+      supervision('postgres.log'),
+    );
+    stops.unshift(() => postgres.supervisor.stop());
+    await postgres.supervisor.start();
+    await postgres.ensureDatabase();
     resolved.database.url = postgres.url;
   }
 
@@ -84,6 +96,11 @@ async function main(): Promise<void> {
 }
 
 let stopping = false;
+
+/** A process that keeps stopping (a server, the worker, the API): nothing runs half. */
+function gaveUp(reason: string): void {
+  void shutdown(reason, 1);
+}
 
 async function shutdown(reason: string, exitCode: number): Promise<void> {
   if (stopping) {
@@ -117,7 +134,7 @@ function supervised(name: 'worker' | 'api', args: string[], env: NodeJS.ProcessE
       stopTimeoutMs: 30_000,
     },
     DEFAULT_RESTART_POLICY,
-    { log: say, gaveUp: (reason) => void shutdown(reason, 1) },
+    { log: say, gaveUp },
   );
 }
 

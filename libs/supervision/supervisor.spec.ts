@@ -1,17 +1,22 @@
 import path from 'node:path';
-import { readyMessage, RestartPolicy, Supervisor } from './supervisor';
+import { ChildProcess } from 'node:child_process';
+import { NEVER_RESTART, readyMessage, RestartPolicy, Supervisor, whenServing } from './supervisor';
 
 const child = path.join(__dirname, '__fixtures__', 'child.js');
 const QUICK: RestartPolicy = { firstDelayMs: 20, maxDelayMs: 80, maxRestarts: 3, windowMs: 60_000 };
 
 /** A supervisor of the fixture child, with what it logs and whether it gave up. */
-function supervise(mode: string, options: { readyTimeoutMs?: number; stopTimeoutMs?: number } = {}) {
+function supervise(
+  mode: string,
+  options: { readyTimeoutMs?: number; stopTimeoutMs?: number; ready?: (child: ChildProcess) => Promise<void> } = {},
+  policy: RestartPolicy = QUICK,
+) {
   const lines: string[] = [];
   let gaveUp: ((reason: string) => void) | undefined;
   const givenUp = new Promise<string>((resolve) => (gaveUp = resolve));
   const supervisor = new Supervisor(
     { name: 'child', command: process.execPath, args: [child, mode], options: { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }, ready: readyMessage, ...options },
-    QUICK,
+    policy,
     { log: (line) => lines.push(line), gaveUp: (reason) => gaveUp!(reason) },
   );
   return { supervisor, lines, givenUp };
@@ -87,5 +92,38 @@ describe('Supervisor', () => {
     await supervisor.stop();
     await new Promise((r) => setTimeout(r, 200));
     expect(lines).toEqual(['child stopped (signal SIGKILL); restarting in 0.0 s (restart 1 of at most 3 within 60 s)']);
+  });
+
+  it('a server that says nothing is ready once it answers, asked again after each restart', async () => {
+    let asked = 0;
+    let answerFrom = 3;
+    const serves = async () => ++asked >= answerFrom;
+    const { supervisor, lines } = supervise('never-ready', { ready: whenServing(serves, 10) });
+    await supervisor.start();
+    expect(asked).toBe(3);
+    answerFrom = 5;
+    process.kill(supervisor.pid!, 'SIGKILL');
+    await until(() => lines.some((l) => l.startsWith('child is running again')));
+    expect(asked).toBe(5);
+    await supervisor.stop();
+  });
+
+  it('stops asking a server that exits before it answers', async () => {
+    let asked = 0;
+    const { supervisor } = supervise('exit-at-once', { ready: whenServing(async () => (asked++, false), 10) });
+    await expect(supervisor.start()).rejects.toThrow('child stopped before it was ready (exit code 2)');
+    const after = asked;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(asked).toBe(after);
+  });
+
+  it('NEVER_RESTART gives up on the first stop', async () => {
+    const { supervisor, lines, givenUp } = supervise('serve', {}, NEVER_RESTART);
+    await supervisor.start();
+    const pid = supervisor.pid!;
+    process.kill(pid, 'SIGKILL');
+    expect(await givenUp).toBe('child stopped 1 time (last: signal SIGKILL); giving up');
+    expect(lines).toEqual(['child stopped 1 time (last: signal SIGKILL); giving up']);
+    expect(supervisor.pid).toBe(pid);
   });
 });

@@ -6,8 +6,8 @@ import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
  * `maxRestarts` times within `windowMs`) is given up on, with a message saying so, and the owner
  * decides what that means (`npm start` stops everything and exits non-zero).
  *
- * Small and general on purpose: `npm start` supervises the API and the worker with it, and the
- * embedded Temporal dev server and PostgreSQL can be supervised the same way.
+ * Small and general on purpose: `npm start` supervises the API, the worker, the embedded Temporal
+ * dev server and the embedded PostgreSQL with it.
  */
 export interface SupervisedProcess {
   /** For messages: "worker", "api". */
@@ -32,6 +32,8 @@ export interface RestartPolicy {
 }
 
 export const DEFAULT_RESTART_POLICY: RestartPolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000, maxRestarts: 5, windowMs: 5 * 60_000 };
+/** For a process whose owner handles its stop (the test suites' servers): the first stop gives up. */
+export const NEVER_RESTART: RestartPolicy = { firstDelayMs: 0, maxDelayMs: 0, maxRestarts: 0, windowMs: Number.POSITIVE_INFINITY };
 
 export interface SupervisorHooks {
   log: (line: string) => void;
@@ -104,16 +106,16 @@ export class Supervisor {
     const now = Date.now();
     this.stops.push(now);
     while (this.stops.length && this.stops[0] <= now - this.policy.windowMs) this.stops.shift();
-    const within = `${seconds(this.policy.windowMs)} s`;
+    const within = Number.isFinite(this.policy.windowMs) ? ` within ${seconds(this.policy.windowMs)} s` : '';
     if (this.stops.length > this.policy.maxRestarts) {
-      const reason = `${this.process.name} stopped ${this.stops.length} times within ${within} (last: ${how}); giving up`;
+      const reason = `${this.process.name} stopped ${this.stops.length} time${this.stops.length === 1 ? '' : 's'}${within} (last: ${how}); giving up`;
       this.hooks.log(reason);
       this.stopping = true;
       this.hooks.gaveUp(reason);
       return;
     }
     const delay = Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** (this.stops.length - 1));
-    this.hooks.log(`${this.process.name} stopped (${how}); restarting in ${seconds(delay)} s (restart ${this.stops.length} of at most ${this.policy.maxRestarts} within ${within})`);
+    this.hooks.log(`${this.process.name} stopped (${how}); restarting in ${seconds(delay)} s (restart ${this.stops.length} of at most ${this.policy.maxRestarts}${within})`);
     this.restartTimer = setTimeout(() => void this.restart(), delay);
   }
 
@@ -150,4 +152,19 @@ export function readyMessage(child: ChildProcess): Promise<void> {
     };
     child.on('message', listener);
   });
+}
+
+/**
+ * Readiness of a server that says nothing when it is ready (PostgreSQL, the Temporal dev server):
+ * asks `serves` every `intervalMs` until it answers yes. It gives up once the process is gone, so
+ * that no probe outlives a start that failed (the supervisor reports the exit or the timeout).
+ */
+export function whenServing(serves: () => Promise<boolean>, intervalMs = 200): (child: ChildProcess) => Promise<void> {
+  return async (child) => {
+    while (isRunning(child)) {
+      if (await serves()) return;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+    throw new Error('stopped before it served'); // the supervisor's own exit message wins the race
+  };
 }

@@ -39,8 +39,12 @@ export const DEV_SERVER_DYNAMIC_CONFIG: Record<string, unknown> = {
   'matching.numTaskqueueWritePartitions': 1,
 };
 
-export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const address = `127.0.0.1:${options.port}`;
+/**
+ * How to run the dev server: its command line, and where it answers. Makes the directory of its
+ * SQLite file. `npm start` hands this to its supervisor; the test suites run it themselves
+ * (startTemporalDevServer).
+ */
+export async function devServerCommand(options: DevServerOptions): Promise<{ command: string; args: string[]; address: string; uiUrl?: string }> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-format', 'json'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
@@ -55,8 +59,17 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   }
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
   for (const [key, value] of Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...options.dynamicConfig })) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  return {
+    command: options.cliPath,
+    args,
+    address: `127.0.0.1:${options.port}`,
+    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+  };
+}
 
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const { command, args, address, uiUrl } = await devServerCommand(options);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (options.logFile) {
     await mkdir(path.dirname(options.logFile), { recursive: true });
     const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -76,7 +89,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   }
   return {
     address,
-    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+    uiUrl,
     pid: child.pid!,
     stop: () => stopChild(child, exited),
   };

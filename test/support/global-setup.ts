@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { startTemporalDevServer } from '../../libs/temporal/dev-server';
 import { findOrBuildTemporalCli } from '../../libs/temporal/temporal-cli';
 import { bundleWorkflows } from '../../libs/temporal/worker-factory';

@@ -4,7 +4,7 @@
  * starts the embedded cluster in DIR, writes or reads one row, stops it, and prints what it read.
  */
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres';
 
 async function main(): Promise<void> {
   const [dir, port, mode] = process.argv.slice(2);
