@@ -268,7 +268,7 @@ const sv = {
       escalate: 'eskalering {{list}} efter sista dagen',
       noEscalation: 'ingen eskalering',
       repeat: 'sedan nya besked {{every}}',
-      workingDays: 'besked kl. 08:00 på arbetsdagar',
+      workingDays: 'besked kl. {{time}} på arbetsdagar',
     },
   },
   notifications: {
@@ -723,7 +723,7 @@ const en: typeof sv = {
       escalate: 'escalation {{list}} after the due date',
       noEscalation: 'no escalation',
       repeat: 'then new notices {{every}}',
-      workingDays: 'notices at 08:00 on working days',
+      workingDays: 'notices at {{time}} on working days',
     },
   },
   notifications: {
