@@ -1,3 +1,4 @@
+import { OCCURRENCE_ACTION_LABELS } from '../../../../libs/domain/links/action-labels';
 import type { OccurrenceAction } from '../../../../libs/domain/links/web-links';
 import type { Locale } from './format';
 
@@ -130,14 +131,7 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     stepOf: (step, name) => `steg ${step}: ${name}`,
     latestNote: 'Senaste anteckning',
     whatYouCanDo: 'Gör det direkt i Bevaka:',
-    actionLabels: {
-      complete: 'Markera som klar',
-      requestNewDate: 'Be om nytt datum',
-      logTime: 'Logga ett tillfälle',
-      acknowledge: 'Kvittera',
-      setNewDate: 'Sätt nytt datum',
-      reassign: 'Ge till någon annan',
-    },
+    actionLabels: OCCURRENCE_ACTION_LABELS.sv,
   },
   en: {
     hello: (name) => `Hello ${name},`,
@@ -161,13 +155,6 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     stepOf: (step, name) => `step ${step}: ${name}`,
     latestNote: 'Latest note',
     whatYouCanDo: 'Do it straight in Bevaka:',
-    actionLabels: {
-      complete: 'Mark as done',
-      requestNewDate: 'Ask for a new date',
-      logTime: 'Log a time',
-      acknowledge: 'Acknowledge',
-      setNewDate: 'Set a new date',
-      reassign: 'Give to someone else',
-    },
+    actionLabels: OCCURRENCE_ACTION_LABELS.en,
   },
 };
