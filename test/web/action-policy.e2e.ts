@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
+import { waitFor } from '../support/wait-for';
 import { checked, launchChromium, logIn, pageRecordingCsp, shown } from './browser';
 
 const TITLE = 'Informationsmöten till företagen om kommande upphandlingar';
@@ -17,6 +18,7 @@ describe("an action's notice policy in words, on its own page", () => {
   let browser: Browser;
   let baseUrl: string;
   let actionId: string;
+  let plansOwnId: string;
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
@@ -34,6 +36,8 @@ describe("an action's notice policy in words, on its own page", () => {
     });
     expect(created.status).toBe(201);
     actionId = created.body.id;
+    // One that follows the plan's policy (the plan has none of its own: the default one).
+    plansOwnId = (await org.cora.post(`/api/plans/${plan.id}/actions`, { title: 'Enkät till företagen', ownerPersonIds: [org.ids.olle], schedule: { text: 'en gång per år', when: '2027' } })).body.id;
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -42,10 +46,10 @@ describe("an action's notice policy in words, on its own page", () => {
   });
 
   /** The bodies of the PATCH requests the page sends for the action, as sent. */
-  const patchesOf = (page: Page): Array<Record<string, unknown>> => {
+  const patchesOf = (page: Page, id = actionId): Array<Record<string, unknown>> => {
     const bodies: Array<Record<string, unknown>> = [];
     page.on('request', (request) => {
-      if (request.method() === 'PATCH' && request.url().endsWith(`/api/actions/${actionId}`)) bodies.push(request.postDataJSON());
+      if (request.method() === 'PATCH' && request.url().endsWith(`/api/actions/${id}`)) bodies.push(request.postDataJSON());
     });
     return bodies;
   };
@@ -96,6 +100,38 @@ describe("an action's notice policy in words, on its own page", () => {
     await shown(page.getByText('Påminnelse 14 dagar före; eskalering 3 dagar och 14 dagar efter sista dagen; sedan nya besked varje vecka; besked kl. 09:00 på arbetsdagar.', { exact: true }));
     expect(await form.getByLabel('Eskalera efter').inputValue()).toBe('3 dagar efter, 14 dagar efter');
     await shown(form.getByRole('list', { name: 'Vem får vad när' }).getByText('dag 3: enhetschefen Ulla', { exact: true }));
+    await page.close();
+  }, 120_000);
+
+  it("an action on the plan's policy shows that ladder, and gets its own from it in words", async () => {
+    const page = await pageRecordingCsp(browser, cspViolations);
+    const patches = patchesOf(page, plansOwnId);
+    await logIn(page, baseUrl, 'cora.policy@kommun.se', PASSWORD);
+    await page.waitForURL(/\/oversikt$/);
+    await page.goto(`${baseUrl}/atgarder/${plansOwnId}`);
+    const form = page.getByRole('form', { name: 'Ändra åtgärden' });
+    await shown(form.getByText('Påminnelser och eskalering följer planens standard.'));
+    await shown(form.getByRole('list', { name: 'Vem får vad när' }).getByText('dag 7: enhetschefen Ulla', { exact: true }));
+
+    // Saving something else leaves it on the plan's policy.
+    await form.getByLabel('Arbetsområde').fill('Öppet klimat');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await shown(form.getByRole('status').filter({ hasText: 'Ändringen gäller från och med nu.' }));
+    expect(patches).toEqual([{ area: 'Öppet klimat' }]);
+    expect((await org.cora.get(`/api/actions/${plansOwnId}`)).body.policy).toBeNull();
+
+    // Its own starts as the plan's (the default policy), then one reminder a week before.
+    await form.getByRole('button', { name: 'Ange egna' }).click();
+    expect(await form.getByLabel('Påminn före').inputValue()).toBe('14 dagar före, 1 dag före');
+    expect(await form.getByLabel('Bara på arbetsdagar (kl. 08:00)').isChecked()).toBe(true);
+    await form.getByLabel('Påminn före').fill('1 vecka före');
+    await shown(form.getByRole('list', { name: 'Vem får vad när' }).getByText('1 vecka före: Olle', { exact: true }));
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await waitFor(async () => patches.length, { until: (n) => n === 2, what: 'the second save' });
+    const own = { remindBefore: ['P1W'], escalateAfter: ['P7D', 'P14D'], repeatEvery: 'P1W', timing: 'working-days' };
+    expect(patches[1]).toEqual({ policy: own });
+    await waitFor(async () => (await org.cora.get(`/api/actions/${plansOwnId}`)).body.policy, { until: (policy) => policy !== null, what: 'its own policy saved' });
+    expect((await org.cora.get(`/api/actions/${plansOwnId}`)).body.policy).toEqual({ ...own, calendar: 'SE' });
     await page.close();
   }, 120_000);
 
