@@ -1,8 +1,10 @@
+import { OCCURRENCE_ACTION_LABELS } from '../../../libs/domain/links/action-labels';
+
 /** Quotas in words ("minst sex gånger per år"): the progress of a period, logging a time, the times logged. */
 export const quotaSv = {
   progress: '{{logged}} av {{target}} hittills',
   pace: { reached: 'målet nått', 'on-pace': 'i fas', behind: 'efter i takt', missed: 'målet missat' },
-  log: 'Logga ett tillfälle',
+  log: OCCURRENCE_ACTION_LABELS.sv.logTime,
   happenedOn: 'Datum då det hände',
   periodHint: 'Ett datum i perioden {{from}} – {{to}}, senast i dag.',
   logged: 'Tillfället är loggat: {{progress}}.',
@@ -21,7 +23,7 @@ export const quotaSv = {
 export const quotaEn: typeof quotaSv = {
   progress: '{{logged}} of {{target}} so far',
   pace: { reached: 'target reached', 'on-pace': 'on pace', behind: 'behind pace', missed: 'target missed' },
-  log: 'Log a time',
+  log: OCCURRENCE_ACTION_LABELS.en.logTime,
   happenedOn: 'Date it happened',
   periodHint: 'A date in the period {{from}} – {{to}}, today at the latest.',
   logged: 'The time is logged: {{progress}}.',

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { workbenchEn, workbenchSv } from './i18n-workbench';
 import { quotaEn, quotaSv } from './i18n-quota';
 import { minutesEn, minutesSv } from './i18n-minutes';
+// The actions on an occurrence are called what the mail's links call them (libs/domain/links).
+import { OCCURRENCE_ACTION_LABELS as LABELS } from '../../../libs/domain/links/action-labels';
 
 /** Swedish by default, English available; API error codes become sentences people understand. */
 const sv = {
@@ -46,8 +48,8 @@ const sv = {
     title: 'Mina uppgifter',
     empty: 'Du har inga öppna uppgifter.',
     due: 'Senast {{date}}',
-    complete: 'Markera som klar',
-    postpone: 'Begär nytt datum',
+    complete: LABELS.sv.complete,
+    postpone: LABELS.sv.requestNewDate,
     note: 'Kommentar',
     evidence: 'Länk till underlag',
     newDue: 'Nytt slutdatum',
@@ -77,10 +79,10 @@ const sv = {
     lateMinutes: '{{minutes}} min sen',
     owners: 'Ansvarig: {{names}}',
     step: 'Steg {{step}}',
-    acknowledge: 'Kvittera',
+    acknowledge: LABELS.sv.acknowledge,
     acknowledged: 'Kvitterad {{date}}',
-    newDue: 'Sätt nytt datum',
-    reassign: 'Flytta ansvaret',
+    newDue: LABELS.sv.setNewDate,
+    reassign: LABELS.sv.reassign,
     newOwner: 'Ny ansvarig',
   },
   dashboard: {
@@ -268,7 +270,7 @@ const sv = {
       escalate: 'eskalering {{list}} efter sista dagen',
       noEscalation: 'ingen eskalering',
       repeat: 'sedan nya besked {{every}}',
-      workingDays: 'besked kl. 08:00 på arbetsdagar',
+      workingDays: 'besked kl. {{time}} på arbetsdagar',
     },
   },
   notifications: {
@@ -501,8 +503,8 @@ const en: typeof sv = {
     title: 'My tasks',
     empty: 'You have no open tasks.',
     due: 'Due {{date}}',
-    complete: 'Mark as done',
-    postpone: 'Ask for a new date',
+    complete: LABELS.en.complete,
+    postpone: LABELS.en.requestNewDate,
     note: 'Comment',
     evidence: 'Link to evidence',
     newDue: 'New due date',
@@ -532,10 +534,10 @@ const en: typeof sv = {
     lateMinutes: '{{minutes}} min late',
     owners: 'Owner: {{names}}',
     step: 'Step {{step}}',
-    acknowledge: 'Acknowledge',
+    acknowledge: LABELS.en.acknowledge,
     acknowledged: 'Acknowledged {{date}}',
-    newDue: 'Set a new date',
-    reassign: 'Reassign',
+    newDue: LABELS.en.setNewDate,
+    reassign: LABELS.en.reassign,
     newOwner: 'New owner',
   },
   dashboard: {
@@ -723,7 +725,7 @@ const en: typeof sv = {
       escalate: 'escalation {{list}} after the due date',
       noEscalation: 'no escalation',
       repeat: 'then new notices {{every}}',
-      workingDays: 'notices at 08:00 on working days',
+      workingDays: 'notices at {{time}} on working days',
     },
   },
   notifications: {

@@ -2,6 +2,7 @@ import i18n from './i18n';
 import { Duration } from 'luxon';
 import { periodWords } from '../../../libs/domain/reporting/period-words';
 import { repeatWords } from '../../../libs/domain/escalation/policy-words';
+import { DEFAULT_NOTICE_TIME } from '../../../libs/domain/escalation/policy';
 
 interface Rule {
   type: string;
@@ -62,14 +63,14 @@ export function wordsLanguage(): 'sv' | 'en' {
 }
 
 /** A notice policy in one sentence: when owners are reminded and when it goes up the line. */
-export function policyInWords(policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string; timing?: string }): string {
+export function policyInWords(policy: { remindBefore: string[]; escalateAfter: string[]; repeatEvery?: string; timing?: string; noticeTime?: string }): string {
   const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items.map(durationInWords));
   const parts = [
     policy.remindBefore.length ? i18n.t('words.policy.remind', { list: list(policy.remindBefore) }) : i18n.t('words.policy.noReminders'),
     policy.escalateAfter.length ? i18n.t('words.policy.escalate', { list: list(policy.escalateAfter) }) : i18n.t('words.policy.noEscalation'),
   ];
   if (policy.repeatEvery) parts.push(i18n.t('words.policy.repeat', { every: repeatWords(policy.repeatEvery, wordsLanguage()) }));
-  if (policy.timing === 'working-days') parts.push(i18n.t('words.policy.workingDays'));
+  if (policy.timing === 'working-days') parts.push(i18n.t('words.policy.workingDays', { time: policy.noticeTime ?? DEFAULT_NOTICE_TIME }));
   const sentence = parts.join('; ') + '.';
   return sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1);
 }

@@ -2,6 +2,7 @@ import { Alert, Autocomplete, Checkbox, Group, List, Stack, Text } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { fieldWords, parsePolicyPhrases, PolicyField, PolicyWordsProblem } from '../../../../libs/domain/escalation/policy-words';
+import { DEFAULT_NOTICE_TIME } from '../../../../libs/domain/escalation/policy';
 import type { NoticePolicy } from '../api';
 import { usePolicyPreview } from '../resources/plans';
 import { policyInWords, wordsLanguage } from '../schedule-words';
@@ -100,7 +101,7 @@ export function PolicyFields({ value, onChange, planId, owners }: { value: Polic
         {field('escalateAfter', 'escalate', t('action.escalateAfter'), t('workbench.policy.escalateHint'))}
         {field('repeatEvery', 'repeat', t('action.repeatEvery'), t('workbench.policy.repeatHint'))}
       </Group>
-      <Checkbox label={t('workbench.workingDays')} checked={value.workingDays} onChange={(e) => onChange({ ...value, workingDays: e.currentTarget.checked })} />
+      <Checkbox label={t('workbench.workingDays', { time: value.noticeTime ?? DEFAULT_NOTICE_TIME })} checked={value.workingDays} onChange={(e) => onChange({ ...value, workingDays: e.currentTarget.checked })} />
       {problems.length > 0 && (
         <Alert color="red" role="alert" p="xs">
           {problems.map((p) => <Text key={`${p.code}:${p.phrase}`} size="sm">{t(`workbench.policy.problems.${p.code}`, { phrase: p.phrase })}</Text>)}

@@ -1,18 +1,19 @@
-import { Alert, Anchor, Autocomplete, Badge, Button, Card, Group, List, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { isResolved } from '../../../../libs/domain/occurrence/status';
 import { useAuth } from '../auth';
 import { ActionSource } from '../components/ActionSource';
 import { ActionTools } from '../components/ActionTools';
+import { EditAction } from '../components/EditAction';
 import { SkipOccurrence } from '../components/SkipOccurrence';
 import { QuotaPeriod } from '../components/QuotaPeriod';
-import { ActionDetail, useAction, useActionAudit, useUpdateAction } from '../resources/actions';
+import { useAction, useActionAudit } from '../resources/actions';
 import { isQuota, useOccurrenceHistory, useOccurrencesOfAction } from '../resources/occurrences';
 import { usePlan } from '../resources/plans';
 import type { Occurrence } from '../api';
-import { ownersFromChoices, useDirectory } from '../directory';
+import { useDirectory } from '../directory';
 import { errorText, formatDate } from '../format';
 import { policyInWords, scheduleInWords } from '../schedule-words';
 import { StatusBadge } from '../components/StatusBadge';
@@ -47,7 +48,7 @@ export function ActionPage() {
       {a.policy && <Text size="sm">{policyInWords(a.policy)}</Text>}
       {archived && <Alert color="yellow">{t('workbench.archivedNoChanges')}</Alert>}
       {coordinates && <ActionTools action={a} planArchived={archived} />}
-      {editable && <EditAction action={a} areas={(plan.data?.areas ?? []).filter((x) => x.id).map((x) => x.title)} />}
+      {editable && <EditAction action={a} areas={(plan.data?.areas ?? []).filter((x) => x.id).map((x) => x.title)} planPolicy={plan.data?.policy} />}
       <Title order={2} size="h3">{t('action.timeline')}</Title>
       {occurrences.data?.items.length === 0 && <Text>{a.status === 'draft' ? t('workbench.noOccurrencesDraft') : t('workbench.noOccurrences')}</Text>}
       {(occurrences.data?.items ?? []).map((o) => <OccurrenceTimeline key={o.id} occurrence={o} canSkip={editable && o.kind === 'task' && !isResolved(o.status)} />)}
@@ -98,55 +99,6 @@ function OccurrenceTimeline({ occurrence, canSkip }: { occurrence: Occurrence; c
           </List.Item>
         ))}
       </List>
-    </Card>
-  );
-}
-
-function EditAction({ action, areas }: { action: ActionDetail; areas: string[] }) {
-  const { t } = useTranslation();
-  const { ownerOptions } = useDirectory();
-  const [title, setTitle] = useState(action.title);
-  const [area, setArea] = useState(action.area ?? '');
-  const [text, setText] = useState(action.scheduleInput.text ?? '');
-  const [when, setWhen] = useState(action.scheduleInput.when ?? '');
-  const [owners, setOwners] = useState<string[]>([...action.ownerUnitIds.map((id) => `unit:${id}`), ...action.ownerPersonIds.map((id) => `person:${id}`)]);
-  const [remind, setRemind] = useState(action.policy?.remindBefore.join(', ') ?? '');
-  const [escalate, setEscalate] = useState(action.policy?.escalateAfter.join(', ') ?? '');
-  const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
-  const save = useUpdateAction(action.id);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({
-      ...(title.trim() && title.trim() !== action.title ? { title: title.trim() } : {}),
-      ...(area.trim() !== (action.area ?? '') ? { area: area.trim() } : {}),
-      ...(text ? { schedule: { text, when: when || undefined } } : {}),
-      ...ownersFromChoices(owners),
-      ...(remind || escalate ? { policy: { remindBefore: list(remind), escalateAfter: list(escalate) } } : {}),
-    });
-  };
-  return (
-    <Card withBorder padding="md">
-      <form onSubmit={submit} aria-label={t('action.edit')}>
-        <Stack>
-          <Title order={2} size="h4">{t('action.edit')}</Title>
-          {save.error && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
-          {save.isSuccess && <Alert color="green" role="status">{t('action.saved')}</Alert>}
-          <Group align="flex-end" wrap="wrap">
-            <TextInput label={t('workbench.actionTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required style={{ flex: '2 1 16rem' }} />
-            <Autocomplete label={t('import.area')} data={areas} value={area} onChange={setArea} style={{ flex: '1 1 12rem' }} />
-          </Group>
-          <Group align="flex-end" wrap="wrap">
-            <TextInput label={t('action.scheduleText')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
-            <TextInput label={t('import.when')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 8rem' }} />
-          </Group>
-          <MultiSelect label={t('import.owners')} data={ownerOptions(owners)} value={owners} onChange={setOwners} searchable />
-          <Group align="flex-end" wrap="wrap">
-            <TextInput label={t('action.remindBefore')} description="P14D, P1D" value={remind} onChange={(e) => setRemind(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
-            <TextInput label={t('action.escalateAfter')} description="P7D, P14D" value={escalate} onChange={(e) => setEscalate(e.currentTarget.value)} styles={{ description: { color: 'var(--mantine-color-gray-8)' } }} />
-            <Button type="submit" loading={save.isPending}>{t('tasks.save')}</Button>
-          </Group>
-        </Stack>
-      </form>
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { OCCURRENCE_ACTION_LABELS } from '../../../../libs/domain/links/action-labels';
 import type { OccurrenceAction } from '../../../../libs/domain/links/web-links';
 import type { Locale } from './format';
 
@@ -12,6 +13,8 @@ export interface Vars {
   plan: string;
   due: string;
   late: string;
+  /** Whole seconds late: 0 for an overdue notice at the due instant itself (exact timing), said as "not done" instead of "0 seconds late". */
+  lateSeconds: number;
   step: number;
   actor?: string;
   reason?: string;
@@ -26,7 +29,10 @@ export interface Vars {
 export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   sv: {
     reminder: { subject: (v) => `Påminnelse: ${v.action}`, lead: (v) => `Påminnelse: aktiviteten ska vara klar senast ${v.due}.` },
-    overdue: { subject: (v) => `Försenad: ${v.action}`, lead: (v) => `Aktiviteten skulle ha varit klar ${v.due} och är nu ${v.late} försenad.` },
+    overdue: {
+      subject: (v) => `Försenad: ${v.action}`,
+      lead: (v) => (v.lateSeconds > 0 ? `Aktiviteten skulle ha varit klar ${v.due} och är nu ${v.late} försenad.` : `Aktiviteten skulle ha varit klar ${v.due} och är inte klarmarkerad.`),
+    },
     escalation: {
       subject: (v) => `Eskalering steg ${v.step}: ${v.action} är försenad`,
       lead: (v) => `Eskalering steg ${v.step}: aktiviteten skulle ha varit klar ${v.due} och är ${v.late} försenad. Ärendet har lyfts till dig.`,
@@ -67,7 +73,10 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   },
   en: {
     reminder: { subject: (v) => `Reminder: ${v.action}`, lead: (v) => `Reminder: this action is due by ${v.due}.` },
-    overdue: { subject: (v) => `Overdue: ${v.action}`, lead: (v) => `This action was due ${v.due} and is now ${v.late} late.` },
+    overdue: {
+      subject: (v) => `Overdue: ${v.action}`,
+      lead: (v) => (v.lateSeconds > 0 ? `This action was due ${v.due} and is now ${v.late} late.` : `This action was due ${v.due} and has not been marked as done.`),
+    },
     escalation: {
       subject: (v) => `Escalation step ${v.step}: ${v.action} is overdue`,
       lead: (v) => `Escalation step ${v.step}: this action was due ${v.due} and is ${v.late} late. It has been escalated to you.`,
@@ -93,7 +102,7 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
     'quota:overdue': { subject: (v) => `Target missed: ${v.action}`, lead: (v) => `The period ended ${v.due} with ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times.` },
     'quota:escalation': {
       subject: (v) => `Escalation step ${v.step}: ${v.action} missed its target`,
-      lead: (v) => `Escalation step ${v.step}: the period ended ${v.due} with ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times. It has been raised to you.`,
+      lead: (v) => `Escalation step ${v.step}: the period ended ${v.due} with ${v.quota?.count ?? 0} of ${v.quota?.target ?? '?'} times. It has been escalated to you.`,
     },
     'status-report:repeat': { subject: (v) => `Status report still missing: ${v.action}`, lead: (v) => `The status report is ${v.late} late (it was due ${v.due}).` },
     postponed: {
@@ -130,14 +139,7 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     stepOf: (step, name) => `steg ${step}: ${name}`,
     latestNote: 'Senaste anteckning',
     whatYouCanDo: 'Gör det direkt i Bevaka:',
-    actionLabels: {
-      complete: 'Markera som klar',
-      requestNewDate: 'Be om nytt datum',
-      logTime: 'Logga ett tillfälle',
-      acknowledge: 'Kvittera',
-      setNewDate: 'Sätt nytt datum',
-      reassign: 'Ge till någon annan',
-    },
+    actionLabels: OCCURRENCE_ACTION_LABELS.sv,
   },
   en: {
     hello: (name) => `Hello ${name},`,
@@ -161,13 +163,6 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     stepOf: (step, name) => `step ${step}: ${name}`,
     latestNote: 'Latest note',
     whatYouCanDo: 'Do it straight in Bevaka:',
-    actionLabels: {
-      complete: 'Mark as done',
-      requestNewDate: 'Ask for a new date',
-      logTime: 'Log a time',
-      acknowledge: 'Acknowledge',
-      setNewDate: 'Set a new date',
-      reassign: 'Give to someone else',
-    },
+    actionLabels: OCCURRENCE_ACTION_LABELS.en,
   },
 };

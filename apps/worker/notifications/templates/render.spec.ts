@@ -111,6 +111,13 @@ describe('mail templates', () => {
     expect(renderNotice(notice('completed', { actorName: 'Olle', onTime: true, lateSeconds: 0 }), en).text).toContain('Olle has completed this action, on time.');
   });
 
+  it('an overdue notice at the due instant itself says it is not done, never "0 seconds late"', () => {
+    expect(renderNotice(notice('overdue'), en).text).toContain('This action was due 31 December 2024, 11:00 and is now 2 hours late.');
+    expect(renderNotice(notice('overdue', { lateSeconds: 0 }), en).text).toContain('This action was due 31 December 2024, 11:00 and has not been marked as done.');
+    expect(renderNotice(notice('overdue', { lateSeconds: 0 }), sv).text).toContain('Aktiviteten skulle ha varit klar 31 december 2024 kl. 11:00 och är inte klarmarkerad.');
+    expect(renderNotice(notice('overdue', { lateSeconds: 0 }), sv).text).not.toContain('0 sekunder');
+  });
+
   it('a digest lists every notice with its link', () => {
     const mail = renderDigest([notice('reminder'), { ...notice('overdue'), occurrenceId: 'o2' }], sv);
     expect(mail.subject).toBe('Bevaka: 2 notiser');

@@ -47,6 +47,7 @@ function varsOf(notice: NoticeForMail, ctx: RenderContext, step: number | undefi
     plan: str('planTitle') ?? '–',
     due: str('dueInstant') ? formatInstant(str('dueInstant') as string, ctx.locale, ctx.timezone) : '–',
     late: formatLateness(Number(p.lateSeconds ?? 0), ctx.locale),
+    lateSeconds: Math.max(0, Math.floor(Number(p.lateSeconds ?? 0)) || 0),
     step: step ?? Number(p.step ?? 0) + 1,
     actor: str('actorName'),
     reason: str('reason'),
