@@ -77,7 +77,7 @@ export class MailOutboxRepository {
                     n.attempts, n.message_id, p.id AS person_id, p.name, p.email, p.locale`,
         [ids, claimId, String(leaseMs)],
       );
-      const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       if (rows.length === 1 && !rows[0].digestKey && rows[0].occurrenceId) rows[0].threadRoot = await threadRootOf(db, rows[0]);
       await attachContext(db, rows);
       const token = await new UnsubscribeTokenRepository(db).tokenFor(rows[0].recipient.id);

@@ -15,7 +15,7 @@ interface DigestRow {
 }
 
 /** Widest a plain-text column gets; the full action title stands in the list of links below the table. */
-const MAX_TEXT_COLUMN = 40;
+const MAX_TEXT_COLUMN = 48;
 
 /**
  * The notices of one reader about one plan in one mail (the daily digest, issue 19): a table of

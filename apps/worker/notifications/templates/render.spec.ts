@@ -194,7 +194,7 @@ describe('mail templates', () => {
   it('a digest cuts long cells in its plain-text table and escapes user text in HTML', () => {
     const long = 'Mycket lång aktivitet om att se över alla beloppsgränser i kommunen';
     const mail = renderDigest([notice('overdue', { actionTitle: long }), notice('reminder', { actionTitle: '<b>A & B</b>' })], sv);
-    expect(mail.text).toContain('Mycket lång aktivitet om att se över al…');
+    expect(mail.text).toContain('Mycket lång aktivitet om att se över alla belop…');
     expect(mail.text).toContain(`1. ${long}`);
     expect(mail.html).toContain('&lt;b&gt;A &amp; B&lt;/b&gt;');
   });
