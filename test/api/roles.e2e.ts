@@ -88,6 +88,7 @@ const CASES: Case[] = [
   { route: 'GET /api/docs-yaml', path: () => '/api/docs-yaml', allowed: ANYONE },
   { route: 'GET /api/calendar/:token.ics', path: (c) => `/api/calendar/${c.feedToken}.ics`, allowed: ANYONE },
   // A mail client's one-click unsubscribe (RFC 8058): the token is the credential, a session adds nothing.
+  { route: 'GET /api/notifications/unsubscribe', path: (c) => `/api/notifications/unsubscribe?token=${c.unsubscribeToken}`, allowed: ANYONE },
   { route: 'POST /api/notifications/unsubscribe', path: (c) => `/api/notifications/unsubscribe?token=${c.unsubscribeToken}`, body: () => ({ 'List-Unsubscribe': 'One-Click' }), allowed: ANYONE },
 
   // Oneself.

@@ -62,6 +62,11 @@ describe('one-click unsubscribe from a mail', () => {
     const ulla = await mailTo(people.ulla, 'overdue');
     expect((ulla.mail!.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url).not.toBe(url.href);
 
+    // Opened in a browser (a GET, as a link checker might too), it shows the settings and changes nothing.
+    const opened = await request(stack.api!.getHttpServer()).get(url.pathname + url.search);
+    expect([opened.status, opened.headers.location]).toEqual([303, '/aviseringar']);
+    expect(await preferencesOf(people.olle)).toMatchObject({ overdue: 'immediate' });
+
     const ullaBefore = await preferencesOf(people.ulla);
     const response = await oneClick(url.pathname + url.search);
     expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
-import { Controller, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, Redirect } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { preferencesLink } from '../../../libs/domain/links/web-links';
 import { Public } from '../auth/public.decorator';
 import { KindChoicesResponse } from './notification-preferences.dto';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -18,6 +19,19 @@ export class UnsubscribeResponse {
 @Controller('notifications/unsubscribe')
 export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
+
+  /**
+   * A mail client without one-click opens the same URL in a browser: it lands on the reader's
+   * notification settings, after the login, and nothing changes (RFC 8058: a GET must not
+   * unsubscribe, since link checkers fetch URLs unasked).
+   */
+  @Get()
+  @Redirect()
+  @ApiResponse({ status: 303, description: 'To the notification settings page of the web app' })
+  settings(): { url: string; statusCode: number } {
+    // Relative: the web app is served from the API's own origin, whatever address reached it.
+    return { url: preferencesLink(''), statusCode: 303 };
+  }
 
   @Post()
   @HttpCode(200)

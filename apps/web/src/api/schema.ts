@@ -397,7 +397,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["UnsubscribeController_settings"];
         put?: never;
         post: operations["UnsubscribeController_unsubscribe"];
         delete?: never;
@@ -3450,6 +3450,24 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnreadCountResponse"];
                 };
+            };
+        };
+    };
+    UnsubscribeController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the notification settings page of the web app */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
