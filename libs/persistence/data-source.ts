@@ -13,6 +13,7 @@ import { ReportingRounds1764000008000 } from './migrations/1764000008000-reporti
 import { Quotas1764000009000 } from './migrations/1764000009000-quotas';
 import { Minutes1764000010000 } from './migrations/1764000010000-minutes';
 import { OidcSubject1764000011000 } from './migrations/1764000011000-oidc-subject';
+import { PlanDigests1764000012000 } from './migrations/1764000012000-plan-digests';
 import { MeetingEntity } from './entities/meeting.entity';
 import { OpenQuestionEntity } from './entities/open-question.entity';
 import { PlanEntity } from './entities/plan.entity';
@@ -47,7 +48,7 @@ export const ENTITIES = [
   MeetingEntity,
   OpenQuestionEntity,
 ];
-export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000, Minutes1764000010000, OidcSubject1764000011000];
+export const MIGRATIONS = [Organisation1764000000000, Engine1764000001000, Notifications1764000002000, Sessions1764000003000, FollowUp1764000004000, Accounts1764000005000, Intents1764000006000, PlanArchive1764000007000, ReportingRounds1764000008000, Quotas1764000009000, Minutes1764000010000, OidcSubject1764000011000, PlanDigests1764000012000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

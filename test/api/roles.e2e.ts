@@ -5,6 +5,7 @@ import { inSeconds, waitFor } from '../support/wait-for';
 import { todayInStockholm } from '../support/local-date';
 import { ApiOrg, buildOrganisation, PASSWORD } from './api-fixtures';
 import { ReportingRoundRepository } from '../../libs/persistence/repositories/reporting-round.repository';
+import { UnsubscribeTokenRepository } from '../../libs/persistence/repositories/unsubscribe-token.repository';
 import { planReportingWorkflowId } from '../../workflows/contracts/engine';
 
 type Who = 'admin' | 'cora' | 'olle' | 'otto' | 'kim' | 'vera' | 'anonymous';
@@ -26,6 +27,8 @@ interface Ctx {
   quotaOccurrenceId: string;
   escalationId: string;
   feedToken: string;
+  /** Anna's one-click unsubscribe token, as her mail would carry it. */
+  unsubscribeToken: string;
   /** Olle's status report in the plan's open reporting round (period ROUND). */
   statusReportId: string;
 }
@@ -84,6 +87,9 @@ const CASES: Case[] = [
   { route: 'GET /api/docs-json', path: () => '/api/docs-json', allowed: ANYONE },
   { route: 'GET /api/docs-yaml', path: () => '/api/docs-yaml', allowed: ANYONE },
   { route: 'GET /api/calendar/:token.ics', path: (c) => `/api/calendar/${c.feedToken}.ics`, allowed: ANYONE },
+  // A mail client's one-click unsubscribe (RFC 8058): the token is the credential, a session adds nothing.
+  { route: 'GET /api/notifications/unsubscribe', path: (c) => `/api/notifications/unsubscribe?token=${c.unsubscribeToken}`, allowed: ANYONE },
+  { route: 'POST /api/notifications/unsubscribe', path: (c) => `/api/notifications/unsubscribe?token=${c.unsubscribeToken}`, body: () => ({ 'List-Unsubscribe': 'One-Click' }), allowed: ANYONE },
 
   // Oneself.
   { route: 'POST /api/auth/logout', path: () => '/api/auth/logout', freshSession: true, allowed: EVERYONE },
@@ -345,7 +351,8 @@ describe('roles on every route', () => {
   beforeAll(async () => {
     stack = await startTestStack({ api: true });
     ctx.org = await buildOrganisation(stack.api!, 'roles');
-    await ctx.org.admin.post('/api/people', { name: 'Anna', email: 'anna.roles@kommun.se', roles: ['viewer'], password: PASSWORD });
+    const anna = (await ctx.org.admin.post('/api/people', { name: 'Anna', email: 'anna.roles@kommun.se', roles: ['viewer'], password: PASSWORD })).body.id as string;
+    ctx.unsubscribeToken = await new UnsubscribeTokenRepository(stack.dataSource.manager).tokenFor(anna);
     const cora = ctx.org.cora;
     ctx.planId = (await cora.post('/api/plans', { title: 'Rollplan', startDate: '2030-01-01' })).body.id;
     ctx.importPlanId = (await cora.post('/api/plans', { title: 'Importplan', startDate: '2030-01-01' })).body.id;

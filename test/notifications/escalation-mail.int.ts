@@ -85,14 +85,19 @@ describe('e-mail through the whole escalation ladder', () => {
       expect(step.text).not.toContain('Markera som klar');
     }
     // Olle's overdue notice answers his reminder, so a mail client shows one thread; Ulla's and
-    // Kim's first mail about it starts their own. Every notice says where to stop such mail.
+    // Kim's first mail about it starts their own. Every notice says where to stop such mail: the
+    // reader's own one-click unsubscribe (RFC 8058), and the preferences page.
     const mailOf = (kind: string) => mails.find((m) => keyOf(m) === outbox.find((r) => r.kind === kind)!.dedupe_key)!;
     const reminder = mailOf('reminder');
     expect([mailOf('overdue').headers.get('in-reply-to'), mailOf('overdue').headers.get('references')]).toEqual([reminder.messageId, reminder.messageId]);
     expect([reminder.headers.get('in-reply-to'), mailOf('escalation-1').headers.get('in-reply-to'), mailOf('escalation-2').headers.get('in-reply-to')]).toEqual([undefined, undefined, undefined]);
     for (const m of mails) {
       // mailparser reads the List-* headers into one structure.
-      expect(m.headers.get('list')).toMatchObject({ unsubscribe: { url: 'https://bevaka.kommun.se/aviseringar' } });
+      expect(m.headers.get('list')).toMatchObject({
+        unsubscribe: { url: expect.stringMatching(/^https:\/\/bevaka\.kommun\.se\/api\/notifications\/unsubscribe\?token=[\w-]{43}$/) },
+        help: { url: 'https://bevaka.kommun.se/aviseringar' },
+      });
+      expect(m.rawHeaders['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
       expect(m.headers.get('auto-submitted')).toBe('auto-generated');
     }
 

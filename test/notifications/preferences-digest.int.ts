@@ -3,16 +3,18 @@ import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { NotificationPreferencesController } from '../../apps/api/notifications/notification-preferences.controller';
 import { NotificationPreferencesDto } from '../../apps/api/notifications/notification-preferences.dto';
-import { DEFAULT_SENDER_OPTIONS, MailSender } from '../../apps/worker/notifications/mail-sender';
+import { DEFAULT_SENDER_OPTIONS, MailSender, MailSenderOptions } from '../../apps/worker/notifications/mail-sender';
 import { createMailTransport } from '../../apps/worker/notifications/mail-transport';
 import { OutboxRouter } from '../../apps/worker/notifications/outbox-router';
 import { nextWorkingDayAt } from '../../libs/domain/calendar';
 import { MailOutboxRepository } from '../../libs/persistence/repositories/mail-outbox.repository';
 import { startTestStack, TestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
 import { connect, emailOf, enqueueNotice, Item, notificationRow, People, seedItem, seedPeople } from './support/fixtures';
 import { SmtpPeer, startSmtpPeer } from './support/smtp-peer';
 
-// Per-kind choices (immediately, daily digest, off; escalations always arrive) and the digest mail.
+// Per-kind choices (immediately, daily digest, off; escalations always arrive) and the digest mails,
+// one per reader and plan, read back from a real SMTP server.
 describe('notification preferences and daily digests', () => {
   let stack: TestStack;
   let db: DataSource;
@@ -35,15 +37,28 @@ describe('notification preferences and daily digests', () => {
     await stack?.close();
   });
 
-  const deliver = async () => {
-    await new OutboxRouter(db, { smtpEnabled: true, timezone: 'Europe/Stockholm' }).routePending();
-    const sender = new MailSender(createMailTransport(smtp.url), new MailOutboxRepository(db), {
+  const router = () => new OutboxRouter(db, { smtpEnabled: true, timezone: 'Europe/Stockholm' });
+  const sender = (options: Partial<MailSenderOptions> = {}) =>
+    new MailSender(createMailTransport(smtp.url), new MailOutboxRepository(db), {
       ...DEFAULT_SENDER_OPTIONS,
       from: 'Bevaka <bevaka@kommun.se>',
       publicUrl: 'https://bevaka.kommun.se',
       timezone: 'Europe/Stockholm',
+      ...options,
     });
-    return sender.sendDue();
+  /** Another action of the plan, with an occurrence owned by `ownerId`. */
+  const itemIn = async (planId: string, ownerId: string, title: string): Promise<Item> => {
+    const [{ id: actionId }] = await db.query(`INSERT INTO action (plan_id, title, schedule_input, schedule, owner_person_ids) VALUES ($1, $2, '{}', '{}', $3) RETURNING id`, [planId, title, [ownerId]]);
+    const [{ id: occurrenceId }] = await db.query(
+      `INSERT INTO occurrence (action_id, plan_id, period_key, period_start, period_end, due_at, original_due_at, status, owner_person_ids, opened_at)
+       VALUES ($1, $2, '2023H2', '2023-07-01', '2023-12-31', '2023-12-31T23:00:00Z', '2023-12-31T23:00:00Z', 'overdue', $3, now()) RETURNING id`,
+      [actionId, planId, [ownerId]],
+    );
+    return { planId, actionId, occurrenceId };
+  };
+  const deliver = async () => {
+    await router().routePending();
+    return sender().sendDue();
   };
   const createdAt = (id: string, at: string) => db.query('UPDATE notification SET created_at = $2 WHERE id = $1', [id, at]);
 
@@ -73,21 +88,22 @@ describe('notification preferences and daily digests', () => {
     const reminder = await enqueueNotice(db, item, people.ulla, 'reminder');
     const overdue = await enqueueNotice(db, item, people.ulla, 'overdue');
     const repeat = await enqueueNotice(db, item, people.ulla, 'repeat');
-    for (const id of [reminder, overdue, repeat]) await createdAt(id, '2024-01-08T05:00:00Z');
+    for (const [id, at] of [[reminder, '2024-01-08T05:00:00Z'], [overdue, '2024-01-08T05:01:00Z'], [repeat, '2024-01-08T05:02:00Z']]) await createdAt(id, at);
     const escalation = await enqueueNotice(db, item, people.ulla, 'escalation-1');
     // Made now: waits for the next working day's digest.
     const later = await enqueueNotice(db, item, people.ulla, 'reminder');
 
     expect(await deliver()).toBe(2);
     const toUlla = smtp.received.filter((m) => m.to.startsWith('ulla-'));
-    expect(toUlla.map((m) => m.subject).sort()).toEqual(['Bevaka: 2 notiser', 'Eskalering steg 1: Informationsmöte om kommande upphandlingar är försenad']);
-    const digest = toUlla.find((m) => m.subject === 'Bevaka: 2 notiser')!;
+    const digestSubject = 'Bevaka: 2 notiser om Handlingsplan för näringslivsklimatet';
+    expect(toUlla.map((m) => m.subject).sort()).toEqual([digestSubject, 'Eskalering steg 1: Informationsmöte om kommande upphandlingar är försenad']);
+    const digest = toUlla.find((m) => m.subject === digestSubject)!;
     expect(digest.to).toBe(await emailOf(db, people.ulla));
-    expect(digest.text).toContain('• Påminnelse: Informationsmöte om kommande upphandlingar');
-    expect(digest.text).toContain('• Försenad: Informationsmöte om kommande upphandlingar');
-    expect(digest.text).toContain(`https://bevaka.kommun.se/occurrences/${item.occurrenceId}`);
+    expect(digest.text).toMatch(/^1 +Informationsmöte om kommande upphandlingar +Ulla +3 dagar +påminnelse$/m);
+    expect(digest.text).toMatch(/^2 +Informationsmöte om kommande upphandlingar +Ulla +3 dagar +försenad$/m);
+    expect(digest.text).toContain(`https://bevaka.kommun.se/occurrences/${item.occurrenceId}?gora=klarmarkera`);
 
-    expect(await notificationRow(db, reminder)).toMatchObject({ mail_state: 'sent', digest_key: `digest:${people.ulla}:2024-01-08T07:00:00.000Z` });
+    expect(await notificationRow(db, reminder)).toMatchObject({ mail_state: 'sent', digest_key: `digest:${people.ulla}:2024-01-08T07:00:00.000Z:${item.planId}` });
     expect(await notificationRow(db, overdue)).toMatchObject({ mail_state: 'sent', message_id: (await notificationRow(db, reminder)).message_id });
     expect(await notificationRow(db, repeat)).toMatchObject({ mail_state: 'off', sent_at: null });
     expect(await notificationRow(db, escalation)).toMatchObject({ mail_state: 'sent', digest_key: null });
@@ -95,6 +111,79 @@ describe('notification preferences and daily digests', () => {
     expect(pending).toMatchObject({ mail_state: 'queued', sent_at: null });
     expect((pending.mail_due_at as Date).toISOString()).toBe(nextWorkingDayAt((pending.created_at as Date).toISOString()));
     expect(await deliver()).toBe(0);
+  });
+
+  it('the morning after a period end: one digest mail per plan with its own rows, written once; escalations chosen at once come at once', async () => {
+    const [{ id: disa }] = await db.query(`INSERT INTO person (name, email, roles, unit_id) VALUES ('Disa', $1, '{owner}', $2) RETURNING id`, [`disa-${Date.now()}@kommun.se`, people.samhallsbyggnad]);
+    await preferences.put({ id: disa, roles: ['owner'], name: 'Disa', email: '', unitId: people.samhallsbyggnad }, { kinds: { reminder: 'digest', overdue: 'digest', repeat: 'digest' } });
+    // Two plans: "Plan A" with two actions, "Plan B" with one, all Disa's and overdue since the period ended.
+    const planA = await seedItem(db, disa);
+    const planB = await seedItem(db, disa);
+    await db.query(`UPDATE plan SET title = CASE id WHEN $1::uuid THEN 'Plan A' ELSE 'Plan B' END WHERE id = ANY($2::uuid[])`, [planA.planId, [planA.planId, planB.planId]]);
+    const secondInA = await itemIn(planA.planId, disa, 'Trygghetsvandring');
+    const notice = async (item: Item, kind: string, plan: string, action: string, at: string) => {
+      const id = await enqueueNotice(db, item, disa, kind, { payload: { actionTitle: action, planTitle: plan, periodKey: '2023H2', dueInstant: '2023-12-31T23:00:00.000Z', lateSeconds: 7 * 86_400, step: 0 } });
+      await createdAt(id, at);
+      return id;
+    };
+    const a1 = await notice(planA, 'overdue', 'Plan A', 'Informationsmöte om kommande upphandlingar', '2024-01-08T05:00:00Z');
+    const a2 = await notice(secondInA, 'overdue', 'Plan A', 'Trygghetsvandring', '2024-01-08T05:01:00Z');
+    const b1 = await notice(planB, 'repeat', 'Plan B', 'Informationsmöte om kommande upphandlingar', '2024-01-08T05:02:00Z');
+    const escalation = await notice(planA, 'escalation-1', 'Plan A', 'Informationsmöte om kommande upphandlingar', '2024-01-08T05:03:00Z');
+
+    // The first digest is refused once by the SMTP server: retried, it is still one mail.
+    smtp.refuseNext(1, 451);
+    await router().routePending();
+    await waitFor(
+      async () => {
+        await sender({ backoffBaseMs: 50 }).sendDue();
+        return db.query(`SELECT DISTINCT mail_state FROM notification WHERE id = ANY($1::uuid[])`, [[a1, a2, b1, escalation]]);
+      },
+      { until: (states) => states.length === 1 && states[0].mail_state === 'sent', what: "Disa's mail sent" },
+    );
+    const toDisa = () => smtp.received.filter((m) => m.to.startsWith('disa-'));
+    expect(toDisa().map((m) => m.subject).sort()).toEqual([
+      'Bevaka: 1 notis om Plan B',
+      'Bevaka: 2 notiser om Plan A',
+      'Eskalering steg 1: Informationsmöte om kommande upphandlingar är försenad',
+    ]);
+    const digestA = toDisa().find((m) => m.subject.endsWith('Plan A'))!;
+    const digestB = toDisa().find((m) => m.subject.endsWith('Plan B'))!;
+    expect(digestA.text).toMatch(/^1 +Informationsmöte om kommande upphandlingar +Disa +7 dagar +försenad$/m);
+    expect(digestA.text).toMatch(/^2 +Trygghetsvandring +Disa +7 dagar +försenad$/m);
+    expect(digestA.text).toContain(`- Markera som klar: https://bevaka.kommun.se/occurrences/${secondInA.occurrenceId}?gora=klarmarkera`);
+    expect(digestA.text).not.toContain(planB.occurrenceId);
+    expect(digestA.html).toContain('<th align="left">Aktivitet</th><th align="left">Ansvariga</th><th align="left">Försenad / slutdatum</th><th align="left">Steg</th>');
+    expect(digestA.html.match(/<tr><td>/g)).toHaveLength(2);
+    expect(digestB.text).toMatch(/^1 +Informationsmöte om kommande upphandlingar +Disa +7 dagar +påminnelse igen$/m);
+    expect(digestB.text).toContain(`https://bevaka.kommun.se/occurrences/${planB.occurrenceId}?gora=be-om-nytt-datum`);
+    expect(digestB.html.match(/<tr><td>/g)).toHaveLength(1);
+    expect(digestB.text).not.toContain(planA.occurrenceId);
+    // A digest is about several occurrences: in no thread, but with where to stop such mail.
+    for (const digest of [digestA, digestB]) {
+      expect(digest.headers.get('in-reply-to')).toBeUndefined();
+      expect(digest.headers.get('auto-submitted')).toBe('auto-generated');
+      expect(digest.headers.get('list')).toMatchObject({ unsubscribe: { url: expect.stringMatching(/^https:\/\/bevaka\.kommun\.se\/api\/notifications\/unsubscribe\?token=/) } });
+    }
+    const attempts = await db.query(`SELECT outcome FROM notification_attempt WHERE notification_id = ANY($1::uuid[]) ORDER BY started_at`, [[a1, b1]]);
+    expect(attempts.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['failed', 'sent', 'sent']);
+    expect(await db.query(`SELECT digest_key FROM notification_digest WHERE recipient_person_id = $1 ORDER BY digest_key`, [disa])).toEqual(
+      [planA.planId, planB.planId].sort().map((planId) => ({ digest_key: `digest:${disa}:2024-01-08T07:00:00.000Z:${planId}` })),
+    );
+    // The escalation arrived on its own, at once (Disa chose so), not in the digest.
+    expect(await notificationRow(db, escalation)).toMatchObject({ digest_key: null });
+    expect(digestA.text).not.toContain('eskalering');
+
+    // A notice of the same window that reaches the outbox after its digest went out is mailed
+    // on its own: Plan A gets no second digest.
+    const late = await notice(secondInA, 'repeat', 'Plan A', 'Trygghetsvandring', '2024-01-08T05:04:00Z');
+    await router().routePending();
+    expect(await notificationRow(db, late)).toMatchObject({ digest_key: `digest:${disa}:2024-01-08T07:00:00.000Z:${planA.planId}` });
+    expect(await sender().sendDue()).toBe(1);
+    expect(await notificationRow(db, late)).toMatchObject({ mail_state: 'sent', digest_key: null });
+    expect(toDisa().map((m) => m.subject).filter((subject) => subject.startsWith('Bevaka:'))).toHaveLength(2);
+    expect(toDisa().at(-1)!.subject).toBe('Fortfarande inte klar: Trygghetsvandring');
+    expect(await sender().sendDue()).toBe(0);
   });
 
   it('without SMTP, notices stay in the app only', async () => {

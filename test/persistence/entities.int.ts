@@ -27,6 +27,8 @@ const RAW_SQL_TABLES = [
   'notification_source_event',
   'notification_preference',
   'calendar_feed',
+  'notification_digest',
+  'notification_unsubscribe_token',
   'temporal_intent',
   'idempotency_key',
   'reporting_round',

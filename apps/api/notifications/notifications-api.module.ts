@@ -3,10 +3,12 @@ import { CalendarFeedsController, PublicCalendarController } from '../calendar/c
 import { CalendarFeedService } from '../calendar/calendar-feed.service';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationsController } from './notifications.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
 
-/** In-app notifications, notification preferences and calendar feeds (HTTP). */
+/** In-app notifications, notification preferences (and their one-click unsubscribe) and calendar feeds (HTTP). */
 @Module({
-  controllers: [NotificationsController, NotificationPreferencesController, CalendarFeedsController, PublicCalendarController],
-  providers: [CalendarFeedService],
+  controllers: [NotificationsController, NotificationPreferencesController, UnsubscribeController, CalendarFeedsController, PublicCalendarController],
+  providers: [CalendarFeedService, UnsubscribeService],
 })
 export class NotificationsApiModule {}

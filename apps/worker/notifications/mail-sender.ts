@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
-import { preferencesLink } from '../../../libs/domain/links/web-links';
+import { preferencesLink, unsubscribeLink } from '../../../libs/domain/links/web-links';
 import { MailClaim, MailOutboxRepository, OutboxMailRow } from '../../../libs/persistence/repositories/mail-outbox.repository';
-import { RenderedMail, renderDigest, renderNotice } from './templates/render';
+import { renderDigest } from './templates/digest';
+import { RenderedMail, renderNotice } from './templates/render';
 
 export interface MailSenderOptions {
   from: string;
@@ -28,7 +29,8 @@ export const DEFAULT_SENDER_OPTIONS = { leaseMs: 120_000, sendTimeoutMs: 60_000,
  * Exactly-once, as far as SMTP allows (it has no idempotency key):
  * 1. Claim: one committed transaction moves the row(s) `queued → claimed` with a lease (`lease_until`,
  *    a fresh `claim_id`), opens an attempt, and fixes the Message-ID (a hash of the dedupe key, or of
- *    the digest key and its notices), so any resend carries the same Message-ID.
+ *    the digest key), so any resend carries the same Message-ID. A digest is one mail per reader,
+ *    plan and window, written once: see MailOutboxRepository's digestRows.
  * 2. Point of no return: a second commit moves `claimed → transmitting` only if the claim still
  *    holds. Only then is SMTP spoken to.
  * 3. Record: `transmitting → sent` (attempt `sent`), or on an SMTP error back to `queued` with
@@ -95,16 +97,24 @@ export class MailSender {
   }
 
   /**
-   * Threading (the later notices of an occurrence answer its first), where to stop them (the
-   * reader's notification preferences: RFC 2369 List-Unsubscribe), and that no auto-responder
-   * should answer (RFC 3834 Auto-Submitted).
+   * Threading (the later notices of an occurrence answer its first; a digest, about several, is
+   * no thread's part), where to stop them, and that no auto-responder should answer (RFC 3834
+   * Auto-Submitted). Stopping: over https, the reader's one-click unsubscribe URL (RFC 8058),
+   * the only https URI List-Unsubscribe may then hold, with the preferences page as List-Help
+   * (RFC 2369) and in the footer; over plain http (a test or a laptop), where one-click is not
+   * allowed, the preferences page itself.
    */
   private headersFor(rows: OutboxMailRow[]): Record<string, string> {
     const root = rows.length === 1 ? rows[0].threadRoot : null;
+    const publicUrl = this.options.publicUrl;
+    const preferences = `<${preferencesLink(publicUrl)}>`;
+    const oneClick = publicUrl.startsWith('https://');
     return {
       'X-Bevaka-Dedupe-Key': rows.map((r) => r.dedupeKey).join(', '),
       'Auto-Submitted': 'auto-generated',
-      'List-Unsubscribe': `<${preferencesLink(this.options.publicUrl)}>`,
+      ...(oneClick
+        ? { 'List-Unsubscribe': `<${unsubscribeLink(publicUrl, rows[0].recipient.unsubscribeToken)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'List-Help': preferences }
+        : { 'List-Unsubscribe': preferences }),
       ...(root ? { 'In-Reply-To': root, References: root } : {}),
     };
   }
@@ -118,7 +128,8 @@ export class MailSender {
   }
 
   private messageIdFor(rows: OutboxMailRow[]): string {
-    const key = rows.length === 1 && !rows[0].digestKey ? rows[0].dedupeKey : `${rows[0].digestKey}|${rows.map((r) => r.id).join(',')}`;
+    // A digest's key is unique to its one mail (reader, plan, window), as a notice's dedupe key is.
+    const key = rows[0].digestKey ?? rows[0].dedupeKey;
     const hash = createHash('sha256').update(key).digest('hex').slice(0, 40);
     return `<${hash}@${domainOf(this.options.from)}>`;
   }

@@ -12,14 +12,23 @@ export interface RouterOptions {
 }
 
 /** When a notice goes out by mail, given the recipient's choice for its kind; never to a deactivated person. */
-export function mailRoute(notice: Pick<PendingNotice, 'recipientPersonId' | 'createdAt' | 'delivery' | 'recipientActive'>, options: RouterOptions): { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string } {
+export function mailRoute(notice: Pick<PendingNotice, 'recipientPersonId' | 'planId' | 'createdAt' | 'delivery' | 'recipientActive'>, options: RouterOptions): { state: 'queued' | 'off' | 'in-app'; dueAt?: string; digestKey?: string } {
   if (!options.smtpEnabled) return { state: 'in-app' };
   if (!notice.recipientActive) return { state: 'off' };
   if (notice.delivery === 'off') return { state: 'off' };
   if (notice.delivery === 'immediate') return { state: 'queued' };
   // The daily digest: 08:00 local on the next working day (today's, if it is still ahead).
   const dueAt = nextWorkingDayAt(notice.createdAt, { timezone: options.timezone, country: options.calendar });
-  return { state: 'queued', dueAt, digestKey: `digest:${notice.recipientPersonId}:${dueAt}` };
+  return { state: 'queued', dueAt, digestKey: digestKeyOf(notice.recipientPersonId, notice.planId, dueAt) };
+}
+
+/**
+ * One digest mail per reader, plan and window: the key the outbox groups a digest's notices by,
+ * and (in notification_digest) the unique key that lets the mail be written only once. Notices
+ * of no plan share a digest of their own.
+ */
+export function digestKeyOf(recipientPersonId: string, planId: string | null, dueAt: string): string {
+  return `digest:${recipientPersonId}:${dueAt}:${planId ?? 'no-plan'}`;
 }
 
 /** The outbox rows a postponement or a completion produces, one per recipient. */

@@ -16,6 +16,16 @@ export function preferencesLink(publicUrl: string): string {
 }
 
 /**
+ * The one-click unsubscribe URL of a reader's mail (RFC 8058: List-Unsubscribe with
+ * List-Unsubscribe-Post). A POST to it turns that reader's notice mail down without a login; the
+ * token is theirs alone (UnsubscribeTokenRepository). It is an API path, not a page: mail
+ * clients POST to it themselves.
+ */
+export function unsubscribeLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
+}
+
+/**
  * What a reader may do about an occurrence straight from a notice, and the stable query value that
  * says so (`/occurrences/:id?gora=klarmarkera`). The value is part of every mail ever sent: never
  * rename one. `as` says in whose role: an owner acts on "Mina uppgifter", a unit head or the

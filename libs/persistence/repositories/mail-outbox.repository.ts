@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { UnsubscribeTokenRepository } from './unsubscribe-token.repository';
 
 /** One outbox row as the mail sender needs it, with its recipient. */
 export interface OutboxMailRow {
@@ -21,7 +22,8 @@ export interface OutboxMailRow {
   threadRoot: string | null;
   /** What the reader needs to act from the mail alone, read when it is claimed; null for notices of no occurrence. */
   context: NoticeContext | null;
-  recipient: { id: string; name: string; email: string; locale: 'sv' | 'en' };
+  /** The reader, with the token of their one-click unsubscribe URL (List-Unsubscribe). */
+  recipient: { id: string; name: string; email: string; locale: 'sv' | 'en'; unsubscribeToken: string };
 }
 
 /** The occurrence behind a notice as it stands when the mail is written. */
@@ -64,14 +66,7 @@ export class MailOutboxRepository {
           ORDER BY n.mail_due_at, n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
       );
       if (!first) return undefined;
-      const ids: string[] = first.digest_key
-        ? (
-            await db.query(
-              `SELECT id FROM notification WHERE digest_key = $1 AND mail_state = 'queued' AND mail_due_at <= now() ORDER BY created_at FOR UPDATE`,
-              [first.digest_key],
-            )
-          ).map((r: { id: string }) => r.id)
-        : [first.id];
+      const ids = first.digest_key ? await digestRows(db, first.digest_key) : [first.id];
       const claimId = randomUUID();
       const [raw]: [Array<Record<string, unknown>>, number] = await db.query(
         `UPDATE notification n SET mail_state = 'claimed', claim_id = $2, lease_until = now() + ($3 || ' milliseconds')::interval,
@@ -82,9 +77,11 @@ export class MailOutboxRepository {
                     n.attempts, n.message_id, p.id AS person_id, p.name, p.email, p.locale`,
         [ids, claimId, String(leaseMs)],
       );
-      const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const rows = raw.map(toRow).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       if (rows.length === 1 && !rows[0].digestKey && rows[0].occurrenceId) rows[0].threadRoot = await threadRootOf(db, rows[0]);
       await attachContext(db, rows);
+      const token = await new UnsubscribeTokenRepository(db).tokenFor(rows[0].recipient.id);
+      for (const row of rows) row.recipient.unsubscribeToken = token;
       const messageId = rows.length === 1 && rows[0].messageId ? rows[0].messageId : messageIdFor(rows);
       await db.query(`UPDATE notification SET message_id = $2 WHERE id = ANY($1::uuid[])`, [ids, messageId]);
       for (const row of rows) {
@@ -175,6 +172,31 @@ export class MailOutboxRepository {
   }
 }
 
+/**
+ * The due rows of one digest mail (one reader, one plan, one window), locked. Its first claim
+ * records the digest's key, which is unique: a later claim of the same key is either a retry of
+ * that mail (its rows already carry the Message-ID fixed at the first claim) or a notice that
+ * reached the outbox after the mail went out. Such a notice is taken out of the digest and mailed
+ * on its own, so no window ever gets a second digest mail and no notice waits a day for the next.
+ */
+async function digestRows(db: EntityManager, digestKey: string): Promise<string[]> {
+  const rows: Array<{ id: string; message_id: string | null; recipient_person_id: string }> = await db.query(
+    `SELECT id, message_id, recipient_person_id FROM notification
+      WHERE digest_key = $1 AND mail_state = 'queued' AND mail_due_at <= now() ORDER BY created_at FOR UPDATE`,
+    [digestKey],
+  );
+  if (!rows.length) return [];
+  const opened = await db.query(
+    `INSERT INTO notification_digest (digest_key, recipient_person_id) VALUES ($1, $2) ON CONFLICT (digest_key) DO NOTHING RETURNING digest_key`,
+    [digestKey, rows[0].recipient_person_id],
+  );
+  if (opened.length) return rows.map((r) => r.id);
+  const retry = rows.filter((r) => r.message_id !== null).map((r) => r.id);
+  const late = rows.filter((r) => r.message_id === null).map((r) => r.id);
+  if (late.length) await db.query(`UPDATE notification SET digest_key = NULL WHERE id = ANY($1::uuid[])`, [late]);
+  return retry.length ? retry : late.slice(0, 1);
+}
+
 async function attachContext(db: EntityManager, rows: OutboxMailRow[]): Promise<void> {
   const ids = [...new Set(rows.map((r) => r.occurrenceId).filter((id): id is string => id !== null))];
   if (ids.length === 0) return;
@@ -235,6 +257,6 @@ function toRow(r: Record<string, unknown>): OutboxMailRow {
     messageId: (r.message_id as string) ?? null,
     threadRoot: null,
     context: null,
-    recipient: { id: r.person_id as string, name: r.name as string, email: r.email as string, locale: r.locale === 'en' ? 'en' : 'sv' },
+    recipient: { id: r.person_id as string, name: r.name as string, email: r.email as string, locale: r.locale === 'en' ? 'en' : 'sv', unsubscribeToken: '' },
   };
 }

@@ -8,6 +8,8 @@ export interface PendingNotice {
   id: string;
   kind: string;
   recipientPersonId: string;
+  /** The plan the notice is about: a digest is one mail per plan. */
+  planId: string | null;
   createdAt: string;
   delivery: Delivery;
   /** A deactivated recipient gets no mail (the notice stays in the app's list). */
@@ -45,7 +47,7 @@ export class OutboxRoutingRepository {
   /** Locks a batch of unrouted rows (skipping rows another worker routes) with their preference. */
   async lockPending(limit: number): Promise<PendingNotice[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT n.id, n.kind, n.recipient_person_id, n.created_at, (p.deactivated_at IS NULL) AS recipient_active
+      `SELECT n.id, n.kind, n.recipient_person_id, n.plan_id, n.created_at, (p.deactivated_at IS NULL) AS recipient_active
          FROM notification n JOIN person p ON p.id = n.recipient_person_id
         WHERE n.mail_state = 'pending' ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
       [limit],
@@ -60,6 +62,7 @@ export class OutboxRoutingRepository {
       id: r.id as string,
       kind: r.kind as string,
       recipientPersonId: r.recipient_person_id as string,
+      planId: (r.plan_id as string) ?? null,
       createdAt: new Date(r.created_at as string).toISOString(),
       delivery: pref.get(`${r.recipient_person_id}:${preferenceKindOf(r.kind as string)}`) ?? 'immediate',
       recipientActive: r.recipient_active !== false,

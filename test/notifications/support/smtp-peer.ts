@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: ParsedMail['headers'];
+  /** Each header as it was sent (mailparser folds the List-* headers into one structure in `headers`). */
+  rawHeaders: Record<string, string>;
 }
 
 export interface SmtpPeer {
@@ -40,6 +42,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             headers: mail.headers,
+            rawHeaders: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()])),
           });
           callback();
         })

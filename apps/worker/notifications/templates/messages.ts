@@ -116,7 +116,7 @@ export const KIND_TEXT: Record<Locale, Record<string, KindText>> = {
   },
 };
 
-export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; digestSubject: (n: number) => string; digestLead: (n: number) => string; fallbackKind: string; area: string; owners: string; units: string; before: string; ownerRole: string; stepOf: (step: number, name: string) => string; latestNote: string; whatYouCanDo: string; actionLabels: Record<OccurrenceAction, string> }> = {
+export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan: string; action: string; period: string; due: string; late: string; done: string; doneOf: (count: number, target: number) => string; open: string; footer: string; fallbackKind: string; area: string; owners: string; units: string; before: string; ownerRole: string; stepOf: (step: number, name: string) => string; latestNote: string; whatYouCanDo: string; actionLabels: Record<OccurrenceAction, string> }> = {
   sv: {
     hello: (name) => `Hej ${name}!`,
     plan: 'Plan',
@@ -128,8 +128,6 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     doneOf: (count, target) => `${count} av ${target}`,
     open: 'Öppna i Bevaka',
     footer: 'Du får det här mejlet från Bevaka. Välj vilka notiser du vill ha och hur ofta',
-    digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notis' : 'notiser'}`,
-    digestLead: (n) => `Här är din sammanfattning med ${n} ${n === 1 ? 'notis' : 'notiser'}.`,
     fallbackKind: 'Notis',
     area: 'Område',
     owners: 'Ansvariga',
@@ -152,8 +150,6 @@ export const COMMON_TEXT: Record<Locale, { hello: (name: string) => string; plan
     doneOf: (count, target) => `${count} of ${target}`,
     open: 'Open in Bevaka',
     footer: 'You receive this e-mail from Bevaka. Choose which notices you get and how often',
-    digestSubject: (n) => `Bevaka: ${n} ${n === 1 ? 'notice' : 'notices'}`,
-    digestLead: (n) => `Here is your digest of ${n} ${n === 1 ? 'notice' : 'notices'}.`,
     fallbackKind: 'Notice',
     area: 'Area',
     owners: 'Responsible',

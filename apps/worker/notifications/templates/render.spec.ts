@@ -1,5 +1,6 @@
 import { formatInstant, formatLateness } from './format';
-import { renderDigest, renderNotice } from './render';
+import { renderDigest } from './digest';
+import { renderNotice } from './render';
 
 const notice = (kind: string, payload: Record<string, unknown> = {}) => ({
   kind,
@@ -118,13 +119,37 @@ describe('mail templates', () => {
     expect(renderNotice(notice('overdue', { lateSeconds: 0 }), sv).text).not.toContain('0 sekunder');
   });
 
-  it('a digest lists every notice with its link', () => {
-    const mail = renderDigest([notice('reminder'), { ...notice('overdue'), occurrenceId: 'o2' }], sv);
-    expect(mail.subject).toBe('Bevaka: 2 notiser');
-    expect(mail.text).toContain('• Påminnelse: Översyn av beloppsgränser');
-    expect(mail.text).toContain('https://b.kommun.se/occurrences/o1');
-    expect(mail.text).toContain('https://b.kommun.se/occurrences/o2');
+  it('a digest is a table of one plan: action, owners, how late or the due date, the step; subject with plan and count', () => {
+    const context = { area: null, owners: ['Olle Ägare', 'Stina'], units: [], latestNote: null, escalations: [] };
+    const mail = renderDigest(
+      [
+        { ...notice('reminder', { lateSeconds: 0 }), context },
+        { ...notice('overdue', { lateSeconds: 3 * 86_400 }), occurrenceId: 'o2' },
+        { ...notice('escalation-2', { lateSeconds: 5 * 3_600 }), occurrenceId: 'o3', context: { ...context, owners: [], units: ['Samhällsbyggnad'] } },
+      ],
+      sv,
+    );
+    expect(mail.subject).toBe('Bevaka: 3 notiser om Upphandlingsplan');
+    expect(mail.text).toContain('Här är din sammanfattning för Upphandlingsplan: 3 notiser.');
+    // Aligned columns: every cell of a column starts where its heading does.
+    expect(mail.text).toContain(
+      [
+        '#  Aktivitet                  Ansvariga          Försenad / slutdatum               Steg',
+        '-  -------------------------  -----------------  ---------------------------------  -----------------',
+        '1  Översyn av beloppsgränser  Olle Ägare, Stina  senast 31 december 2024 kl. 11:00  påminnelse',
+        '2  Översyn av beloppsgränser  –                  3 dagar                            försenad',
+        '3  Översyn av beloppsgränser  Samhällsbyggnad    5 timmar                           eskalering steg 2',
+      ].join('\n'),
+    );
+    // HTML: one table, a row per notice, with the same cells.
+    expect(mail.html).toContain('<th align="left">Aktivitet</th><th align="left">Ansvariga</th><th align="left">Försenad / slutdatum</th><th align="left">Steg</th><th align="left">Gör det i Bevaka</th>');
+    expect(mail.html.match(/<tr><td>/g)).toHaveLength(3);
+    expect(mail.html).toContain('<td>Samhällsbyggnad</td><td>5 timmar</td><td>eskalering steg 2</td>');
+    const english = renderDigest([notice('overdue'), { ...notice('overdue'), occurrenceId: 'o2' }], en);
+    expect(english.subject).toBe('Bevaka: 2 notices on Upphandlingsplan');
+    expect(english.html).toContain('<th align="left">Late / due</th>');
   });
+
   it("offers the owner's actions as labelled links to their forms, in text and HTML, then the item", () => {
     const mail = renderNotice(notice('overdue'), sv);
     expect(mail.text).toContain(
@@ -166,9 +191,18 @@ describe('mail templates', () => {
 
   it("a digest offers each item's own actions", () => {
     const mail = renderDigest([notice('overdue'), { ...notice('escalation-1'), occurrenceId: 'o2' }], sv);
-    expect(mail.text).toContain('  - Markera som klar: https://b.kommun.se/occurrences/o1?gora=klarmarkera');
-    expect(mail.text).toContain('  - Kvittera: https://b.kommun.se/occurrences/o2?gora=kvittera');
+    expect(mail.text).toContain(['1. Översyn av beloppsgränser', '   - Markera som klar: https://b.kommun.se/occurrences/o1?gora=klarmarkera', '   - Be om nytt datum: https://b.kommun.se/occurrences/o1?gora=be-om-nytt-datum', '   - Öppna i Bevaka: https://b.kommun.se/occurrences/o1'].join('\n'));
+    expect(mail.text).toContain('   - Kvittera: https://b.kommun.se/occurrences/o2?gora=kvittera');
     expect(mail.text).not.toContain('o2?gora=klarmarkera');
     expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o2?gora=ge-till-annan">Ge till någon annan</a>');
+    expect(mail.html).toContain('<a href="https://b.kommun.se/occurrences/o1?gora=klarmarkera">Markera som klar</a><br><a href="https://b.kommun.se/occurrences/o1?gora=be-om-nytt-datum">');
+  });
+
+  it('a digest cuts long cells in its plain-text table and escapes user text in HTML', () => {
+    const long = 'Mycket lång aktivitet om att se över alla beloppsgränser i kommunen';
+    const mail = renderDigest([notice('overdue', { actionTitle: long }), notice('reminder', { actionTitle: '<b>A & B</b>' })], sv);
+    expect(mail.text).toContain('Mycket lång aktivitet om att se över alla belop…');
+    expect(mail.text).toContain(`1. ${long}`);
+    expect(mail.html).toContain('&lt;b&gt;A &amp; B&lt;/b&gt;');
   });
 });

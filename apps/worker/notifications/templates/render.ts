@@ -64,7 +64,7 @@ function quotaOf(payload: Record<string, unknown>): Vars['quota'] {
 }
 
 /** Subject, lead sentence and the facts (what, which plan and action, how late) of one notice. */
-function parts(notice: NoticeForMail, ctx: RenderContext) {
+export function noticeParts(notice: NoticeForMail, ctx: RenderContext) {
   const common = COMMON_TEXT[ctx.locale];
   const statusReport = notice.payload.statusReport === true;
   const quota = quotaOf(notice.payload);
@@ -118,7 +118,7 @@ function hadItBefore(c: NoticeContext, step: number, locale: Locale): string | u
 
 export function renderNotice(notice: NoticeForMail, ctx: RenderContext): RenderedMail {
   const common = COMMON_TEXT[ctx.locale];
-  const { subject, lead, facts, actions, link } = parts(notice, ctx);
+  const { subject, lead, facts, actions, link } = noticeParts(notice, ctx);
   const text = [common.hello(ctx.recipientName), '', lead, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', ...linksText(actions, link, ctx.locale), '', footer(ctx)].join('\n');
   const html = page(
     `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(lead)}</p>${factsHtml(facts)}${linksHtml(actions, link, ctx.locale)}`,
@@ -127,31 +127,11 @@ export function renderNotice(notice: NoticeForMail, ctx: RenderContext): Rendere
   return { subject, text, html };
 }
 
-/** Several notices for one person in one mail (the daily digest). */
-export function renderDigest(notices: NoticeForMail[], ctx: RenderContext): RenderedMail {
-  const common = COMMON_TEXT[ctx.locale];
-  const items = notices.map((n) => parts(n, ctx));
-  const text = [
-    common.hello(ctx.recipientName),
-    '',
-    common.digestLead(items.length),
-    '',
-    ...items.flatMap((i) => [`• ${i.subject}`, `  ${i.lead}`, ...i.facts.map(([k, v]) => `  ${k}: ${v}`), ...linksText(i.actions, i.link, ctx.locale, '  '), '']),
-    footer(ctx),
-  ].join('\n');
-  const html = page(
-    `<p>${esc(common.hello(ctx.recipientName))}</p><p>${esc(common.digestLead(items.length))}</p>` +
-      items.map((i) => `<h3>${esc(i.subject)}</h3><p>${esc(i.lead)}</p>${factsHtml(i.facts)}${linksHtml(i.actions, i.link, ctx.locale)}`).join(''),
-    ctx,
-  );
-  return { subject: common.digestSubject(items.length), text, html };
-}
-
-function footer(ctx: RenderContext): string {
+export function footer(ctx: RenderContext): string {
   return `-- \n${COMMON_TEXT[ctx.locale].footer}: ${preferencesLink(ctx.publicUrl)}`;
 }
 
-function page(body: string, ctx: RenderContext): string {
+export function page(body: string, ctx: RenderContext): string {
   const prefs = preferencesLink(ctx.publicUrl);
   return `<!doctype html><html lang="${ctx.locale}"><body>${body}<hr><p><small>${esc(COMMON_TEXT[ctx.locale].footer)}: <a href="${esc(prefs)}">${esc(prefs)}</a></small></p></body></html>`;
 }
@@ -160,6 +140,6 @@ function factsHtml(facts: Array<[string, string]>): string {
   return `<table>${facts.map(([k, v]) => `<tr><th align="left">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
