@@ -43,6 +43,12 @@ export async function createApiApp(config: BevakaConfig): Promise<NestExpressApp
   });
 
   serveWebApp(app);
+  // An idle keep-alive connection must outlive the client's own idle timeout (4 s in Node's fetch,
+  // 60 s on most reverse proxies): with Node's 5 s, a busy server closed sockets just as a client
+  // sent its next request on them ("other side closed"; a 502 behind a proxy).
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }
 

@@ -64,7 +64,12 @@ describe('e-mail in English, from a real SMTP peer', () => {
       expect(mail.text).toContain('Choose which notices you get and how often: https://bevaka.kommun.se/aviseringar');
       expect(mail.html).toContain('<html lang="en">');
       expect(mail.text).not.toMatch(SWEDISH);
-      expect(mail.headers.get('list')).toMatchObject({ unsubscribe: { url: 'https://bevaka.kommun.se/aviseringar' } });
+      // One-click unsubscribe of the reader's own (RFC 8058), and the preferences page as List-Help.
+      expect(mail.headers.get('list')).toMatchObject({
+        unsubscribe: { url: expect.stringMatching(/^https:\/\/bevaka\.kommun\.se\/api\/notifications\/unsubscribe\?token=[\w-]{43}$/) },
+        help: { url: 'https://bevaka.kommun.se/aviseringar' },
+      });
+      expect(mail.rawHeaders['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
       expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     }
     expect(reminder.text).toMatch(/^Hello Olle,$/m);
