@@ -35,6 +35,8 @@ export interface ClusterOptions {
   namespace?: string;
   /** The API's port (a free one when not given). */
   port?: number;
+  /** Run Bevaka from dist/ (`npm run build`), as production does; else from the TypeScript sources. */
+  fromBuild?: boolean;
   log: (line: string) => void;
 }
 
@@ -108,7 +110,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     const workers: Supervisor[] = [];
     const addWorker = async (extra: Record<string, string> = {}) => {
       const index = workers.length + 1;
-      const worker = supervise(options, bevakaProcess(dir, `worker-${index}`, 'worker', [bundle], { ...env, ...extra }));
+      const worker = supervise(options, bevakaProcess(options, dir, `worker-${index}`, 'worker', [bundle], { ...env, ...extra }));
       workers.push(worker);
       stops.push(() => worker.stop());
       await worker.start();
@@ -117,7 +119,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     // The first worker alone: from TypeScript sources it writes the bundle the others then load.
     await addWorker();
     for (let i = 1; i < (options.workers ?? settings.workers); i++) await addWorker();
-    const api = supervise(options, bevakaProcess(dir, 'api', 'api', [], env));
+    const api = supervise(options, bevakaProcess(options, dir, 'api', 'api', [], env));
     await api.start();
     stops.push(() => api.stop());
     options.log(`cluster ready: API http://127.0.0.1:${port}, Temporal ${temporalAddress} (${settings.historyShards} history shards), ${workers.length} workers`);
@@ -235,9 +237,9 @@ export function goDurationSeconds(value: string): number {
 }
 
 /** A Bevaka child the way `npm start` runs it (apps/embedded/*-process), with its log in a file. */
-function bevakaProcess(dir: string, name: string, kind: 'worker' | 'api', args: string[], env: NodeJS.ProcessEnv) {
-  const compiled = path.extname(__filename) === '.js';
-  const script = path.resolve(__dirname, '..', '..', 'apps', 'embedded', `${kind}-process${compiled ? '.js' : '.ts'}`);
+function bevakaProcess(options: ClusterOptions, dir: string, name: string, kind: 'worker' | 'api', args: string[], env: NodeJS.ProcessEnv) {
+  const compiled = options.fromBuild || path.extname(__filename) === '.js';
+  const script = path.join(options.root, ...(compiled ? ['dist', 'apps', 'embedded', `${kind}-process.js`] : ['apps', 'embedded', `${kind}-process.ts`]));
   const log = logFile(dir, name);
   return {
     name,
