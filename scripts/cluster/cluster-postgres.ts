@@ -42,7 +42,6 @@ export async function prepareClusterPostgres(options: { root: string; dir: strin
       args: ['-D', data, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data}`, '-c', 'max_connections=200'],
       options: spawnOptions,
       ready: (child) => until(() => accepts(url), () => child.exitCode !== null || child.signalCode !== null),
-      readyTimeoutMs: 60_000,
       stopSignal: 'SIGINT', // "fast" shutdown: ends sessions, writes a checkpoint
     },
     host: '127.0.0.1',
