@@ -23,15 +23,18 @@ async function main(): Promise<void> {
   reportReady();
 }
 
-/** The build's bundle (dist/), else one made by the first worker of this run (TypeScript sources). */
+/**
+ * The bundle in `file` when there is one (made by an earlier worker of this run, or given: a
+ * rolling upgrade starts a worker on the next release's bundle), else the build's (dist/), else
+ * one made here from the TypeScript sources and left in `file` for the workers after this one.
+ */
 async function bundleOnce(file: string): Promise<WorkflowBundleOption> {
+  if (existsSync(file)) return { codePath: file };
   const prebuilt = prebuiltWorkflowBundle();
   if (prebuilt) return prebuilt;
-  if (!existsSync(file)) {
-    const partial = `${file}.${process.pid}`;
-    await writeFile(partial, (await bundleWorkflows()).code);
-    await rename(partial, file); // whole or not at all, should this worker die while writing
-  }
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, (await bundleWorkflows()).code);
+  await rename(partial, file); // whole or not at all, should this worker die while writing
   return { codePath: file };
 }
 

@@ -21,9 +21,17 @@ export function preloadedModules(): string[] {
   return [require.resolve(path.join(root, 'workflows', 'runtime', 'promise-stacks')), workflowsEntry(), 'luxon', 'rrule', ...['occurrence/index', 'reporting/periods'].map((m) => require.resolve(path.join(root, 'libs', 'domain', m)))];
 }
 
-/** Bundles the workflow code once; tests share one bundle between many workers. */
-export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietBundlerLogger, preloadModules: preloadedModules() });
+/**
+ * Bundles the workflow code once; tests share one bundle between many workers. `interceptorModules`:
+ * workflow interceptors bundled with it (a test's stand-in for the next release's workflow code).
+ */
+export async function bundleWorkflows(options: { interceptorModules?: string[] } = {}): Promise<{ code: string }> {
+  return bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    logger: quietBundlerLogger,
+    preloadModules: preloadedModules(),
+    ...(options.interceptorModules ? { workflowInterceptorModules: options.interceptorModules } : {}),
+  });
 }
 
 /** Where `npm run build` leaves the bundle of the compiled workflows: dist/workflow-bundle.js. */

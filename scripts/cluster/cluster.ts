@@ -1,5 +1,5 @@
 import { openSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -51,8 +51,11 @@ export interface RunningCluster {
   api: Supervisor;
   /** The cluster's own PostgreSQL (undefined on an existing server). */
   postgres?: OwnPostgres;
-  /** Starts one more worker; `env` overrides (a newer workflow bundle, say). */
-  addWorker(env?: Record<string, string>): Promise<Supervisor>;
+  /**
+   * Starts one more worker. `bundle`: a workflow bundle file of its own (the next release's
+   * workflow code, for a rolling upgrade); else the one the cluster's workers share.
+   */
+  addWorker(options?: { env?: Record<string, string>; bundle?: string }): Promise<Supervisor>;
   stop(): Promise<void>;
 }
 
@@ -106,9 +109,12 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: namespace,
     };
-    const bundle = path.join(dir, 'workflow-bundle.js');
+    // Made by the first worker from the sources of this start: one left by an earlier start of the
+    // same directory may be older code.
+    const sharedBundle = path.join(dir, 'workflow-bundle.js');
+    await rm(sharedBundle, { force: true });
     const workers: Supervisor[] = [];
-    const addWorker = async (extra: Record<string, string> = {}) => {
+    const addWorker = async ({ env: extra = {}, bundle = sharedBundle }: { env?: Record<string, string>; bundle?: string } = {}) => {
       const index = workers.length + 1;
       const worker = supervise(options, bevakaProcess(options, dir, `worker-${index}`, 'worker', [bundle], { ...env, ...extra }));
       workers.push(worker);

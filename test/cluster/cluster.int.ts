@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal as proto } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { Pool } from 'pg';
 import { Api } from '../../bench/support/api';
 import { seedOrganisation } from '../../bench/support/organisation';
 import { readClusterSettings } from '../../scripts/cluster/cluster-settings';
 import { RunningCluster, startCluster } from '../../scripts/cluster/cluster';
 import { TEMPORAL_SERVER_VERSION } from '../../scripts/cluster/temporal-server-build';
+import { bundleWorkflows } from '../../libs/temporal/worker-factory';
 import { actionWorkflowId } from '../../workflows/contracts/engine';
 import { ENV, requiredEnv } from '../support/services';
 import { waitFor } from '../support/wait-for';
 import { faultsDuringStorm } from './faults';
+import { GATHERING_MS, NEXT_RELEASE_PATCH } from './next-release/change';
+import { rollingUpgrade } from './rolling-upgrade';
 
 // Bevaka on the production topology (scripts/cluster): the real Temporal server on PostgreSQL with
 // several history shards, the API and two workers as processes of their own. First what the
@@ -28,11 +34,12 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
   let api: Api;
   let db: Pool;
   let temporal: Connection;
+  let dir: string;
 
   beforeAll(async () => {
     cluster = await startCluster({
       root,
-      dir: await mkdtemp(path.join(tmpdir(), 'bevaka-cluster-')),
+      dir: (dir = await mkdtemp(path.join(tmpdir(), 'bevaka-cluster-'))),
       log: (line) => log.push(line),
       env: { BEVAKA_ADMIN_EMAIL: admin.email, BEVAKA_ADMIN_PASSWORD: admin.password, BEVAKA_ROUND_OPENS_BEFORE: 'P0D', LOG_LEVEL: 'warn' },
     });
@@ -116,7 +123,69 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
     }
     expect(replayed).toBe(1000);
   }, 900_000);
+
+  it('upgrades its workers one by one to a release with a patched() change while workflows run: they carry on with the new code, and every history replays on it', async () => {
+    // The next release's workflow code, as it ships and with its change left unguarded.
+    const nextBundle = path.join(dir, 'next-release-bundle.js');
+    const unguardedBundle = path.join(dir, 'next-release-unguarded-bundle.js');
+    const nextRelease = (file: string) => path.join(__dirname, 'next-release', file);
+    await writeFile(nextBundle, (await bundleWorkflows({ interceptorModules: [nextRelease('guarded.ts')] })).code);
+    await writeFile(unguardedBundle, (await bundleWorkflows({ interceptorModules: [nextRelease('unguarded.ts')] })).code);
+
+    const org = await seedOrganisation(api, 1);
+    const n = 100;
+    const outcome = await rollingUpgrade({ cluster, api, db, org, temporal, n, nextBundle });
+    expect(outcome.oldPids).toHaveLength(settings.workers);
+    for (const pid of outcome.oldPids) expect(() => process.kill(pid, 0)).toThrow(); // stopped for good
+
+    // Both steps of the ladder, each once: the first sent by the old release, the second by the next.
+    const { rows } = await db.query(
+      `SELECT o.id, array_agg(e.step ORDER BY e.step) AS steps FROM occurrence o JOIN escalation e ON e.occurrence_id = o.id WHERE o.action_id = ANY($1::uuid[]) GROUP BY o.id`,
+      [outcome.actionIds],
+    );
+    expect(rows).toHaveLength(n);
+    expect(rows.filter((r) => r.steps.join() !== '0,1')).toEqual([]);
+
+    // In each history: workflow tasks of old workers, then the patch marker and the new code's timer, from a new worker.
+    const client = new Client({ connection: temporal, namespace: cluster.namespace });
+    const after = await Promise.all(outcome.actionIds.map(async (id) => ({ workflowId: actionWorkflowId(id), history: await client.workflow.getHandle(actionWorkflowId(id)).fetchHistory() })));
+    for (const { history } of after) {
+      const events = history.events ?? [];
+      const marker = events.findIndex((e) => patchOf(e) === NEXT_RELEASE_PATCH);
+      expect(marker).toBeGreaterThan(0);
+      // The workflow task whose completion recorded the marker was the first on the new release.
+      const firstNew = events.findIndex((e) => String(e.eventId) === String(events[marker].markerRecordedEventAttributes!.workflowTaskCompletedEventId));
+      const completedBy = (range: proto.api.history.v1.IHistoryEvent[]) => range.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [Number(e.workflowTaskCompletedEventAttributes.identity?.split('@')[0])] : []));
+      expect(completedBy(events.slice(0, firstNew)).filter((pid) => !outcome.oldPids.includes(pid))).toEqual([]);
+      expect(completedBy(events.slice(firstNew)).filter((pid) => !outcome.newPids.includes(pid))).toEqual([]);
+      expect(completedBy(events.slice(firstNew)).length).toBeGreaterThan(0);
+      const timers = events.slice(firstNew).filter((e) => e.timerStartedEventAttributes).map((e) => Number(e.timerStartedEventAttributes!.startToFireTimeout?.seconds) * 1000);
+      expect(timers).toContain(GATHERING_MS);
+    }
+
+    // The next release replays what the old one recorded and what both recorded together; the
+    // same change without patched() would have broken every workflow that was running.
+    expect(await replayErrors(nextBundle, outcome.before)).toEqual([]);
+    expect(await replayErrors(nextBundle, after)).toEqual([]);
+    const unguarded = await replayErrors(unguardedBundle, outcome.before);
+    expect(unguarded).toHaveLength(n);
+    expect(unguarded.every((error) => error instanceof DeterminismViolationError)).toBe(true);
+  }, 600_000);
 });
+
+/** The patch id a history event records, when it is `patched()`'s marker. */
+function patchOf(event: proto.api.history.v1.IHistoryEvent): string | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== 'core_patch') return undefined;
+  const data = marker.details?.['patch-data']?.payloads?.[0];
+  return data ? (defaultPayloadConverter.fromPayload(data) as { id?: string }).id : undefined;
+}
+
+async function replayErrors(bundle: string, histories: Array<{ workflowId: string; history: proto.api.history.v1.IHistory }>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: bundle } }, histories)) if (result.error) errors.push(result.error);
+  return errors;
+}
 
 /** One history at a time, fetched as the replay asks for it. */
 async function* histories(client: Client, actionIds: string[]) {
