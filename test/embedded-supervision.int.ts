@@ -1,12 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rename } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { Api } from '../bench/support/api';
+import { seedOrganisation } from '../bench/support/organisation';
 import { actionStateQuery, actionWorkflowId } from '../workflows/contracts/engine';
 import { freePort } from './support/free-port';
 import { ENV, requiredEnv } from './support/services';
+import { expectNothingLostOrDoubled, faultsDuringStorm } from './support/storm-with-faults';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { inSeconds, waitFor } from './support/wait-for';
 
@@ -154,13 +158,17 @@ describe('npm start supervises the worker and the API', () => {
 // The same launcher on its embedded defaults, as a new user runs `npm start`: it starts the
 // Temporal dev server and PostgreSQL itself, and starts each again when it is killed, on the same
 // data, while the worker and the API reconnect by themselves. Killed here with SIGKILL, one after
-// the other; afterwards the stack works as before the faults. Then PostgreSQL cannot come back
+// the other; afterwards the stack works as before the faults. Then the faults of the cluster test
+// (test/cluster) during a period-end storm, with the same checks that nothing was lost or done
+// twice. Then PostgreSQL cannot come back
 // (its cluster is gone), and the launcher gives up with a message and exit code 1.
 describe('npm start supervises its embedded Temporal dev server and PostgreSQL', () => {
   let stack: ReturnType<typeof launch>;
   let bevaka: ReturnType<typeof api>;
   let dataDir: string;
   let temporalAddress: string;
+  let baseUrl: string;
+  let pgPort: number;
   let before: Awaited<ReturnType<ReturnType<typeof api>['actionWithOccurrence']>>;
   const temporalServer = 'server start-dev';
   const postgres = '/bin/postgres -D';
@@ -168,9 +176,11 @@ describe('npm start supervises its embedded Temporal dev server and PostgreSQL',
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bevaka-embedded-faults-'));
     await chmod(dataDir, 0o711); // the embedded cluster runs as `postgres` when we are root
-    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+    pgPort = await freePort();
     temporalAddress = `127.0.0.1:${temporalPort}`;
-    bevaka = api(`http://127.0.0.1:${port}`);
+    baseUrl = `http://127.0.0.1:${port}`;
+    bevaka = api(baseUrl);
     stack = launch({
       PORT: String(port),
       DATABASE_URL: '', // unset: embedded
@@ -231,6 +241,38 @@ describe('npm start supervises its embedded Temporal dev server and PostgreSQL',
       await connection.close();
     }
   });
+
+  it('during a period-end storm of 1,000 the worker, the dev server and PostgreSQL are killed in turn and started again: each escalation and notice once, no completion lost, every history replays', async () => {
+    const password = (await readFile(path.join(dataDir, 'postgres', 'password'), 'utf8')).trim();
+    const db = new Pool({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/bevaka`, max: 4 });
+    db.on('error', () => undefined); // PostgreSQL is killed on purpose: the pool replaces a client that lost it
+    try {
+      const coordinator = await Api.login(baseUrl, admin.email, admin.password);
+      const org = await seedOrganisation(coordinator, 10);
+      const outcome = await faultsDuringStorm({
+        api: coordinator,
+        db,
+        org,
+        n: 1000,
+        log: stack.output,
+        faults: [
+          { name: 'worker', pid: () => stack.childPid('worker-process')! },
+          { name: 'Temporal dev server', pid: () => stack.childPid(temporalServer)! },
+          { name: 'PostgreSQL', pid: () => stack.childPid(postgres)! },
+        ],
+      });
+      expect(outcome.escalatedAtFaults[0]).toBeLessThan(1000);
+      console.log(`escalations recorded when the worker, the dev server and PostgreSQL were killed: ${outcome.escalatedAtFaults.join(', ')} of 1000; completions acknowledged: ${outcome.acknowledged.length}`);
+      const connection = await Connection.connect({ address: temporalAddress });
+      try {
+        await expectNothingLostOrDoubled({ db, temporal: connection, outcome, n: 1000 });
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      await db.end();
+    }
+  }, 900_000);
 
   // PostgreSQL restarts after 2, 4, 8 and 16 s (its first restart above counts within the window)
   // before the launcher gives up: the time is the restart policy's, not a wait for luck.

@@ -17,7 +17,7 @@ import { bundleWorkflows } from '../../libs/temporal/worker-factory';
 import { actionWorkflowId } from '../../workflows/contracts/engine';
 import { ENV, requiredEnv } from '../support/services';
 import { waitFor } from '../support/wait-for';
-import { faultsDuringStorm } from './faults';
+import { expectNothingLostOrDoubled, faultsDuringStorm } from '../support/storm-with-faults';
 import { GATHERING_MS, NEXT_RELEASE_PATCH } from './next-release/change';
 import { rollingUpgrade } from './rolling-upgrade';
 
@@ -83,45 +83,22 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
 
   it('survives a worker, the Temporal server and PostgreSQL killed during a storm of 1,000: each escalation and notice once, no completion lost, every history replays', async () => {
     const org = await seedOrganisation(api, 10);
-    const outcome = await faultsDuringStorm({ cluster, api, db, org, n: 1000, log });
+    const outcome = await faultsDuringStorm({
+      api,
+      db,
+      org,
+      n: 1000,
+      log: () => log.join('\n'),
+      faults: [
+        { name: 'worker-1', pid: () => cluster.workers[0].pid! },
+        { name: 'temporal-server', pid: () => cluster.temporal.pid! },
+        { name: 'postgres', pid: () => cluster.postgres!.pid() },
+      ],
+    });
     // The storm was under way when the first fault struck, not over.
     expect(outcome.escalatedAtFaults[0]).toBeLessThan(1000);
     console.log(`escalations recorded when the worker, the server and PostgreSQL were killed: ${outcome.escalatedAtFaults.join(', ')} of 1000; completions acknowledged: ${outcome.acknowledged.length}`);
-
-    // Every storm occurrence escalated exactly once (the unique key forbids twice: count them all).
-    const { rows: escalations } = await db.query(
-      `SELECT o.id, count(e.id)::int AS n FROM occurrence o LEFT JOIN escalation e ON e.occurrence_id = o.id WHERE o.action_id = ANY($1::uuid[]) GROUP BY o.id`,
-      [outcome.stormActionIds],
-    );
-    expect(escalations).toHaveLength(1000);
-    expect(escalations.filter((r) => r.n !== 1)).toEqual([]);
-    // Every occurrence has the same notices in the outbox as every other: none missing, none twice.
-    const { rows: notices } = await db.query(
-      `SELECT n.occurrence_id, n.kind, n.recipient_person_id, count(*)::int AS n FROM notification n JOIN occurrence o ON o.id = n.occurrence_id
-        WHERE o.action_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
-      [outcome.stormActionIds],
-    );
-    expect(notices.filter((r) => r.n !== 1)).toEqual([]);
-    const perOccurrence = new Map<string, number>();
-    for (const r of notices) perOccurrence.set(r.occurrence_id, (perOccurrence.get(r.occurrence_id) ?? 0) + 1);
-    expect(perOccurrence.size).toBe(1000);
-    expect(new Set(perOccurrence.values()).size).toBe(1);
-    // Every completion the API acknowledged during the faults is recorded.
-    expect(outcome.acknowledged.length).toBeGreaterThan(0);
-    const { rows: completed } = await db.query(`SELECT id FROM occurrence WHERE id = ANY($1::uuid[]) AND status = 'completed'`, [outcome.acknowledged]);
-    expect(completed.map((r) => r.id).sort()).toEqual([...outcome.acknowledged].sort());
-    // The faults happened, and each part came back by itself (the worker, the server) or was started again.
-    expect(log.join('\n')).toMatch(/worker-1 is running again/);
-    expect(log.join('\n')).toMatch(/temporal-server is running again/);
-
-    // Each storm action's history, with the crashes in it, replays on today's workflow code.
-    const client = new Client({ connection: temporal, namespace: cluster.namespace });
-    let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: requiredEnv(ENV.workflowBundle) } }, histories(client, outcome.stormActionIds))) {
-      expect(result.error).toBeUndefined();
-      replayed++;
-    }
-    expect(replayed).toBe(1000);
+    await expectNothingLostOrDoubled({ db, temporal, namespace: cluster.namespace, outcome, n: 1000 });
   }, 900_000);
 
   it('upgrades its workers one by one to a release with a patched() change while workflows run: they carry on with the new code, and every history replays on it', async () => {
@@ -185,12 +162,4 @@ async function replayErrors(bundle: string, histories: Array<{ workflowId: strin
   const errors: unknown[] = [];
   for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: bundle } }, histories)) if (result.error) errors.push(result.error);
   return errors;
-}
-
-/** One history at a time, fetched as the replay asks for it. */
-async function* histories(client: Client, actionIds: string[]) {
-  for (const id of actionIds) {
-    const workflowId = actionWorkflowId(id);
-    yield { workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() };
-  }
 }
