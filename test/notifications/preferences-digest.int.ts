@@ -186,6 +186,38 @@ describe('notification preferences and daily digests', () => {
     expect(await sender().sendDue()).toBe(0);
   });
 
+  it('a reader whose language is English gets the digest in English, as the SMTP server received it', async () => {
+    const [{ id: eve }] = await db.query(`INSERT INTO person (name, email, roles, unit_id) VALUES ('Eve', $1, '{owner}', $2) RETURNING id`, [`eve-${Date.now()}@kommun.se`, people.samhallsbyggnad]);
+    await preferences.put({ id: eve, roles: ['owner'], name: 'Eve', email: '', unitId: people.samhallsbyggnad }, { locale: 'en', kinds: { overdue: 'digest', repeat: 'digest' } });
+    const first = await seedItem(db, eve);
+    await db.query(`UPDATE plan SET title = 'Business climate plan' WHERE id = $1`, [first.planId]);
+    const second = await itemIn(first.planId, eve, 'Safety walk');
+    const notice = async (item: Item, kind: string, action: string, at: string) => {
+      const id = await enqueueNotice(db, item, eve, kind, { payload: { actionTitle: action, planTitle: 'Business climate plan', periodKey: '2023H2', dueInstant: '2023-12-31T23:00:00.000Z', lateSeconds: 7 * 86_400, step: 0 } });
+      await createdAt(id, at);
+      return id;
+    };
+    await notice(first, 'overdue', 'Information meeting on coming procurements', '2024-01-08T05:00:00Z');
+    await notice(second, 'repeat', 'Safety walk', '2024-01-08T05:01:00Z');
+
+    expect(await deliver()).toBe(1);
+    const toEve = smtp.received.filter((m) => m.to.startsWith('eve-'));
+    expect(toEve.map((m) => m.subject)).toEqual(['Bevaka: 2 notices on Business climate plan']);
+    const [digest] = toEve;
+    expect(digest.text).toContain('Hello Eve,');
+    expect(digest.text).toContain('Here is your digest for Business climate plan: 2 notices.');
+    expect(digest.text).toMatch(/^# +Action +Responsible +Late \/ due +Step$/m);
+    expect(digest.text).toMatch(/^1 +Information meeting on coming procurements +Eve +7 days +overdue$/m);
+    expect(digest.text).toMatch(/^2 +Safety walk +Eve +7 days +reminder again$/m);
+    expect(digest.text).toContain(`- Mark as done: https://bevaka.kommun.se/occurrences/${second.occurrenceId}?gora=klarmarkera`);
+    expect(digest.text).toContain('You receive this e-mail from Bevaka. Choose which notices you get and how often: https://bevaka.kommun.se/aviseringar');
+    expect(digest.html).toContain('<html lang="en">');
+    expect(digest.html).toContain('<th align="left">Action</th><th align="left">Responsible</th><th align="left">Late / due</th><th align="left">Step</th><th align="left">Do it in Bevaka</th>');
+    expect(digest.html.match(/<tr><td>/g)).toHaveLength(2);
+    expect(digest.text).not.toMatch(/Aktivitet|Ansvariga|försenad|Markera som klar/);
+    expect(digest.headers.get('list')).toMatchObject({ unsubscribe: { url: expect.stringMatching(/^https:\/\/bevaka\.kommun\.se\/api\/notifications\/unsubscribe\?token=/) } });
+  });
+
   it('without SMTP, notices stay in the app only', async () => {
     const id = await enqueueNotice(db, item, people.kim, 'overdue');
     await new OutboxRouter(db, { smtpEnabled: false, timezone: 'Europe/Stockholm' }).routePending();

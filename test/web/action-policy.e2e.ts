@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { ApiOrg, buildOrganisation, PASSWORD } from '../api/api-fixtures';
 import { waitFor } from '../support/wait-for';
@@ -19,6 +19,7 @@ describe("an action's notice policy in words, on its own page", () => {
   let baseUrl: string;
   let actionId: string;
   let plansOwnId: string;
+  let planId: string;
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describe("an action's notice policy in words, on its own page", () => {
     baseUrl = `http://127.0.0.1:${(stack.api!.getHttpServer().address() as AddressInfo).port}`;
     org = await buildOrganisation(stack.api!, 'policy');
     const plan = (await org.cora.post('/api/plans', { title: 'Ett bättre näringslivsklimat', startDate: '2026-01-01' })).body;
+    planId = plan.id;
     const created = await org.cora.post(`/api/plans/${plan.id}/actions`, {
       title: TITLE,
       area: 'Inköp och upphandling',
@@ -132,6 +134,40 @@ describe("an action's notice policy in words, on its own page", () => {
     expect(patches[1]).toEqual({ policy: own });
     await waitFor(async () => (await org.cora.get(`/api/actions/${plansOwnId}`)).body.policy, { until: (policy) => policy !== null, what: 'its own policy saved' });
     expect((await org.cora.get(`/api/actions/${plansOwnId}`)).body.policy).toEqual({ ...own, calendar: 'SE' });
+    await page.close();
+  }, 120_000);
+
+  it("on a plan without a policy of its own, a new action's own policy and the plan form start from the default ladder", async () => {
+    expect((await org.cora.get(`/api/plans/${planId}`)).body.policy).toBeNull();
+    const page = await pageRecordingCsp(browser, cspViolations);
+    await logIn(page, baseUrl, 'cora.policy@kommun.se', PASSWORD);
+    await page.waitForURL(/\/oversikt$/);
+    /** The fields hold the default policy (libs/domain's DEFAULT_POLICY) in words. */
+    const holdsTheDefault = async (form: Locator) => {
+      expect(await form.getByLabel('Påminn före').inputValue()).toBe('14 dagar före, 1 dag före');
+      expect(await form.getByLabel('Eskalera efter').inputValue()).toBe('7 dagar efter, 14 dagar efter');
+      expect(await form.getByLabel('Upprepa sedan').inputValue()).toBe('varje vecka');
+      expect(await form.getByLabel('Bara på arbetsdagar (kl. 08:00)').isChecked()).toBe(true);
+    };
+
+    await page.goto(`${baseUrl}/planer/${planId}/ny-atgard`);
+    const actionForm = page.getByRole('form', { name: 'Ny åtgärd' });
+    await shown(actionForm.getByText('Påminnelser och eskalering följer planens standard.'));
+    await actionForm.getByRole('button', { name: 'Ange egna' }).click();
+    await shown(actionForm.getByLabel('Påminn före'));
+    await holdsTheDefault(actionForm);
+    await shown(actionForm.getByText('Så blir det: Påminnelse 14 dagar och 1 dag före; eskalering 7 dagar och 14 dagar efter sista dagen; sedan nya besked varje vecka; besked kl. 08:00 på arbetsdagar.'));
+
+    await page.goto(`${baseUrl}/planer/${planId}`);
+    await page.getByRole('toolbar', { name: 'Planens verktyg' }).getByRole('button', { name: 'Ändra planen' }).click();
+    const planForm = page.getByRole('dialog', { name: 'Ändra planen' });
+    await shown(planForm.getByLabel('Påminn före'));
+    await holdsTheDefault(planForm);
+    await checked(page, '35-plan-form-default-policy');
+    // Saved untouched, the plan still follows the default: the fields only show it.
+    await planForm.getByRole('button', { name: 'Spara' }).click();
+    await planForm.waitFor({ state: 'hidden' });
+    expect((await org.cora.get(`/api/plans/${planId}`)).body.policy).toBeNull();
     await page.close();
   }, 120_000);
 

@@ -1,12 +1,11 @@
 import { Alert, Autocomplete, Button, Card, Group, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_POLICY } from '../../../../libs/domain/escalation/policy';
 import type { NoticePolicy, Schemas } from '../api';
 import { ownersFromChoices, useDirectory } from '../directory';
 import { errorText } from '../format';
 import { ActionDetail, useUpdateAction } from '../resources/actions';
-import { PolicyDraft, PolicyFields, PolicyLadder, policyDraftOf, policyDraftProblems, policyRequestOf } from './PolicyFields';
+import { PolicyDraft, PolicyFields, PolicyLadder, policyDraftFrom, policyDraftOf, policyDraftProblems, policyRequestOf } from './PolicyFields';
 
 /**
  * A coordinator's change to an action: title, area, schedule, owners and its notice policy in
@@ -55,7 +54,7 @@ export function EditAction({ action, areas, planPolicy }: { action: ActionDetail
               {/* Its own starts as the plan's; a plan without one follows the default policy. */}
               <Group gap="xs">
                 <Text size="sm">{t('workbench.planPolicy')}</Text>
-                <Button variant="subtle" size="compact-sm" c="blue.9" onClick={() => setPolicy(policyDraftOf(planPolicy ?? DEFAULT_POLICY))}>{t('workbench.ownPolicy')}</Button>
+                <Button variant="subtle" size="compact-sm" c="blue.9" onClick={() => setPolicy(policyDraftFrom(planPolicy))}>{t('workbench.ownPolicy')}</Button>
               </Group>
               <PolicyLadder planId={action.planId} owners={ownersFromChoices(owners)} policy={null} />
             </>

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_POLICY } from '../../../../libs/domain/escalation/policy';
 import type { PlanDetail } from '../api';
 import { errorText } from '../format';
 import type { PlanFields } from '../resources/plans';
-import { PolicyDraft, PolicyFields, policyDraftOf, policyDraftProblems, policyRequestOf } from './PolicyFields';
+import { PolicyDraft, PolicyFields, policyDraftFrom, policyDraftProblems, policyRequestOf } from './PolicyFields';
 
 
 /** A plan's facts, to create one or to change one. */
@@ -16,8 +15,8 @@ export function PlanForm(props: { plan?: PlanDetail; submitLabel: string; pendin
   const [startDate, setStartDate] = useState(plan?.startDate ?? new Date().toISOString().slice(0, 10));
   const [timezone, setTimezone] = useState<string | null>(plan?.timezone ?? 'Europe/Stockholm');
   const [cadence, setCadence] = useState<string | null>(plan?.reportingCadence ?? 'half-yearly');
-  const [policy, setPolicy] = useState<PolicyDraft>(policyDraftOf(plan ? plan.policy : DEFAULT_POLICY));
-  // Untouched, a new plan takes the organisation's default from the server (its calendar too).
+  const [policy, setPolicy] = useState<PolicyDraft>(policyDraftFrom(plan?.policy));
+  // Untouched, a plan keeps what it has (a new one: nothing, so the server's default and its calendar).
   const [policyTouched, setPolicyTouched] = useState(false);
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Stockholm', 'Europe/Copenhagen', 'Europe/Oslo']), []);
   const submit = (event: FormEvent) => {

@@ -2,7 +2,7 @@ import { Alert, Autocomplete, Checkbox, Group, List, Stack, Text } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { fieldWords, parsePolicyPhrases, PolicyField, PolicyWordsProblem } from '../../../../libs/domain/escalation/policy-words';
-import { DEFAULT_NOTICE_TIME } from '../../../../libs/domain/escalation/policy';
+import { DEFAULT_NOTICE_TIME, DEFAULT_POLICY } from '../../../../libs/domain/escalation/policy';
 import type { NoticePolicy } from '../api';
 import { usePolicyPreview } from '../resources/plans';
 import { policyInWords, wordsLanguage } from '../schedule-words';
@@ -31,6 +31,15 @@ export function policyDraftOf(policy: Partial<NoticePolicy> | null | undefined):
     workingDays: policy?.timing === 'working-days',
     ...(policy?.noticeTime ? { noticeTime: policy.noticeTime } : {}),
   };
+}
+
+/**
+ * Where a policy of one's own starts: the policy the engine applies today — the plan's, or for a
+ * plan without one the default (the engine's `defaultPolicyFor`; the calendar is the server's) —
+ * so the coordinator edits from that ladder, never from empty fields.
+ */
+export function policyDraftFrom(planPolicy: Partial<NoticePolicy> | null | undefined): PolicyDraft {
+  return policyDraftOf(planPolicy ?? DEFAULT_POLICY);
 }
 
 function read(draft: PolicyDraft) {

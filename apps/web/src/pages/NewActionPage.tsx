@@ -4,7 +4,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { OwnerPicker } from '../components/OwnerPicker';
-import { PolicyDraft, PolicyFields, PolicyLadder, policyDraftOf, policyDraftProblems, policyRequestOf } from '../components/PolicyFields';
+import { PolicyDraft, PolicyFields, PolicyLadder, policyDraftFrom, policyDraftProblems, policyRequestOf } from '../components/PolicyFields';
 import { SchedulePreview } from '../components/SchedulePreview';
 import { ownersFromChoices } from '../directory';
 import { errorText } from '../format';
@@ -76,7 +76,7 @@ export function NewActionPage() {
             ) : (
               <Group gap="xs">
                 <Text size="sm">{t('workbench.planPolicy')}</Text>
-                <Button variant="subtle" size="compact-sm" c="blue.9" onClick={() => setPolicy(policyDraftOf(p.policy))}>{t('workbench.ownPolicy')}</Button>
+                <Button variant="subtle" size="compact-sm" c="blue.9" onClick={() => setPolicy(policyDraftFrom(p.policy))}>{t('workbench.ownPolicy')}</Button>
               </Group>
             )}
             {!policy && <PolicyLadder planId={p.id} owners={ownersFromChoices(owners)} policy={null} />}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -66,6 +66,10 @@ function kindText(item: NotificationItem): string {
 type Delivery = 'immediate' | 'digest' | 'off';
 const KINDS = ['reminder', 'overdue', 'escalation', 'repeat', 'status-request', 'postponed', 'completed'] as const;
 
+// What the reader gets, in words: the digest's window (outbox-router's mailRoute), escalations
+// that always arrive (the API refuses 'off' for them), and the one-click unsubscribe of every mail.
+const EXPLAINED = ['digest', 'escalations', 'unsubscribe'] as const;
+
 /** Per kind: by mail at once, in the daily digest, or only here. Escalations always arrive. */
 function Preferences() {
   const { t } = useTranslation();
@@ -78,6 +82,9 @@ function Preferences() {
       <Stack gap="xs">
         <Title order={2} size="h3">{t('notifications.preferences')}</Title>
         <Text size="sm">{t('notifications.preferencesHelp')}</Text>
+        <List size="sm" aria-label={t('notifications.explainedLabel')}>
+          {EXPLAINED.map((key) => <List.Item key={key}>{t(`notifications.explained.${key}`)}</List.Item>)}
+        </List>
         {save.error && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
         {save.isSuccess && <Text size="sm" role="status">{t('notifications.saved')}</Text>}
         {p && (
