@@ -53,7 +53,7 @@ export async function faultsDuringStorm(options: { cluster: RunningCluster; api:
   // PostgreSQL: Bevaka's tables and Temporal's, at once.
   mark = log.length;
   await strike(await cluster.postgres!.pid());
-  await restartedSince('postgres', mark);
+  await restartedSince('PostgreSQL', mark);
 
   await waitFor(() => escalated(db, armed.actionIds), { until: (count) => count >= n, timeoutMs: 600_000, intervalMs: 1_000, what: `${n} escalations` });
   over = true;
