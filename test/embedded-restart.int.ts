@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Client } from 'pg';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
+import { startEmbeddedPostgres } from './support/embedded-postgres';
 import { freePort } from './support/free-port';
 import { ENV, requiredEnv } from './support/services';
 
@@ -23,14 +24,14 @@ describe('embedded services keep their data across a restart', () => {
     let server = await startTemporalDevServer(options);
     let connection = await Connection.connect({ address: server.address });
     // No worker polls this queue: the workflow stays running, as a sleeping action would.
-    await new Client({ connection }).workflow.start('actionWorkflow', { taskQueue: 'nobody-polls', workflowId, args: [] });
+    await new TemporalClient({ connection }).workflow.start('actionWorkflow', { taskQueue: 'nobody-polls', workflowId, args: [] });
     await connection.close();
     await server.stop();
 
     server = await startTemporalDevServer(options);
     connection = await Connection.connect({ address: server.address });
     try {
-      const description = await new Client({ connection }).workflow.getHandle(workflowId).describe();
+      const description = await new TemporalClient({ connection }).workflow.getHandle(workflowId).describe();
       expect(description.status.name).toBe('RUNNING');
     } finally {
       await connection.close();
@@ -39,12 +40,22 @@ describe('embedded services keep their data across a restart', () => {
   }, 60_000);
 
   it('embedded PostgreSQL keeps its rows', async () => {
-    const probe = (mode: string, port: number) =>
-      execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'support', 'postgres-probe.ts'), path.join(dir, 'postgres'), String(port), mode], {
-        cwd: path.resolve(__dirname, '..'),
-        encoding: 'utf8',
-      });
-    probe('write', await freePort());
-    expect(JSON.parse(probe('read', await freePort()))).toEqual([{ note: 'Vem driver frågan vidare?' }]);
+    const options = { dir: path.join(dir, 'postgres'), database: 'bevaka' };
+    let postgres = await startEmbeddedPostgres({ ...options, port: await freePort() });
+    let client = new Client({ connectionString: postgres.url });
+    await client.connect();
+    await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('Vem driver frågan vidare?')`);
+    await client.end();
+    await postgres.stop();
+
+    postgres = await startEmbeddedPostgres({ ...options, port: await freePort() });
+    client = new Client({ connectionString: postgres.url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT note FROM kept')).rows).toEqual([{ note: 'Vem driver frågan vidare?' }]);
+    } finally {
+      await client.end();
+      await postgres.stop();
+    }
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { openSync } from 'node:fs';
 import { SpawnOptions } from 'node:child_process';
-import { EmbeddedPostgresOptions, prepareEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { EmbeddedPostgresOptions, EmbeddedPostgresServer, prepareEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
 import { RestartPolicy, Supervisor, SupervisorHooks, whenServing } from '../../libs/supervision/supervisor';
 import { isServing } from '../../libs/temporal/dev-server';
 
@@ -38,18 +38,18 @@ export function supervisedTemporal(server: { command: string; args: string[]; ad
   );
 }
 
-/** Initialises the cluster when new; the caller starts it, then makes the database (ensureDatabase). */
-export async function supervisedPostgres(
-  options: EmbeddedPostgresOptions,
-  supervision: Supervision,
-): Promise<{ url: string; supervisor: Supervisor; ensureDatabase: () => Promise<void> }> {
+/**
+ * Initialises the cluster when new; the caller starts it, then makes the database (ensureDatabase).
+ * `npm start`, the suites and the cluster script (scripts/cluster) run their PostgreSQL so.
+ */
+export async function supervisedPostgres(options: EmbeddedPostgresOptions, supervision: Supervision): Promise<EmbeddedPostgresServer & { supervisor: Supervisor }> {
   const server = await prepareEmbeddedPostgres(options);
   const supervisor = new Supervisor(
     {
       name: 'PostgreSQL',
       command: server.command,
       args: server.args,
-      options: { ...spawnOptions(supervision), ...server.user },
+      options: { ...spawnOptions(supervision), ...server.spawnOptions },
       ready: whenServing(server.answers),
       // Fast shutdown: the API and the worker are stopped before it; nothing waits for their sessions.
       stopSignal: 'SIGINT',
@@ -58,7 +58,7 @@ export async function supervisedPostgres(
     supervision.policy,
     supervision.hooks,
   );
-  return { url: server.url, supervisor, ensureDatabase: server.ensureDatabase };
+  return { ...server, supervisor };
 }
 
 function spawnOptions(supervision: Supervision): SpawnOptions {

@@ -6,10 +6,10 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { freePort } from '../../test/support/free-port';
 import { runMigrations } from '../../libs/persistence/data-source';
-import { ensureDatabase } from '../../libs/persistence/embedded-postgres';
-import { DEFAULT_RESTART_POLICY, readyMessage, Supervisor } from '../../libs/supervision/supervisor';
+import { supervisedPostgres } from '../../apps/embedded/embedded-servers';
+import { ensureDatabase, letPostgresPass } from '../../libs/persistence/embedded-postgres';
+import { DEFAULT_RESTART_POLICY, readyMessage, Supervisor, SupervisorHooks } from '../../libs/supervision/supervisor';
 import { isServing } from '../../libs/temporal/dev-server';
-import { prepareClusterPostgres } from './cluster-postgres';
 import { readClusterSettings } from './cluster-settings';
 import { findOrBuildTemporalServer } from './temporal-server-build';
 import { ServerDatabase, ServerPorts, temporalDynamicConfig, temporalServerConfig } from './temporal-server-config';
@@ -161,16 +161,21 @@ async function startDatabase(options: ClusterOptions, dir: string, stops: Array<
     await ensureDatabase(`${base}/postgres`, DATABASES.bevaka);
     return { server, bevakaUrl: `${base}/${DATABASES.bevaka}` };
   }
-  const postgres = await prepareClusterPostgres({ root: options.root, dir: path.join(dir, 'postgres'), port: await freePort(), logFd: logFile(dir, 'postgres') });
-  const supervisor = supervise(options, postgres.process);
-  await supervisor.start();
-  stops.push(() => supervisor.stop());
-  const base = `postgres://${postgres.user}:${encodeURIComponent(postgres.password)}@${postgres.host}:${postgres.port}`;
-  await ensureDatabase(`${base}/postgres`, DATABASES.bevaka);
+  await letPostgresPass(dir); // as root: to its own directory inside ours (a mkdtemp one is 0700)
+  const postgres = await supervisedPostgres(
+    // postgres/data: the layout of earlier starts. Temporal's pools and Bevaka's processes need more than 100 connections.
+    { dir: path.join(dir, 'postgres'), clusterName: 'data', port: await freePort(), database: DATABASES.bevaka, maxConnections: 200 },
+    { policy: DEFAULT_RESTART_POLICY, hooks: supervisionHooks(options), logFile: path.join(dir, 'logs', 'postgres.log'), detached: true },
+  );
+  await postgres.supervisor.start();
+  stops.push(() => postgres.supervisor.stop());
+  await postgres.ensureDatabase();
+  // Bevaka over loopback TCP, as in production (npm start's url takes the socket).
+  const { host, port, user, password } = postgres.superuser;
   return {
-    server: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: DATABASES.temporal, visibilityDatabase: DATABASES.visibility },
-    bevakaUrl: `${base}/${DATABASES.bevaka}`,
-    own: { supervisor, pid: postgres.pid },
+    server: { ...postgres.superuser, database: DATABASES.temporal, visibilityDatabase: DATABASES.visibility },
+    bevakaUrl: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${DATABASES.bevaka}`,
+    own: { supervisor: postgres.supervisor, pid: postgres.pid },
   };
 }
 
@@ -258,10 +263,11 @@ function bevakaProcess(options: ClusterOptions, dir: string, name: string, kind:
 }
 
 function supervise(options: ClusterOptions, process: ConstructorParameters<typeof Supervisor>[0]): Supervisor {
-  return new Supervisor(process, DEFAULT_RESTART_POLICY, {
-    log: options.log,
-    gaveUp: (reason) => options.log(`${reason}: the cluster is degraded until it is stopped`),
-  });
+  return new Supervisor(process, DEFAULT_RESTART_POLICY, supervisionHooks(options));
+}
+
+function supervisionHooks(options: ClusterOptions): SupervisorHooks {
+  return { log: options.log, gaveUp: (reason) => options.log(`${reason}: the cluster is degraded until it is stopped`) };
 }
 
 function logFile(dir: string, name: string): number {
