@@ -32,7 +32,7 @@ describe('the notification settings explain what comes by mail', () => {
     await page.goto(`${baseUrl}/aviseringar`);
 
     const explained = page.getByRole('list', { name: 'Så kommer e-posten' });
-    await shown(explained.getByText('Daglig sammanfattning: notiserna om en plan som väntar till samma morgon kommer i ett mejl per plan kl. 08.00 nästa arbetsdag, i stället för ett mejl per notis.', { exact: true }));
+    await shown(explained.getByText('Daglig sammanfattning: notiserna om en plan som väntar till samma morgon kommer i ett mejl per plan kl. 08:00 nästa arbetsdag, i stället för ett mejl per notis.', { exact: true }));
     await shown(explained.getByText('Eskaleringar till dig går inte att stänga av, bara att få i sammanfattningen.', { exact: true }));
     await shown(explained.getByText(/^Varje mejl länkar hit, och med e-postprogrammets ”Avsluta prenumeration” stoppar du e-posten med ett klick utan att logga in/));
     expect(await explained.getByRole('listitem').count()).toBe(3);

@@ -166,7 +166,7 @@ describe('the web app in a browser', () => {
     expect((await org.olle.get('/api/notifications/unread-count')).body).toEqual({ unread: 0 });
 
     await page.getByLabel('Påminnelse', { exact: true }).first().click();
-    await page.getByRole('option', { name: 'Daglig sammanfattning kl. 08' }).click();
+    await page.getByRole('option', { name: 'Daglig sammanfattning kl. 08:00' }).click();
     await shown(page.getByText('Sparat.'));
     expect((await org.olle.get('/api/me/notification-preferences')).body.kinds.reminder).toBe('digest');
     await page.getByLabel('Eskaleringar till mig', { exact: true }).first().click();

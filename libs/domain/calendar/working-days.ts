@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import { CALENDAR_COUNTRIES, CalendarCountry } from './closed-day-rules';
 import CLOSED_DAYS from './closed-days.json';
+import { WORKING_DAY_START } from './working-day-start';
 
 export { CALENDAR_COUNTRIES } from './closed-day-rules';
 export type { CalendarCountry } from './closed-day-rules';
@@ -69,7 +70,7 @@ export class WorkingDayCalendar {
    * moves to the next working day.
    */
   nextWorkingDayAt(instant: string, options: { timezone: string; hour?: number; minute?: number }): string {
-    const { timezone, hour = 8, minute = 0 } = options;
+    const { timezone, hour = WORKING_DAY_START.hour, minute = WORKING_DAY_START.minute } = options;
     const at = DateTime.fromISO(instant, { zone: timezone });
     if (!at.isValid) throw new DomainError('VALIDATION_FAILED', `Not an ISO instant or unknown timezone: "${instant}", "${timezone}"`);
     let date = at.toISODate() as string;
@@ -84,7 +85,7 @@ export class WorkingDayCalendar {
   /** `hour`:`minute` local on the due date if it is a working day, else on the next working day. */
   workingDayAt(date: string, options: { timezone: string; hour?: number; minute?: number }): string {
     const day = this.workingDayOnOrAfter(date);
-    const { timezone, hour = 8, minute = 0 } = options;
+    const { timezone, hour = WORKING_DAY_START.hour, minute = WORKING_DAY_START.minute } = options;
     return DateTime.fromISO(day, { zone: timezone }).set({ hour, minute, second: 0, millisecond: 0 }).toUTC().toISO() as string;
   }
 
@@ -127,14 +128,14 @@ export interface WorkingTimeOptions {
   minute?: number;
 }
 
-/** See WorkingDayCalendar.nextWorkingDayAt. Defaults: SE, Europe/Stockholm, 08:00. */
+/** See WorkingDayCalendar.nextWorkingDayAt. Defaults: SE, Europe/Stockholm, the start of the working day (08:00). */
 export function nextWorkingDayAt(instant: string, options: WorkingTimeOptions = {}): string {
-  const { country = 'SE', timezone = 'Europe/Stockholm', hour = 8, minute = 0 } = options;
+  const { country = 'SE', timezone = 'Europe/Stockholm', hour = WORKING_DAY_START.hour, minute = WORKING_DAY_START.minute } = options;
   return calendarFor(country).nextWorkingDayAt(instant, { timezone, hour, minute });
 }
 
 /** 08:00 local (by default) on `date` if it is a working day, else on the next working day. */
 export function workingDayAt(date: string, options: WorkingTimeOptions = {}): string {
-  const { country = 'SE', timezone = 'Europe/Stockholm', hour = 8, minute = 0 } = options;
+  const { country = 'SE', timezone = 'Europe/Stockholm', hour = WORKING_DAY_START.hour, minute = WORKING_DAY_START.minute } = options;
   return calendarFor(country).workingDayAt(date, { timezone, hour, minute });
 }

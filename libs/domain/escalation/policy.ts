@@ -1,3 +1,5 @@
+import { workingDayStartClock } from '../calendar/working-day-start';
+
 /**
  * When an occurrence's notices fire. Durations are ISO 8601 and are data, so tests can run a whole
  * ladder in seconds (`PT3S`) while plans use days (`P14D`).
@@ -22,7 +24,8 @@ export interface NoticePolicy {
   noticeTime?: string;
 }
 
-export const DEFAULT_NOTICE_TIME = '08:00';
+/** Notices go out when the working day begins, unless the policy says another time. */
+export const DEFAULT_NOTICE_TIME = workingDayStartClock();
 
 /** `HH:mm`, 00:00–23:59. */
 export function isNoticeTime(value: unknown): value is string {

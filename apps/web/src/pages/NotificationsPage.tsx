@@ -7,6 +7,7 @@ import { errorText, formatDate } from '../format';
 import { NotificationItem, useCalendarFeeds, useNotifications, usePreferences } from '../resources/notifications';
 import { usePlans } from '../resources/plans';
 import i18n from '../i18n';
+import { workingDayStartClock } from '../../../../libs/domain/calendar/working-day-start';
 
 /** Aviseringar: what Bevaka has told me, how I want to be told, and my calendar links. */
 export function NotificationsPage() {
@@ -76,14 +77,14 @@ function Preferences() {
   const { preferences, save } = usePreferences();
   const p = preferences.data;
   const deliveries = (kind: string) =>
-    (kind === 'escalation' ? ['immediate', 'digest'] : ['immediate', 'digest', 'off']).map((value) => ({ value, label: t(`notifications.delivery.${value}`) }));
+    (kind === 'escalation' ? ['immediate', 'digest'] : ['immediate', 'digest', 'off']).map((value) => ({ value, label: t(`notifications.delivery.${value}`, { time: workingDayStartClock() }) }));
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
         <Title order={2} size="h3">{t('notifications.preferences')}</Title>
         <Text size="sm">{t('notifications.preferencesHelp')}</Text>
         <List size="sm" aria-label={t('notifications.explainedLabel')}>
-          {EXPLAINED.map((key) => <List.Item key={key}>{t(`notifications.explained.${key}`)}</List.Item>)}
+          {EXPLAINED.map((key) => <List.Item key={key}>{t(`notifications.explained.${key}`, { time: workingDayStartClock() })}</List.Item>)}
         </List>
         {save.error && <Alert color="red" role="alert">{errorText(save.error)}</Alert>}
         {save.isSuccess && <Text size="sm" role="status">{t('notifications.saved')}</Text>}
