@@ -92,7 +92,7 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
       faults: [
         { name: 'worker-1', pid: () => cluster.workers[0].pid! },
         { name: 'temporal-server', pid: () => cluster.temporal.pid! },
-        { name: 'postgres', pid: () => cluster.postgres!.pid() },
+        { name: 'PostgreSQL', pid: () => cluster.postgres!.pid() },
       ],
     });
     // The storm was under way when the first fault struck, not over.
