@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCluster } from '../../scripts/cluster/cluster';
-import type { BenchStack } from './embedded-stack';
+import { BENCH_ENV, type BenchStack } from './embedded-stack';
 
 /**
  * The production topology of `npm run cluster` (scripts/cluster): the real Temporal server on its
@@ -18,7 +18,7 @@ export async function startClusterStack(root: string, workers: number): Promise<
     dir,
     workers,
     fromBuild: true,
-    env: { BEVAKA_ADMIN_EMAIL: admin.email, BEVAKA_ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'warn' },
+    env: { BEVAKA_ADMIN_EMAIL: admin.email, BEVAKA_ADMIN_PASSWORD: admin.password, ...BENCH_ENV },
     log: (line) => console.log(`[cluster] ${line}`),
   });
   return {

@@ -53,7 +53,8 @@ export async function seedOrganisation(admin: Api, ownerCount: number): Promise<
       );
       const all = [...actionIds.values()].flat();
       for (;;) {
-        const { rows } = await db.query('SELECT action_id, id FROM occurrence WHERE action_id = ANY($1::uuid[])', [all]);
+        // Their tasks only: a reporting round's status-report tasks belong to the same actions.
+        const { rows } = await db.query("SELECT action_id, id FROM occurrence WHERE action_id = ANY($1::uuid[]) AND kind = 'task'", [all]);
         if (rows.length >= all.length) {
           const byAction = new Map(rows.map((r: { action_id: string; id: string }) => [r.action_id, r.id]));
           return new Map([...actionIds].map(([owner, ids]) => [owner, ids.map((a) => byAction.get(a) as string)]));
