@@ -79,7 +79,13 @@ async function cpuTicks(roots: number[]): Promise<Map<number, { group: Group; ti
   return ticks;
 }
 
+/**
+ * `name` is the process's command name, then its command line. PostgreSQL's backends first, by
+ * their command name: on the cluster a backend's title names its database ("postgres: postgres
+ * temporal 127.0.0.1…"), which counted Temporal's SQL as the Temporal server's until this check.
+ */
 function groupOf(name: string): Group {
+  if (name.startsWith('postgres ')) return 'postgres';
   if (name.includes('temporal')) return 'temporal';
   if (name.includes('postgres')) return 'postgres';
   if (name.includes('pg-boss')) return 'pg-boss';
