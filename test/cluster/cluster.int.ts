@@ -14,12 +14,11 @@ import { readClusterSettings } from '../../scripts/cluster/cluster-settings';
 import { RunningCluster, startCluster } from '../../scripts/cluster/cluster';
 import { TEMPORAL_SERVER_VERSION } from '../../scripts/cluster/temporal-server-build';
 import { bundleWorkflows } from '../../libs/temporal/worker-factory';
-import { actionWorkflowId } from '../../workflows/contracts/engine';
 import { ENV, requiredEnv } from '../support/services';
 import { waitFor } from '../support/wait-for';
-import { expectNothingLostOrDoubled, faultsDuringStorm } from '../support/storm-with-faults';
+import { actionHistory, expectNothingLostOrDoubled, faultsDuringStorm } from '../support/storm-with-faults';
 import { GATHERING_MS, NEXT_RELEASE_PATCH } from './next-release/change';
-import { rollingUpgrade } from './rolling-upgrade';
+import { pidOf, pollerPids, rollingUpgrade } from './rolling-upgrade';
 
 // Bevaka on the production topology (scripts/cluster): the real Temporal server on PostgreSQL with
 // several history shards, the API and two workers as processes of their own. First what the
@@ -73,12 +72,8 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
   });
 
   it('polls with every worker process: both take workflow tasks of the task queue', async () => {
-    const pollers = await waitFor(
-      async () => (await temporal.workflowService.describeTaskQueue({ namespace: cluster.namespace, taskQueue: { name: 'bevaka' }, taskQueueType: 1 })).pollers ?? [],
-      { until: (p) => new Set(p.map((x) => x.identity)).size >= settings.workers, timeoutMs: 60_000, what: 'a poller per worker' },
-    );
-    const pids = pollers.map((p) => Number(p.identity?.split('@')[0]));
-    expect(new Set(pids)).toEqual(new Set(cluster.workers.map((w) => w.pid)));
+    const pids = await waitFor(() => pollerPids(temporal, cluster.namespace), { until: (p) => p.size >= settings.workers, timeoutMs: 60_000, what: 'a poller per worker' });
+    expect(pids).toEqual(new Set(cluster.workers.map((w) => w.pid)));
   });
 
   it('survives a worker, the Temporal server and PostgreSQL killed during a storm of 1,000: each escalation and notice once, no completion lost, every history replays', async () => {
@@ -125,14 +120,14 @@ describe('the cluster mode: the real Temporal server on PostgreSQL, two workers'
 
     // In each history: workflow tasks of old workers, then the patch marker and the new code's timer, from a new worker.
     const client = new Client({ connection: temporal, namespace: cluster.namespace });
-    const after = await Promise.all(outcome.actionIds.map(async (id) => ({ workflowId: actionWorkflowId(id), history: await client.workflow.getHandle(actionWorkflowId(id)).fetchHistory() })));
+    const after = await Promise.all(outcome.actionIds.map((id) => actionHistory(client, id)));
     for (const { history } of after) {
       const events = history.events ?? [];
       const marker = events.findIndex((e) => patchOf(e) === NEXT_RELEASE_PATCH);
       expect(marker).toBeGreaterThan(0);
       // The workflow task whose completion recorded the marker was the first on the new release.
       const firstNew = events.findIndex((e) => String(e.eventId) === String(events[marker].markerRecordedEventAttributes!.workflowTaskCompletedEventId));
-      const completedBy = (range: proto.api.history.v1.IHistoryEvent[]) => range.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [Number(e.workflowTaskCompletedEventAttributes.identity?.split('@')[0])] : []));
+      const completedBy = (range: proto.api.history.v1.IHistoryEvent[]) => range.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [pidOf(e.workflowTaskCompletedEventAttributes.identity)] : []));
       expect(completedBy(events.slice(0, firstNew)).filter((pid) => !outcome.oldPids.includes(pid))).toEqual([]);
       expect(completedBy(events.slice(firstNew)).filter((pid) => !outcome.newPids.includes(pid))).toEqual([]);
       expect(completedBy(events.slice(firstNew)).length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { armBevaka } from '../../bench/engines/bevaka';
 import type { Api } from '../../bench/support/api';
 import type { BenchOrganisation } from '../../bench/support/organisation';
 import type { RunningCluster } from '../../scripts/cluster/cluster';
-import { actionWorkflowId } from '../../workflows/contracts/engine';
+import { actionHistory, escalated } from '../support/storm-with-faults';
 import { waitFor } from '../support/wait-for';
 
 type History = temporal.api.history.v1.IHistory;
@@ -37,14 +37,12 @@ export async function rollingUpgrade(options: { cluster: RunningCluster; api: Ap
   const plan = await api.must<{ id: string }>('POST', '/api/plans', { title: 'Uppgradering under drift', startDate: DateTime.now().setZone('Europe/Stockholm').toISODate() });
   const dueInstant = new Date(Date.now() + 15_000 + n * 30).toISOString();
   const { actionIds } = await armBevaka({ admin: api, db, planId: plan.id, ownerId: org.stormOwner, n, dueInstant, policy: ESCALATE_AT_ONCE });
-  await waitFor(() => escalations(db, actionIds), { until: (count) => count >= n, timeoutMs: 300_000, intervalMs: 500, what: `${n} first escalations on the old release` });
+  // Bounded by the due instant: the escalations follow it within seconds.
+  const untilDue = Date.parse(dueInstant) - Date.now();
+  await waitFor(() => escalated(db, actionIds), { until: (count) => count >= n, timeoutMs: untilDue + 120_000, intervalMs: 500, what: `${n} first escalations on the old release` });
   // An escalation is in the database before the workflow task that ran it is in the history.
   const before = await Promise.all(
-    actionIds.map(async (id) => {
-      const handle = client.workflow.getHandle(actionWorkflowId(id));
-      const history = await waitFor(() => handle.fetchHistory(), { until: (h) => localActivities(h) >= 2, timeoutMs: 60_000, what: `${handle.workflowId} to record its first notices` });
-      return { workflowId: handle.workflowId, history };
-    }),
+    actionIds.map((id) => waitFor(() => actionHistory(client, id), { until: ({ history }) => localActivities(history) >= 2, what: `the workflow of ${id} to record its first notices` })),
   );
 
   const old = cluster.workers.filter((worker) => worker.pid !== undefined);
@@ -58,7 +56,7 @@ export async function rollingUpgrade(options: { cluster: RunningCluster; api: Ap
   }
 
   for (const id of actionIds) await api.must('PATCH', `/api/actions/${id}`, { policy: THEN_THE_KOMMUNCHEF });
-  await waitFor(() => escalations(db, actionIds), { until: (count) => count >= 2 * n, timeoutMs: 300_000, intervalMs: 500, what: `${n} second escalations on the next release` });
+  await waitFor(() => escalated(db, actionIds), { until: (count) => count >= 2 * n, timeoutMs: 120_000, intervalMs: 500, what: `${n} second escalations on the next release` });
   return { actionIds, before, oldPids, newPids };
 }
 
@@ -67,13 +65,13 @@ function localActivities(history: History): number {
   return (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
 }
 
-async function escalations(db: Pool, actionIds: string[]): Promise<number> {
-  const { rows } = await db.query('SELECT count(*)::int AS n FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = ANY($1::uuid[])', [actionIds]);
-  return rows[0].n;
+/** The processes polling the workflow task queue. */
+export async function pollerPids(temporal: Connection, namespace: string): Promise<Set<number>> {
+  const { pollers } = await temporal.workflowService.describeTaskQueue({ namespace, taskQueue: { name: 'bevaka' }, taskQueueType: 1 });
+  return new Set((pollers ?? []).map((p) => pidOf(p.identity)));
 }
 
-/** The processes polling the workflow task queue (a worker's identity is "pid@host"). */
-async function pollerPids(temporal: Connection, namespace: string): Promise<Set<number>> {
-  const { pollers } = await temporal.workflowService.describeTaskQueue({ namespace, taskQueue: { name: 'bevaka' }, taskQueueType: 1 });
-  return new Set((pollers ?? []).map((p) => Number(p.identity?.split('@')[0])));
+/** A worker's process, from its identity ("pid@host", the SDK's default). */
+export function pidOf(identity: string | null | undefined): number {
+  return Number(identity?.split('@')[0]);
 }

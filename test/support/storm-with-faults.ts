@@ -96,14 +96,17 @@ export async function expectNothingLostOrDoubled(options: { db: Pool; temporal: 
 
 /** One history at a time, fetched as the replay asks for it. */
 async function* histories(client: Client, actionIds: string[]) {
-  for (const id of actionIds) {
-    const workflowId = actionWorkflowId(id);
-    yield { workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() };
-  }
+  for (const id of actionIds) yield await actionHistory(client, id);
+}
+
+/** An action's workflow history, in the form the replayer takes. */
+export async function actionHistory(client: Client, actionId: string) {
+  const workflowId = actionWorkflowId(actionId);
+  return { workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() };
 }
 
 /** Escalations recorded so far; a poll that meets PostgreSQL down counts as none yet. */
-async function escalated(db: Pool, actionIds: string[]): Promise<number> {
+export async function escalated(db: Pool, actionIds: string[]): Promise<number> {
   try {
     const { rows } = await db.query('SELECT count(*)::int AS n FROM escalation e JOIN occurrence o ON o.id = e.occurrence_id WHERE o.action_id = ANY($1::uuid[])', [actionIds]);
     return rows[0].n;
