@@ -63,10 +63,8 @@ export async function prepareEmbeddedPostgres(options: EmbeddedPostgresOptions):
   const bin = binDirectory();
   const password = await clusterPassword(options.dir);
   const ids = isRoot() ? postgresUser() : {};
-  if (isRoot()) {
-    await letPostgresPass(options.dir);
-    await assertTraversable(path.dirname(path.resolve(options.dir)));
-  }
+  await letPostgresPass(options.dir);
+  if (isRoot()) await assertTraversable(path.dirname(path.resolve(options.dir)));
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await initdb(bin, clusterDir, password, ids, options.log ?? (() => undefined));
   const socketDir = socketDirectoryFor(clusterDir, options.port);
   // Loopback and a Unix socket inside the cluster's own directory (no clash with a system
